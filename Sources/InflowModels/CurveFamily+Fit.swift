@@ -1,0 +1,394 @@
+import Foundation
+import InflowFitting
+import InflowLinearAlgebra
+
+extension CurveFamily {
+    /// Fits the family to a series.
+    ///
+    /// Procedure: prepare the observations (``InflowSeries/prepared()``), build the
+    /// likelihood (``CurveLikelihood``), run Levenberg–Marquardt (damped Gauss–Newton /
+    /// Fisher scoring) from every data-driven starting point and keep the lowest objective.
+    /// Negative binomial fits start from the best Poisson fit with the moment estimate of
+    /// `theta`. The covariance is then computed as ``FitOptions/covariance`` says.
+    ///
+    /// - Throws: ``CurveFitError`` when the fit cannot start (unknown parameter names,
+    ///   fewer observations than free parameters, no arrivals at all). Everything else ends
+    ///   in a ``FitStatus``: a fit that did not converge or is not identifiable says so.
+    public func fit(_ series: InflowSeries, error: ErrorFamily = .poisson,
+                    options: FitOptions = FitOptions()) throws(CurveFitError) -> CurveFit {
+        try fit(series.prepared(), error: error, options: options)
+    }
+
+    /// Fits the family to prepared observations. See ``fit(_:error:options:)-(InflowSeries,_,_)``.
+    public func fit(_ observations: PreparedObservations, error: ErrorFamily = .poisson,
+                    options: FitOptions = FitOptions()) throws(CurveFitError) -> CurveFit {
+        try CurveFitter(family: self, error: error, options: options, observations: observations).run()
+    }
+}
+
+/// The fitting procedure behind ``CurveFamily/fit(_:error:options:)-(PreparedObservations,_,_)``.
+struct CurveFitter<Family: CurveFamily> {
+    let family: Family
+    let error: ErrorFamily
+    let options: FitOptions
+    let observations: PreparedObservations
+
+    /// Bounds of `log theta`: theta between 4.5e-5 (extreme overdispersion) and 1e10 (Poisson).
+    static var logThetaBounds: ClosedRange<Double> { -10...23 }
+
+    func parameterNames() -> [String] {
+        var names = family.parameters.map(\.name)
+        if options.background == .estimated { names.append("beta") }
+        if error == .negativeBinomial { names.append("theta") }
+        return names
+    }
+
+    func run() throws(CurveFitError) -> CurveFit {
+        if observations.kind == .level && error != .gaussian {
+            throw .unsuitableErrorFamily("level data are fitted by least squares: use the gaussian error family (got \(error.rawValue)).")
+        }
+        let names = parameterNames()
+        if names.count > SmallMatrix.maximumOrder { throw .tooManyParameters(names.count) }
+        for name in Array(options.start.keys) + Array(options.fixed.keys) + Array(options.lowerBounds.keys)
+            + Array(options.upperBounds.keys) where !names.contains(name) {
+            throw .unknownParameter(name: name, family: family.name, known: names)
+        }
+        if error.isCount && observations.count > 0 && observations.responses.allSatisfy({ $0 == 0 }) {
+            throw .noArrivals
+        }
+
+        // Bounds and the fixed mask in the solver's parametrisation.
+        var lower = SIMD8<Double>(repeating: -.infinity)
+        var upper = SIMD8<Double>(repeating: .infinity)
+        for (j, parameter) in family.parameters.enumerated() {
+            lower[j] = parameter.lowerBound
+            upper[j] = parameter.upperBound
+        }
+        if options.background == .estimated {
+            lower[family.parameterCount] = 0
+        }
+        if error == .negativeBinomial {
+            lower[names.count - 1] = Self.logThetaBounds.lowerBound
+            upper[names.count - 1] = Self.logThetaBounds.upperBound
+        }
+        func internalValue(_ name: String, _ value: Double) -> Double { name == "theta" ? log(value) : value }
+        for (name, value) in options.lowerBounds {
+            let j = names.firstIndex(of: name)!
+            lower[j] = max(lower[j], internalValue(name, value))
+        }
+        for (name, value) in options.upperBounds {
+            let j = names.firstIndex(of: name)!
+            upper[j] = min(upper[j], internalValue(name, value))
+        }
+        var fixedMask = [Bool](repeating: false, count: names.count)
+        var fixedValues = SIMD8<Double>.zero
+        for (name, value) in options.fixed {
+            let j = names.firstIndex(of: name)!
+            let v = internalValue(name, value)
+            guard v >= lower[j] && v <= upper[j] else {
+                throw .outOfBounds(name: name, value: value, lower: lower[j], upper: upper[j])
+            }
+            fixedMask[j] = true
+            fixedValues[j] = v
+        }
+        let freeCount = fixedMask.filter { !$0 }.count
+        if observations.count < max(freeCount, 1) {
+            throw .tooFewObservations(observations: observations.count, freeParameters: freeCount)
+        }
+
+        var solverOptions = options.solver
+        solverOptions.lowerBounds = lower
+        solverOptions.upperBounds = upper
+        solverOptions.fixed = fixedMask
+
+        // Starting points.
+        let data = StartingData(observations)
+        // The caller's start (if any) goes first; data-driven starts follow unless multi-start is off.
+        var curveStarts = family.startingValues(data)
+        let hasUserStart = !options.start.isEmpty
+        if hasUserStart {
+            var userStart = curveStarts.first ?? .zero
+            for (name, value) in options.start {
+                let j = names.firstIndex(of: name)!
+                userStart[j] = internalValue(name, value)
+            }
+            curveStarts.insert(userStart, at: 0)
+        }
+        if !options.multiStart { curveStarts = Array(curveStarts.prefix(1)) }
+        let backgroundStart = max(0.25 * (data.rates.min() ?? 0), 0)
+        func completed(_ curve: SIMD8<Double>) -> SIMD8<Double> {
+            var start = curve
+            if options.background == .estimated && options.start["beta"] == nil {
+                start[family.parameterCount] = backgroundStart
+            }
+            for j in 0..<names.count {
+                if fixedMask[j] { start[j] = fixedValues[j] }
+                start[j] = min(max(start[j], lower[j]), upper[j])
+            }
+            return start
+        }
+
+        var warnings = observations.warnings.map(\.message)
+        var startsTried = 0
+        var best: (summary: LevenbergMarquardt.Summary, likelihood: CurveLikelihood<Family>)?
+
+        func consider(_ summary: LevenbergMarquardt.Summary, _ likelihood: CurveLikelihood<Family>) {
+            guard summary.finalObjective.isFinite else { return }
+            guard let current = best else {
+                best = (summary, likelihood)
+                return
+            }
+            // Prefer converged fits; among equals, the lower objective.
+            let better = summary.isConverged != current.summary.isConverged
+                ? summary.isConverged
+                : summary.finalObjective < current.summary.finalObjective
+            if better { best = (summary, likelihood) }
+        }
+
+        if error == .negativeBinomial {
+            // Poisson first, then NB2 from the Poisson optimum with the moment estimate of theta.
+            let poisson = CurveLikelihood(family: family, error: .poisson, observations: observations,
+                                          background: options.background, countsAsRate: options.countsAsRate)
+            var poissonOptions = solverOptions
+            poissonOptions.fixed = Array(fixedMask.dropLast())
+            var poissonBest: LevenbergMarquardt.Summary?
+            for curve in curveStarts {
+                var start = completed(curve)
+                start[names.count - 1] = 0
+                startsTried += 1
+                let summary = LevenbergMarquardt.minimize(poisson, from: start, options: poissonOptions)
+                if summary.finalObjective.isFinite,
+                   poissonBest.map({ summary.finalObjective < $0.finalObjective }) ?? true {
+                    poissonBest = summary
+                }
+            }
+            let likelihood = CurveLikelihood(family: family, error: .negativeBinomial, observations: observations,
+                                             background: options.background, countsAsRate: options.countsAsRate)
+            var nbStarts: [SIMD8<Double>] = []
+            if let poissonBest {
+                var start = poissonBest.parameters
+                let mu = poisson.means(start)
+                let y = observations.responses
+                let excess = zip(y, mu).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) - $1.1 }
+                let squares = mu.reduce(0) { $0 + $1 * $1 }
+                let moment = excess > 0 ? squares / excess : 1e6
+                let d = names.count - 1
+                start[d] = fixedMask[d] ? fixedValues[d]
+                    : min(max(log(moment), Self.logThetaBounds.lowerBound), Self.logThetaBounds.upperBound)
+                nbStarts.append(start)
+            }
+            for curve in curveStarts.prefix(2) {
+                var start = completed(curve)
+                let d = names.count - 1
+                if !fixedMask[d] { start[d] = options.start["theta"].map(log) ?? log(10) }
+                nbStarts.append(start)
+            }
+            for start in nbStarts {
+                startsTried += 1
+                consider(LevenbergMarquardt.minimize(likelihood, from: start, options: solverOptions), likelihood)
+            }
+        } else {
+            let likelihood = CurveLikelihood(family: family, error: error, observations: observations,
+                                             background: options.background, countsAsRate: options.countsAsRate)
+            for curve in curveStarts {
+                startsTried += 1
+                consider(LevenbergMarquardt.minimize(likelihood, from: completed(curve), options: solverOptions),
+                         likelihood)
+            }
+        }
+
+        guard let (summary, likelihood) = best else {
+            // Every start failed: report the first start's failure.
+            let likelihood = CurveLikelihood(family: family, error: error, observations: observations,
+                                             background: options.background, countsAsRate: options.countsAsRate)
+            let start = completed(curveStarts.first ?? .zero)
+            let summary = LevenbergMarquardt.minimize(likelihood, from: start, options: solverOptions)
+            return CurveFit(
+                family: family, error: error, options: options, observations: observations,
+                parameterNames: names, vector: summary.parameters, fixed: fixedMask, covariance: nil,
+                status: .failed(reason: "no starting point gave a finite objective: \(summary.status)"),
+                warnings: warnings, solverSummary: summary,
+                fitted: Array(repeating: .nan, count: observations.count), logLikelihood: nil,
+                deviance: .nan, pearsonChiSquare: .nan, startsTried: startsTried + 1)
+        }
+        return finish(summary: summary, likelihood: likelihood, names: names, fixedMask: fixedMask,
+                      warnings: &warnings, startsTried: startsTried)
+    }
+
+    func finish(
+        summary: LevenbergMarquardt.Summary, likelihood: CurveLikelihood<Family>, names: [String],
+        fixedMask: [Bool], warnings: inout [String], startsTried: Int
+    ) -> CurveFit {
+        let estimates = summary.parameters
+        let fitted = likelihood.means(estimates)
+        let y = observations.responses
+        let theta = likelihood.dispersion(estimates)
+
+        // Deviance, Pearson chi-square and log-likelihood with every constant.
+        var deviance = 0.0
+        var pearson = 0.0
+        for i in 0..<y.count {
+            let mu = fitted[i], yi = y[i]
+            switch error {
+            case .gaussian:
+                deviance += (yi - mu) * (yi - mu)
+                pearson += (yi - mu) * (yi - mu)
+            case .poisson, .quasiPoisson:
+                deviance += 2 * ((yi > 0 ? yi * log(yi / mu) : 0) - (yi - mu))
+                pearson += (yi - mu) * (yi - mu) / mu
+            case .negativeBinomial:
+                let t = theta!
+                deviance += 2 * ((yi > 0 ? yi * log(yi / mu) : 0) - (yi + t) * log((yi + t) / (mu + t)))
+                pearson += (yi - mu) * (yi - mu) / (mu + mu * mu / t)
+            }
+        }
+        let n = Double(y.count)
+        let logLikelihood: Double?
+        switch error {
+        case .gaussian: logLikelihood = -n / 2 * (log(2 * Double.pi * deviance / n) + 1)
+        case .poisson, .negativeBinomial: logLikelihood = -summary.finalObjective
+        case .quasiPoisson: logLikelihood = nil
+        }
+
+        // Covariance of the free parameters.
+        let free = (0..<names.count).filter { !fixedMask[$0] }
+        let information = informationMatrix(likelihood: likelihood, at: estimates, summary: summary, free: free)
+        var status: FitStatus
+        switch summary.status {
+        case .gradientTolerance, .parameterTolerance, .functionTolerance:
+            status = .converged(reason: summary.status.description)
+        case .maximumIterations:
+            status = .notConverged(reason: "stopped at the iteration limit (\(summary.iterations)); the estimates are the best point found")
+            warnings.append("the solver stopped at its iteration limit: the estimates are not an optimum")
+        case .failure(let reason):
+            status = .failed(reason: reason.description)
+        }
+        // Covariance: inverse information, sandwich, or scaled for Gaussian and quasi-Poisson.
+        var covariance: Matrix? = Self.invertInformation(information, free: free, total: names.count).map { inverse in
+            var cov = options.covariance == .sandwich
+                ? sandwich(bread: inverse, likelihood: likelihood, estimates: estimates, free: free) : inverse
+            // Gaussian: sigma^2 (J^T J)^-1 with sigma^2 = RSS/(n - p); quasi-Poisson: phi times Poisson's.
+            let df = n - Double(free.count)
+            if (error == .gaussian || error == .quasiPoisson) && options.covariance != .sandwich {
+                let scale = df > 0 ? (error == .gaussian ? deviance : pearson) / df : .nan
+                for i in 0..<cov.rows { for j in 0..<cov.columns { cov[i, j] *= scale } }
+            }
+            return cov
+        }
+        let undetermined = covariance.map { Self.undetermined($0, estimates: estimates, free: free) } ?? []
+        if covariance == nil || !undetermined.isEmpty {
+            let weak = undetermined.isEmpty
+                ? Self.weakestDirection(information, free: free, names: names)
+                : "not determined: \(undetermined.map { names[$0] }.joined(separator: ", "))"
+            for j in undetermined {
+                warnings.append("\(names[j]) is not determined by the data: its standard error is more than \(formatted(Self.undeterminedRelativeError)) times its value")
+            }
+            warnings.append("the data do not determine every parameter (\(weak)); standard errors are infinite")
+            covariance = nil
+            if status.isConverged {
+                status = .nonIdentifiable(reason: "the information matrix is singular at the optimum; \(weak)")
+            }
+        }
+        // Estimates at a bound.
+        for j in free where summary.activeBounds[j] {
+            warnings.append("\(names[j]) is at its bound (\(formatted(j < family.parameterCount || names[j] == "beta" ? estimates[j] : exp(estimates[j])))); its standard error assumes an interior optimum")
+        }
+        return CurveFit(
+            family: family, error: error, options: options, observations: observations,
+            parameterNames: names, vector: estimates, fixed: fixedMask, covariance: covariance,
+            status: status, warnings: warnings, solverSummary: summary, fitted: fitted,
+            logLikelihood: logLikelihood, deviance: deviance, pearsonChiSquare: pearson, startsTried: startsTried)
+    }
+
+    /// The information matrix of the free parameters: observed (central differences of the
+    /// analytic score, step `1e-5 max(|theta_j|, 1e-3)`, symmetrised) or expected (the
+    /// solver's curvature).
+    func informationMatrix(
+        likelihood: CurveLikelihood<Family>, at estimates: SIMD8<Double>,
+        summary: LevenbergMarquardt.Summary, free: [Int]
+    ) -> Matrix {
+        let k = free.count
+        var information = Matrix(rows: k, columns: k)
+        let useObserved = options.covariance != .expected && error != .gaussian
+        if !useObserved {
+            let curvature = likelihood.evaluate(estimates).curvature
+            for (a, i) in free.enumerated() {
+                for (b, j) in free.enumerated() { information[a, b] = curvature[i, j] }
+            }
+            return information
+        }
+        for (b, j) in free.enumerated() {
+            let step = 1e-5 * max(abs(estimates[j]), 1e-3)
+            var plus = estimates, minus = estimates
+            plus[j] += step
+            minus[j] -= step
+            let gPlus = likelihood.evaluate(plus).gradient
+            let gMinus = likelihood.evaluate(minus).gradient
+            for (a, i) in free.enumerated() { information[a, b] = (gPlus[i] - gMinus[i]) / (2 * step) }
+        }
+        for a in 0..<k {
+            for b in 0..<a {
+                let average = (information[a, b] + information[b, a]) / 2
+                information[a, b] = average
+                information[b, a] = average
+            }
+        }
+        return information
+    }
+
+    /// Inverts the free-parameter information into a full-size covariance, or `nil` if it
+    /// is not positive definite (or its condition number exceeds 1e14).
+    static func invertInformation(_ information: Matrix, free: [Int], total: Int) -> Matrix? {
+        guard !free.isEmpty else { return Matrix(rows: total, columns: total) }
+        // Scale to unit diagonal so the test measures identifiability, not units.
+        let k = free.count
+        var scaled = information
+        var scales = [Double](repeating: 1, count: k)
+        for a in 0..<k {
+            let d = information[a, a]
+            guard d > 0, d.isFinite else { return nil }
+            scales[a] = 1 / d.squareRoot()
+        }
+        for a in 0..<k { for b in 0..<k { scaled[a, b] = information[a, b] * scales[a] * scales[b] } }
+        guard let eigen = try? SymmetricEigenDecomposition(scaled),
+              let smallest = eigen.eigenvalues.first, let largest = eigen.eigenvalues.last,
+              smallest > largest * 1e-14,
+              let cholesky = try? CholeskyFactorization(scaled) else { return nil }
+        let inverse = cholesky.inverse()
+        var full = Matrix(rows: total, columns: total)
+        for (a, i) in free.enumerated() {
+            for (b, j) in free.enumerated() { full[i, j] = inverse[a, b] * scales[a] * scales[b] }
+        }
+        return full
+    }
+
+    /// A parameter whose standard error exceeds this multiple of its magnitude is not determined
+    /// by the data (for example a hazard that went to infinity, where the curve no longer depends on it).
+    static var undeterminedRelativeError: Double { 1e6 }
+
+    /// Free parameters whose (unscaled) standard error exceeds ``undeterminedRelativeError`` times their magnitude.
+    static func undetermined(_ covariance: Matrix, estimates: SIMD8<Double>, free: [Int]) -> [Int] {
+        free.filter { j in
+            let se = covariance[j, j].squareRoot()
+            return !(se <= undeterminedRelativeError * max(abs(estimates[j]), 1e-8))
+        }
+    }
+
+    /// Names the parameters that dominate the least-determined direction.
+    static func weakestDirection(_ information: Matrix, free: [Int], names: [String]) -> String {
+        guard let eigen = try? SymmetricEigenDecomposition(information) else { return "the information is not finite" }
+        let vector = (0..<free.count).map { eigen.eigenvectors[$0, 0] }
+        let involved = vector.enumerated().filter { abs($0.element) > 0.3 }.map { names[free[$0.offset]] }
+        return "least determined: \(involved.isEmpty ? "a combination of all parameters" : involved.joined(separator: ", "))"
+    }
+
+    func sandwich(bread: Matrix, likelihood: CurveLikelihood<Family>, estimates: SIMD8<Double>, free: [Int]) -> Matrix {
+        let scores = likelihood.observationScores(estimates)
+        let total = bread.rows
+        var meat = Matrix(rows: total, columns: total)
+        for s in scores {
+            for i in free { for j in free { meat[i, j] += s[i] * s[j] } }
+        }
+        return bread * meat * bread
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import InflowFitting
+import InflowLinearAlgebra
+
+/// A curve fitted to a series: estimates, standard errors, likelihood and fit statistics.
+///
+/// ```swift
+/// let fit = try Logistic().fit(series, error: .negativeBinomial)
+/// fit.parameters["K"], fit.standardErrors["K"], fit.aicc, fit.status
+/// ```
+public struct CurveFit: Sendable {
+    /// The curve family.
+    public let family: any CurveFamily
+    /// The error family.
+    public let error: ErrorFamily
+    /// The options the fit ran with.
+    public let options: FitOptions
+    /// The observations, as prepared from the series.
+    public let observations: PreparedObservations
+    /// Names of every estimated quantity in order: the family's parameters, then `beta`
+    /// (background, if estimated), then `theta` (NB2 dispersion).
+    public let parameterNames: [String]
+    /// Estimates in the solver's parametrisation (`log theta` for NB2).
+    public let vector: SIMD8<Double>
+    /// Which parameters were held fixed.
+    public let fixed: [Bool]
+    /// Covariance of ``vector`` (zero rows and columns for fixed parameters); `nil` if singular.
+    public let covariance: Matrix?
+    /// How the fit ended.
+    public let status: FitStatus
+    /// Everything the data or the fit needed said about them.
+    public let warnings: [String]
+    /// The solver's report for the winning start.
+    public let solverSummary: LevenbergMarquardt.Summary
+    /// Fitted means, one per observation.
+    public let fitted: [Double]
+    /// Log-likelihood with every constant (`nil` for quasi-Poisson).
+    public let logLikelihood: Double?
+    /// Deviance (Gaussian: the residual sum of squares).
+    public let deviance: Double
+    /// Pearson chi-square `sum (y - mu)^2 / V(mu)`.
+    public let pearsonChiSquare: Double
+    /// Number of starting points tried.
+    public let startsTried: Int
+
+    /// Number of observations used.
+    public var observationCount: Int { fitted.count }
+
+    /// Number of estimated quantities (free parameters, plus the variance for Gaussian errors).
+    public var estimatedParameterCount: Int {
+        fixed.filter { !$0 }.count + (error == .gaussian ? 1 : 0)
+    }
+
+    /// Free curve-and-background parameters (the `p` in `n - p`).
+    var freeMeanParameterCount: Int {
+        fixed.enumerated().filter { !$0.element && parameterNames[$0.offset] != "theta" }.count
+    }
+
+    /// Estimates by name (`theta` on its natural scale).
+    public var parameters: [String: Double] {
+        Dictionary(uniqueKeysWithValues: parameterNames.enumerated().map { ($1, naturalValue($0)) })
+    }
+
+    /// Estimates in order of ``parameterNames`` (`theta` on its natural scale).
+    public var estimates: [Double] { parameterNames.indices.map(naturalValue) }
+
+    func naturalValue(_ index: Int) -> Double {
+        parameterNames[index] == "theta" ? exp(vector[index]) : vector[index]
+    }
+
+    /// Standard errors by name (delta method for `theta`; 0 for fixed parameters; infinity when not identifiable).
+    public var standardErrors: [String: Double] {
+        Dictionary(uniqueKeysWithValues: parameterNames.enumerated().map { ($1, standardError($0)) })
+    }
+
+    func standardError(_ index: Int) -> Double {
+        if fixed[index] { return 0 }
+        guard let covariance else { return .infinity }
+        let se = covariance[index, index].squareRoot()
+        return parameterNames[index] == "theta" ? exp(vector[index]) * se : se
+    }
+
+    /// Residual variance for Gaussian errors (`RSS / (n - p)`), the quasi-Poisson scale
+    /// `phi = X^2 / (n - p)`, or 1.
+    public var dispersion: Double {
+        let df = Double(observationCount - freeMeanParameterCount)
+        switch error {
+        case .gaussian: return df > 0 ? deviance / df : .nan
+        case .quasiPoisson: return df > 0 ? pearsonChiSquare / df : .nan
+        case .poisson, .negativeBinomial: return 1
+        }
+    }
+
+    /// Akaike's information criterion `-2 l + 2 k`.
+    public var aic: Double? { logLikelihood.map { -2 * $0 + 2 * Double(estimatedParameterCount) } }
+
+    /// AIC with the small-sample correction `AIC + 2k(k+1)/(n-k-1)`; `nil` when `n <= k + 1`.
+    public var aicc: Double? {
+        guard let aic else { return nil }
+        let k = Double(estimatedParameterCount), n = Double(observationCount)
+        return n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : nil
+    }
+
+    /// Schwarz's criterion `-2 l + k log n`.
+    public var bic: Double? {
+        logLikelihood.map { -2 * $0 + Double(estimatedParameterCount) * log(Double(observationCount)) }
+    }
+
+    /// The standard normal quantile for a two-sided interval of level `level`.
+    static func zValue(_ level: Double) -> Double {
+        InflowStatisticsBridge.normalQuantile(0.5 + level / 2)
+    }
+
+    /// Wald intervals `estimate ± z SE` by parameter name (theta through log theta).
+    public func confidenceIntervals(level: Double = 0.95) -> [String: (lower: Double, upper: Double)] {
+        let z = Self.zValue(level)
+        var result: [String: (Double, Double)] = [:]
+        for (index, name) in parameterNames.enumerated() {
+            let seInternal = fixed[index] ? 0 : (covariance.map { $0[index, index].squareRoot() } ?? .infinity)
+            if name == "theta" {
+                result[name] = (exp(vector[index] - z * seInternal), exp(vector[index] + z * seInternal))
+            } else {
+                result[name] = (vector[index] - z * seInternal, vector[index] + z * seInternal)
+            }
+        }
+        return result
+    }
+
+    /// The curve parameters alone (background and dispersion removed).
+    public var curveParameters: SIMD8<Double> {
+        var theta = SIMD8<Double>.zero
+        for j in 0..<family.parameterCount { theta[j] = vector[j] }
+        return theta
+    }
+
+    /// The background rate in force (per day).
+    public var backgroundRate: Double {
+        switch options.background {
+        case .none: 0
+        case .fixed(let rate): rate
+        case .estimated: vector[family.parameterCount]
+        }
+    }
+
+    /// A one-paragraph text summary.
+    public var summary: String {
+        var lines = ["\(family.title) curve, \(error.rawValue) errors: \(status)"]
+        for (index, name) in parameterNames.enumerated() {
+            let value = naturalValue(index)
+            let se = standardError(index)
+            lines.append("  \(name) = \(formatted(value)) (SE \(fixed[index] ? "fixed" : formatted(se)))")
+        }
+        if let aicc { lines.append("  AICc = \(formatted(aicc))") }
+        for warning in warnings { lines.append("  warning: \(warning)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+func formatted(_ value: Double) -> String {
+    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
+    return String(format: abs(value) >= 1e5 || (abs(value) < 1e-3 && value != 0) ? "%.4g" : "%.4f", value)
+}

@@ -1,0 +1,32 @@
+/// Why a curve fit could not even start.
+public enum CurveFitError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A parameter name in the options is not one of the family's.
+    case unknownParameter(name: String, family: String, known: [String])
+    /// Fewer usable observations than free parameters.
+    case tooFewObservations(observations: Int, freeParameters: Int)
+    /// Every count is zero: there is no inflow to fit a curve to.
+    case noArrivals
+    /// A start or fixed value lies outside the parameter's bounds.
+    case outOfBounds(name: String, value: Double, lower: Double, upper: Double)
+    /// The error family does not suit the observations (for example Poisson for level data).
+    case unsuitableErrorFamily(String)
+    /// The model would need more than 8 parameters.
+    case tooManyParameters(Int)
+
+    public var description: String {
+        switch self {
+        case .unknownParameter(let name, let family, let known):
+            "'\(name)' is not a parameter of \(family); its parameters are \(known.joined(separator: ", "))."
+        case .tooFewObservations(let observations, let free):
+            "\(observations) usable observation\(observations == 1 ? "" : "s") for \(free) free parameters; a fit needs at least as many observations as parameters (fix some with --fix, or add data)."
+        case .noArrivals:
+            "every count is zero, so there is no inflow to fit a curve to."
+        case .outOfBounds(let name, let value, let lower, let upper):
+            "\(name) = \(value) is outside its bounds [\(lower), \(upper)]."
+        case .unsuitableErrorFamily(let message):
+            message
+        case .tooManyParameters(let count):
+            "the model has \(count) parameters; at most 8 are supported."
+        }
+    }
+}

@@ -1,0 +1,313 @@
+import Foundation
+import InflowFitting
+import InflowLinearAlgebra
+import InflowStatistics
+
+/// The objective a curve fit minimises: the negative log-likelihood of the observations
+/// under a curve family, an error family and an optional background rate.
+///
+/// Parameter layout (at most 8): the family's parameters, then `beta` (background, if
+/// estimated), then `log theta` (NB2 dispersion, if negative binomial).
+///
+/// Means: for interval counts `mu_i = C(b_i) - C(a_i) + beta (b_i - a_i)`, evaluated once
+/// per distinct boundary time; for counts-as-rate `mu_i = (c(a_i) + beta) (b_i - a_i)`; for
+/// level data `mu_i = C(t_i) + beta t_i`.
+///
+/// Objectives (constants kept, so AIC compares across families):
+/// - Gaussian: `f = RSS / 2` (the Gauss-Newton metric; the log-likelihood with the
+///   variance profiled out is `-n/2 (log(2 pi RSS/n) + 1)`);
+/// - Poisson: `f = sum mu_i - y_i log mu_i + log y_i!`, Fisher weight `1/mu_i`;
+/// - NB2: `f = -sum [SpecialFunctions.logGamma(y+theta) - SpecialFunctions.logGamma(theta) - log y! + theta log(theta/(theta+mu)) + y log(mu/(theta+mu))]`,
+///   Fisher weight `theta / (mu (theta + mu))` for the mean parameters; for `s = log theta`
+///   the observed information `-(theta^2 d2l/dtheta2 + theta dl/dtheta)` when positive,
+///   else the outer product of the scores. Mean and dispersion are orthogonal (zero
+///   expected cross information).
+///
+/// Cost per evaluation: one family evaluation per distinct time, O(n p^2) for the
+/// curvature; NB2 adds one lgamma, digamma and trigamma per observation.
+public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
+    /// The curve family.
+    public let family: Family
+    /// The error family.
+    public let error: ErrorFamily
+    /// The observations.
+    public let observations: PreparedObservations
+    /// The background rate setting.
+    public let background: BackgroundRate
+    /// Whether counts are modelled as the rate at the start of their period.
+    public let countsAsRate: Bool
+
+    /// Responses `y_i`.
+    public let responses: [Double]
+    /// Distinct evaluation times of the curve, ascending.
+    let grid: [Double]
+    /// For each observation, index into `grid` of its start (interval counts) or its time.
+    let startIndex: [Int]
+    /// For each observation, index into `grid` of its end (interval counts only).
+    let endIndex: [Int]
+    /// Interval lengths (1 for level data).
+    let lengths: [Double]
+    /// Level times or interval lengths: what multiplies `beta`.
+    let backgroundExposure: [Double]
+    /// `sum log y_i!` (count families).
+    let logFactorialSum: Double
+    let workspace: Workspace
+
+    /// Index of `beta` in the parameter vector, if estimated.
+    public let backgroundIndex: Int?
+    /// Index of `log theta` in the parameter vector, for NB2.
+    public let dispersionIndex: Int?
+    public let parameterCount: Int
+
+    final class Workspace {
+        var values: [Double]
+        var gradients: [SIMD8<Double>]
+        var means: [Double]
+        var meanGradients: [SIMD8<Double>]
+        init(grid: Int, observations: Int) {
+            values = Array(repeating: 0, count: grid)
+            gradients = Array(repeating: .zero, count: grid)
+            means = Array(repeating: 0, count: observations)
+            meanGradients = Array(repeating: .zero, count: observations)
+        }
+    }
+
+    /// Sets up the likelihood. - Precondition: at most 8 parameters in all.
+    public init(family: Family, error: ErrorFamily, observations: PreparedObservations,
+                background: BackgroundRate = .none, countsAsRate: Bool = false) {
+        self.family = family
+        self.error = error
+        self.observations = observations
+        self.background = background
+        self.countsAsRate = countsAsRate && observations.kind != .level
+        var count = family.parameterCount
+        if background == .estimated {
+            backgroundIndex = count
+            count += 1
+        } else {
+            backgroundIndex = nil
+        }
+        if error == .negativeBinomial {
+            dispersionIndex = count
+            count += 1
+        } else {
+            dispersionIndex = nil
+        }
+        precondition(count <= SmallMatrix.maximumOrder, "a curve fit supports at most 8 parameters in all")
+        parameterCount = count
+        responses = observations.responses
+
+        switch observations.kind {
+        case .level:
+            grid = observations.levelTimes
+            startIndex = Array(grid.indices)
+            endIndex = Array(grid.indices)
+            lengths = Array(repeating: 1, count: grid.count)
+            backgroundExposure = observations.levelTimes
+        case .counts, .cumulative:
+            let intervals = observations.intervals
+            lengths = intervals.map(\.length)
+            backgroundExposure = lengths
+            if self.countsAsRate {
+                let starts = Array(Set(intervals.map(\.start))).sorted()
+                grid = starts
+                let position = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1, $0) })
+                startIndex = intervals.map { position[$0.start]! }
+                endIndex = startIndex
+            } else {
+                let times = Array(Set(intervals.flatMap { [$0.start, $0.end] })).sorted()
+                grid = times
+                let position = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
+                startIndex = intervals.map { position[$0.start]! }
+                endIndex = intervals.map { position[$0.end]! }
+            }
+        }
+        logFactorialSum = error.isCount ? responses.reduce(0) { $0 + SpecialFunctions.logGamma($1 + 1) } : 0
+        workspace = Workspace(grid: grid.count, observations: responses.count)
+    }
+
+    /// Number of observations.
+    public var observationCount: Int { responses.count }
+
+    /// `theta` of NB2 from a parameter vector.
+    @inlinable
+    public func dispersion(_ parameters: SIMD8<Double>) -> Double? {
+        dispersionIndex.map { exp(parameters[$0]) }
+    }
+
+    /// The background rate in force for a parameter vector.
+    public func backgroundRate(_ parameters: SIMD8<Double>) -> Double {
+        switch background {
+        case .none: 0
+        case .fixed(let rate): rate
+        case .estimated: parameters[backgroundIndex!]
+        }
+    }
+
+    /// Computes the means (and, if asked, their gradients) into the workspace.
+    func computeMeans(_ parameters: SIMD8<Double>, withGradients: Bool) {
+        let beta = backgroundRate(parameters)
+        let ws = workspace
+        let level = observations.kind == .level
+        if withGradients {
+            if countsAsRate {
+                family.rateWithGradient(at: grid, parameters, values: &ws.values, gradients: &ws.gradients)
+            } else {
+                family.cumulativeWithGradient(at: grid, parameters, values: &ws.values, gradients: &ws.gradients)
+            }
+        } else if countsAsRate {
+            family.rate(at: grid, parameters, into: &ws.values)
+        } else {
+            family.cumulative(at: grid, parameters, into: &ws.values)
+        }
+        for i in 0..<responses.count {
+            let a = startIndex[i], b = endIndex[i]
+            var mean: Double
+            var gradient = SIMD8<Double>.zero
+            if level {
+                mean = ws.values[a]
+                if withGradients { gradient = ws.gradients[a] }
+            } else if countsAsRate {
+                mean = ws.values[a] * lengths[i]
+                if withGradients { gradient = ws.gradients[a] * lengths[i] }
+            } else {
+                mean = ws.values[b] - ws.values[a]
+                if withGradients { gradient = ws.gradients[b] - ws.gradients[a] }
+            }
+            mean += beta * backgroundExposure[i]
+            if withGradients, let index = backgroundIndex { gradient[index] = backgroundExposure[i] }
+            ws.means[i] = mean
+            if withGradients { ws.meanGradients[i] = gradient }
+        }
+    }
+
+    /// Expected values of the observations at `parameters`.
+    public func means(_ parameters: SIMD8<Double>) -> [Double] {
+        computeMeans(parameters, withGradients: false)
+        return workspace.means
+    }
+
+    public func objective(_ parameters: SIMD8<Double>) -> Double {
+        computeMeans(parameters, withGradients: false)
+        let means = workspace.means
+        switch error {
+        case .gaussian:
+            var rss = 0.0
+            for i in 0..<responses.count {
+                let r = responses[i] - means[i]
+                rss += r * r
+            }
+            return rss.isFinite ? rss / 2 : .infinity
+        case .poisson, .quasiPoisson:
+            var total = logFactorialSum
+            for i in 0..<responses.count {
+                let mu = means[i], y = responses[i]
+                if mu < 0 || !mu.isFinite { return .infinity }
+                if y > 0 {
+                    if mu == 0 { return .infinity }
+                    total += mu - y * log(mu)
+                } else {
+                    total += mu
+                }
+            }
+            return total
+        case .negativeBinomial:
+            let theta = exp(parameters[dispersionIndex!])
+            guard theta.isFinite, theta > 0 else { return .infinity }
+            var total = logFactorialSum
+            let lgammaTheta = SpecialFunctions.logGamma(theta)
+            for i in 0..<responses.count {
+                let mu = means[i], y = responses[i]
+                if mu < 0 || !mu.isFinite { return .infinity }
+                if y > 0 && mu == 0 { return .infinity }
+                let logThetaPlusMu = log(theta + mu)
+                var ll = theta * (log(theta) - logThetaPlusMu)
+                if y > 0 { ll += SpecialFunctions.logGamma(y + theta) - lgammaTheta + y * (log(mu) - logThetaPlusMu) }
+                total -= ll
+            }
+            return total
+        }
+    }
+
+    public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
+        computeMeans(parameters, withGradients: true)
+        let means = workspace.means
+        let gradients = workspace.meanGradients
+        var value = 0.0
+        var score = SIMD8<Double>.zero
+        var curvature = SmallMatrix(order: parameterCount)
+        let scale = max(responses.reduce(0, +) / Double(max(responses.count, 1)), 1)
+        let floor = 1e-10 * scale
+        switch error {
+        case .gaussian:
+            for i in 0..<responses.count {
+                let r = responses[i] - means[i]
+                value += r * r
+                score -= gradients[i] * r
+                curvature.addOuterProduct(gradients[i])
+            }
+            value /= 2
+        case .poisson, .quasiPoisson:
+            value = objective(parameters)
+            for i in 0..<responses.count {
+                let mu = max(means[i], floor), y = responses[i]
+                score += gradients[i] * (1 - y / mu)
+                curvature.addOuterProduct(gradients[i], weight: 1 / mu)
+            }
+        case .negativeBinomial:
+            value = objective(parameters)
+            let d = dispersionIndex!
+            let theta = exp(parameters[d])
+            let digammaTheta = SpecialFunctions.digamma(theta)
+            let trigammaTheta = SpecialFunctions.trigamma(theta)
+            var dispersionScore = 0.0
+            var dispersionInformation = 0.0
+            var dispersionOuter = 0.0
+            for i in 0..<responses.count {
+                let mu = max(means[i], floor), y = responses[i]
+                let thetaPlusMu = theta + mu
+                // d(-l)/dmu and the Fisher weight for mean parameters.
+                score += gradients[i] * (-theta * (y - mu) / (mu * thetaPlusMu))
+                curvature.addOuterProduct(gradients[i], weight: theta / (mu * thetaPlusMu))
+                // Dispersion, in s = log theta.
+                let dTheta = SpecialFunctions.digamma(y + theta) - digammaTheta + log(theta / thetaPlusMu)
+                    + (mu - y) / thetaPlusMu
+                let d2Theta = SpecialFunctions.trigamma(y + theta) - trigammaTheta + 1 / theta - 1 / thetaPlusMu
+                    - (mu - y) / (thetaPlusMu * thetaPlusMu)
+                let ds = theta * dTheta
+                dispersionScore -= ds
+                dispersionInformation -= theta * theta * d2Theta + ds
+                dispersionOuter += ds * ds
+            }
+            score[d] = dispersionScore
+            curvature[d, d] = dispersionInformation > 0 ? dispersionInformation : max(dispersionOuter, 1e-12)
+        }
+        return ScoringEvaluation(value: value, gradient: score, curvature: curvature)
+    }
+
+    /// Per-observation scores of the negative log-likelihood, for the sandwich covariance.
+    func observationScores(_ parameters: SIMD8<Double>) -> [SIMD8<Double>] {
+        computeMeans(parameters, withGradients: true)
+        let means = workspace.means
+        let gradients = workspace.meanGradients
+        var scores: [SIMD8<Double>] = []
+        scores.reserveCapacity(responses.count)
+        let theta = dispersion(parameters)
+        for i in 0..<responses.count {
+            let mu = max(means[i], 1e-300), y = responses[i]
+            switch error {
+            case .gaussian:
+                scores.append(gradients[i] * -(y - mu))
+            case .poisson, .quasiPoisson:
+                scores.append(gradients[i] * (1 - y / mu))
+            case .negativeBinomial:
+                let t = theta!
+                var s = gradients[i] * (-t * (y - mu) / (mu * (t + mu)))
+                s[dispersionIndex!] = -t * (SpecialFunctions.digamma(y + t) - SpecialFunctions.digamma(t)
+                                            + log(t / (t + mu)) + (mu - y) / (t + mu))
+                scores.append(s)
+            }
+        }
+        return scores
+    }
+}

@@ -1,0 +1,21 @@
+/// A derived quantity with its standard error and an interval.
+public struct Estimate: Sendable, Equatable, Codable {
+    /// Point estimate.
+    public let value: Double
+    /// Standard error (delta method); NaN when it cannot be computed.
+    public let standardError: Double
+    /// Lower end of the interval.
+    public let lower: Double
+    /// Upper end of the interval.
+    public let upper: Double
+    /// How the interval was computed ("wald" or "profile").
+    public let method: String
+
+    public init(value: Double, standardError: Double, lower: Double, upper: Double, method: String) {
+        self.value = value
+        self.standardError = standardError
+        self.lower = lower
+        self.upper = upper
+        self.method = method
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A series of published figures indexed by real dates and times.
+///
+/// Times are kept as `Date`s and converted to days since ``origin`` for fitting.
+/// Missing values (`nil`) are not zero: they are left out, and for cumulative totals the
+/// next available total covers the whole gap.
+///
+/// ```swift
+/// let series = InflowSeries(
+///     name: "KBRI Phnom Penh", kind: .cumulative,
+///     origin: date("2026-01-16T00:00+07:00"),
+///     times: reportTimes, values: totals)
+/// let intervals = series.countIntervals()   // interval-censored counts
+/// ```
+public struct InflowSeries: Sendable, Codable {
+    /// A label for reports.
+    public var name: String
+    /// How the values were observed.
+    public var kind: ObservationKind
+    /// Time zero of the fit. For cumulative totals, the time from which they count
+    /// (the total at the origin is zero); when `nil` the first total is taken as a baseline.
+    public var origin: Date
+    /// Whether ``origin`` is the time the cumulative totals count from.
+    public var cumulativeCountsFromOrigin: Bool
+    /// Observation times, ascending.
+    public var times: [Date]
+    /// Observed values; `nil` is missing.
+    public var values: [Double?]
+    /// Length of a counting period in days (for ``ObservationKind/counts``).
+    public var periodLength: Double
+
+    /// A series.
+    /// - Parameters:
+    ///   - origin: time zero; for cumulative totals, when they started counting. `nil`
+    ///     takes the first time (and, for totals, treats the first total as a baseline).
+    ///   - periodLength: days per counting period, for counts (default one day).
+    public init(
+        name: String = "series", kind: ObservationKind, origin: Date? = nil,
+        times: [Date], values: [Double?], periodLength: Double = 1
+    ) {
+        precondition(times.count == values.count, "InflowSeries needs one value per time")
+        precondition(periodLength > 0, "periodLength must be positive")
+        self.name = name
+        self.kind = kind
+        self.origin = origin ?? times.min() ?? Date(timeIntervalSince1970: 0)
+        self.cumulativeCountsFromOrigin = origin != nil
+        self.times = times
+        self.values = values
+        self.periodLength = periodLength
+    }
+
+    /// A series on a plain numeric time axis (days since an arbitrary origin), e.g. for level data.
+    public init(name: String = "series", kind: ObservationKind, days: [Double], values: [Double?], periodLength: Double = 1) {
+        let origin = Date(timeIntervalSince1970: 0)
+        self.init(name: name, kind: kind, origin: origin,
+                  times: days.map { origin.addingTimeInterval($0 * 86_400) }, values: values, periodLength: periodLength)
+        self.cumulativeCountsFromOrigin = true
+    }
+
+    /// Seconds per day.
+    public static let secondsPerDay = 86_400.0
+
+    /// Observation times in days since ``origin``.
+    public var days: [Double] { times.map { $0.timeIntervalSince(origin) / Self.secondsPerDay } }
+
+    /// The date `days` days after the origin.
+    public func date(atDay days: Double) -> Date { origin.addingTimeInterval(days * Self.secondsPerDay) }
+
+    /// Number of observations, missing included.
+    public var count: Int { times.count }
+}
