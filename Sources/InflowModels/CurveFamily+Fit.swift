@@ -33,8 +33,7 @@ struct CurveFitter<Family: CurveFamily> {
     let options: FitOptions
     let observations: PreparedObservations
 
-    /// Bounds of `log theta`: theta between 4.5e-5 (extreme overdispersion) and 1e10 (Poisson).
-    static var logThetaBounds: ClosedRange<Double> { -10...23 }
+    static var logThetaBounds: ClosedRange<Double> { negativeBinomialLogThetaBounds }
 
     func parameterNames() -> [String] {
         var names = family.parameters.map(\.name)
@@ -281,7 +280,7 @@ struct CurveFitter<Family: CurveFamily> {
                 ? Self.weakestDirection(information, free: free, names: names)
                 : "not determined: \(undetermined.map { names[$0] }.joined(separator: ", "))"
             for j in undetermined {
-                warnings.append("\(names[j]) is not determined by the data: its standard error is more than \(formatted(Self.undeterminedRelativeError)) times its value")
+                warnings.append("\(names[j]) is not determined by the data: its standard error is more than \(formatted(Self.undeterminedRelativeError)) times its magnitude")
             }
             warnings.append("the data do not determine every parameter (\(weak)); standard errors are infinite")
             covariance = nil
@@ -362,15 +361,17 @@ struct CurveFitter<Family: CurveFamily> {
         return full
     }
 
-    /// A parameter whose standard error exceeds this multiple of its magnitude is not determined
-    /// by the data (for example a hazard that went to infinity, where the curve no longer depends on it).
+    /// A parameter whose standard error exceeds this multiple of `max(|estimate|, 1)` is not
+    /// determined by the data (for example a hazard that went to infinity, where the curve no
+    /// longer depends on it). The floor of 1 keeps estimates near zero (a growth rate of 0, an
+    /// onset at the origin) from being flagged for an ordinary standard error.
     static var undeterminedRelativeError: Double { 1e6 }
 
-    /// Free parameters whose (unscaled) standard error exceeds ``undeterminedRelativeError`` times their magnitude.
+    /// Free parameters whose standard error exceeds ``undeterminedRelativeError`` times `max(|estimate|, 1)`.
     static func undetermined(_ covariance: Matrix, estimates: SIMD8<Double>, free: [Int]) -> [Int] {
         free.filter { j in
             let se = covariance[j, j].squareRoot()
-            return !(se <= undeterminedRelativeError * max(abs(estimates[j]), 1e-8))
+            return !(se <= undeterminedRelativeError * max(abs(estimates[j]), 1))
         }
     }
 
@@ -392,3 +393,6 @@ struct CurveFitter<Family: CurveFamily> {
         return bread * meat * bread
     }
 }
+
+/// Bounds of `log theta` for NB2: theta between 4.5e-5 (extreme overdispersion) and 1e10 (Poisson).
+let negativeBinomialLogThetaBounds: ClosedRange<Double> = -10...23
