@@ -1,0 +1,65 @@
+extension IRLS {
+    /// Settings of ``IRLS/fit(design:response:family:offset:priorWeights:start:options:)``.
+    public struct Options: Sendable, Equatable {
+        /// Upper limit on IRLS iterations (weighted least-squares solves). Default 50, as
+        /// statsmodels (R uses 25).
+        public var maximumIterations: Int = 50
+
+        /// Convergence test on the deviance, exactly R's `glm.control`:
+        /// `|D - D_old| / (|D| + 0.1) < tolerance` between successive iterations. Default `1e-10`
+        /// (R: `1e-8`).
+        ///
+        /// For canonical links (Poisson with log, Gaussian with identity) IRLS is Newton's method and
+        /// converges quadratically: when the test passes, the coefficients are accurate to working precision.
+        /// Otherwise (NB2 with log link) it is Fisher scoring and converges linearly, and the deviance, being
+        /// quadratic at the optimum, resolves coefficient errors only down to about `sqrt(tolerance)` standard
+        /// errors: on the nine-day NB2 fit, `1e-10` leaves a relative coefficient error of `1.2e-6` and `1e-14`
+        /// one of `3e-9`. A tolerance below the rounding noise of the deviance (about `1e-13` relative there)
+        /// may never pass: the fit then ends at the iteration limit, at the optimum.
+        public var tolerance: Double = 1e-10
+
+        /// Upper limit on step halvings within one iteration (R halves at most `maxit` times). Default 30.
+        public var maximumHalvings: Int = 30
+
+        /// Relative rank tolerance passed to ``LeastSquares/solve(design:response:weights:rankTolerance:refinementSteps:)``;
+        /// `nil` for its default.
+        public var rankTolerance: Double? = nil
+
+        /// Options with every default.
+        public init() {}
+
+        /// Options with the given values (omitted ones take their defaults).
+        public init(maximumIterations: Int = 50, tolerance: Double = 1e-10, maximumHalvings: Int = 30,
+                    rankTolerance: Double? = nil) {
+            self.maximumIterations = maximumIterations
+            self.tolerance = tolerance
+            self.maximumHalvings = maximumHalvings
+            self.rankTolerance = rankTolerance
+        }
+
+        /// Checks every option.
+        /// - Throws: ``InvalidOptionsError`` naming the first invalid option.
+        public func validate() throws(InvalidOptionsError) {
+            if maximumIterations < 1 {
+                throw InvalidOptionsError(
+                    option: "maximumIterations",
+                    message: "maximumIterations must be at least 1 (got \(maximumIterations)); 50 is the default.")
+            }
+            if !(tolerance > 0 && tolerance.isFinite) {
+                throw InvalidOptionsError(
+                    option: "tolerance",
+                    message: "tolerance must be a finite number > 0 (got \(tolerance)); 1e-10 is the default, R uses 1e-8.")
+            }
+            if maximumHalvings < 0 {
+                throw InvalidOptionsError(
+                    option: "maximumHalvings",
+                    message: "maximumHalvings must be 0 or more (got \(maximumHalvings)); use 0 to turn step halving off.")
+            }
+            if let rankTolerance, !(rankTolerance >= 0 && rankTolerance < 1) {
+                throw InvalidOptionsError(
+                    option: "rankTolerance",
+                    message: "rankTolerance must be in [0, 1) (got \(rankTolerance)); leave it nil for the default.")
+            }
+        }
+    }
+}
