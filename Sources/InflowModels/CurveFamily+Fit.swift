@@ -208,15 +208,15 @@ struct CurveFitter<Family: CurveFamily> {
                 status: .failed(reason: "no starting point gave a finite objective: \(summary.status)"),
                 warnings: warnings, solverSummary: summary,
                 fitted: Array(repeating: .nan, count: observations.count), logLikelihood: nil,
-                deviance: .nan, pearsonChiSquare: .nan, startsTried: startsTried + 1)
+                deviance: .nan, pearsonChiSquare: .nan, startsTried: startsTried + 1, solverOptions: solverOptions)
         }
         return finish(summary: summary, likelihood: likelihood, names: names, fixedMask: fixedMask,
-                      warnings: &warnings, startsTried: startsTried)
+                      warnings: &warnings, startsTried: startsTried, solverOptions: solverOptions)
     }
 
     func finish(
         summary: LevenbergMarquardt.Summary, likelihood: CurveLikelihood<Family>, names: [String],
-        fixedMask: [Bool], warnings: inout [String], startsTried: Int
+        fixedMask: [Bool], warnings: inout [String], startsTried: Int, solverOptions: LevenbergMarquardt.Options
     ) -> CurveFit {
         let estimates = summary.parameters
         let fitted = likelihood.means(estimates)
@@ -296,7 +296,8 @@ struct CurveFitter<Family: CurveFamily> {
             family: family, error: error, options: options, observations: observations,
             parameterNames: names, vector: estimates, fixed: fixedMask, covariance: covariance,
             status: status, warnings: warnings, solverSummary: summary, fitted: fitted,
-            logLikelihood: logLikelihood, deviance: deviance, pearsonChiSquare: pearson, startsTried: startsTried)
+            logLikelihood: logLikelihood, deviance: deviance, pearsonChiSquare: pearson, startsTried: startsTried,
+            solverOptions: solverOptions)
     }
 
     /// The information matrix of the free parameters: observed (central differences of the

@@ -42,6 +42,8 @@ public struct CurveFit: Sendable {
     public let pearsonChiSquare: Double
     /// Number of starting points tried.
     public let startsTried: Int
+    /// The solver options of the winning run, bounds and fixed mask included (for refits).
+    public let solverOptions: LevenbergMarquardt.Options
 
     /// Number of observations used.
     public var observationCount: Int { fitted.count }

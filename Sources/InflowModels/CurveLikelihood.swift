@@ -38,7 +38,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     public let countsAsRate: Bool
 
     /// Responses `y_i`.
-    public let responses: [Double]
+    public private(set) var responses: [Double]
     /// Distinct evaluation times of the curve, ascending.
     let grid: [Double]
     /// For each observation, index into `grid` of its start (interval counts) or its time.
@@ -50,8 +50,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// Level times or interval lengths: what multiplies `beta`.
     let backgroundExposure: [Double]
     /// `sum log y_i!` (count families).
-    let logFactorialSum: Double
-    let workspace: Workspace
+    private(set) var logFactorialSum: Double
+    private(set) var workspace: Workspace
 
     /// Index of `beta` in the parameter vector, if estimated.
     public let backgroundIndex: Int?
@@ -128,6 +128,18 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
 
     /// Number of observations.
     public var observationCount: Int { responses.count }
+
+    /// The same likelihood for other responses on the same observation times (a bootstrap
+    /// replicate): the time grid is shared, the scratch space is new, so copies can be used
+    /// on different threads. O(n) for the log-factorial constant.
+    public func replacingResponses(_ newResponses: [Double]) -> CurveLikelihood {
+        precondition(newResponses.count == responses.count, "replacement responses must match the observations")
+        var copy = self
+        copy.responses = newResponses
+        copy.logFactorialSum = error.isCount ? newResponses.reduce(0) { $0 + SpecialFunctions.logGamma($1 + 1) } : 0
+        copy.workspace = Workspace(grid: grid.count, observations: newResponses.count)
+        return copy
+    }
 
     /// `theta` of NB2 from a parameter vector.
     @inlinable

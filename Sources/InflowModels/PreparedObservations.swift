@@ -1,3 +1,5 @@
+import Foundation
+
 /// A series turned into what a likelihood needs: interval counts or level points, in days.
 ///
 /// Built by ``InflowSeries/prepared()``, which applies the documented rules for missing
@@ -6,6 +8,8 @@
 public struct PreparedObservations: Sendable {
     /// How the values were observed.
     public let kind: ObservationKind
+    /// Time zero of the series: every time here is in days since it.
+    public let origin: Date
     /// Interval counts (for ``ObservationKind/counts`` and ``ObservationKind/cumulative``), in time order.
     public let intervals: [CountInterval]
     /// Level points `(t, y)` (for ``ObservationKind/level``), in time order.
@@ -94,11 +98,11 @@ extension InflowSeries {
 
         switch kind {
         case .level:
-            return PreparedObservations(kind: kind, intervals: [], levelTimes: unique.map(\.day),
+            return PreparedObservations(kind: kind, origin: origin, intervals: [], levelTimes: unique.map(\.day),
                                         levelValues: unique.map(\.value), warnings: warnings, baseline: 0)
         case .counts:
             let intervals = unique.map { CountInterval(start: $0.day, end: $0.day + periodLength, count: $0.value) }
-            return PreparedObservations(kind: kind, intervals: intervals, levelTimes: [], levelValues: [],
+            return PreparedObservations(kind: kind, origin: origin, intervals: intervals, levelTimes: [], levelValues: [],
                                         warnings: warnings, baseline: 0)
         case .cumulative:
             return preparedCumulative(unique, warnings: warnings)
@@ -149,7 +153,7 @@ extension InflowSeries {
             start = report.day
             total = report.total
         }
-        return PreparedObservations(kind: .cumulative, intervals: intervals, levelTimes: [], levelValues: [],
+        return PreparedObservations(kind: .cumulative, origin: origin, intervals: intervals, levelTimes: [], levelValues: [],
                                     warnings: warnings, baseline: baseline)
     }
 }

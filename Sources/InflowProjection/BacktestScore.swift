@@ -1,0 +1,38 @@
+import Foundation
+
+/// The scores of one forecast in a backtest: one model, one origin, one scored time.
+public struct BacktestScore: Sendable, Codable {
+    /// Model label.
+    public let model: String
+    /// Forecast origin (the last observation used).
+    public let origin: Date
+    /// The time that was forecast.
+    public let target: Date
+    /// Whole days from the origin to the target, rounded up (the forecast horizon).
+    public let horizon: Int
+    /// What was forecast (`cum arrivals` for cumulative totals, `inc arrivals` for counts).
+    public let targetName: String
+    /// What was then observed.
+    public let observed: Double
+    /// Median of the forecast.
+    public let median: Double
+    /// Weighted interval score and its parts (Bracher et al. 2021, 23 quantile levels).
+    public let wis: Double
+    public let dispersion: Double
+    public let underprediction: Double
+    public let overprediction: Double
+    /// CRPS of the sample.
+    public let crps: Double
+    /// `|median - observed|`.
+    public let absoluteError: Double
+    /// Bias for counts, `1 - (F(y) + F(y - 1))`, in [-1, 1].
+    public let bias: Double
+    /// Non-randomised PIT interval `[F(y - 1), F(y)]` (Czado, Gneiting & Held 2009).
+    public let pitLower: Double
+    public let pitUpper: Double
+    /// Whether the observation fell inside the central 50, 80, 90 and 95% intervals.
+    public let covered50: Bool
+    public let covered80: Bool
+    public let covered90: Bool
+    public let covered95: Bool
+}

@@ -1,0 +1,107 @@
+import Foundation
+import InflowLinearAlgebra
+import InflowStatistics
+
+/// Predictive samples of future arrivals from one model (or an ensemble): for each future
+/// period and each replicate, the arrivals in the period, the cumulative total at its end,
+/// and the remaining pool.
+///
+/// Samples carry both parameter uncertainty (a refit per bootstrap replicate) and observation
+/// noise (a draw from the error family around each replicate's mean): they are intervals for
+/// new counts, not for the mean curve. Lower quantiles are not clipped: counts are never
+/// negative because draws are counts.
+public struct Projection: Sendable {
+    /// A label: family and error family, or "ensemble".
+    public let model: String
+    /// The series origin.
+    public let origin: Date
+    /// The future periods.
+    public let grid: ProjectionGrid
+    /// Observed cumulative total at the last observation (in the data's cumulative units).
+    public let observedTotal: Double
+    /// Arrivals per period: `periods x replicates`.
+    public let increments: Matrix
+    /// Final size of each replicate anchored at the observed total, `observed + C_b(inf) - C_b(t_last)`
+    /// (NaN for families without one).
+    public let finalSizes: [Double]
+    /// Replicates whose refit did not converge (kept: their estimates are the best point found).
+    public let nonConvergedReplicates: Int
+    /// Replicates that gave no usable estimate (NaN samples, left out of summaries).
+    public let failedReplicates: Int
+
+    public init(model: String, origin: Date, grid: ProjectionGrid, observedTotal: Double, increments: Matrix,
+                finalSizes: [Double], nonConvergedReplicates: Int, failedReplicates: Int) {
+        self.model = model
+        self.origin = origin
+        self.grid = grid
+        self.observedTotal = observedTotal
+        self.increments = increments
+        self.finalSizes = finalSizes
+        self.nonConvergedReplicates = nonConvergedReplicates
+        self.failedReplicates = failedReplicates
+    }
+
+    /// Number of replicates.
+    public var replicates: Int { increments.columns }
+    /// Number of future periods.
+    public var periods: Int { increments.rows }
+
+    /// Cumulative totals at the end of each period: `observed + running sum of increments`.
+    public var cumulative: Matrix {
+        var result = increments
+        for b in 0..<replicates {
+            var running = observedTotal
+            for k in 0..<periods {
+                running += increments[k, b]
+                result[k, b] = running
+            }
+        }
+        return result
+    }
+
+    /// Remaining pool at the end of each period, `max(final size - cumulative, 0)`; NaN
+    /// for families without a final size.
+    public var remaining: Matrix {
+        var result = cumulative
+        for b in 0..<replicates {
+            for k in 0..<periods { result[k, b] = max(finalSizes[b] - result[k, b], 0) }
+        }
+        return result
+    }
+
+    /// Whether the model has a final size (so a remaining pool).
+    public var hasFinalSize: Bool { finalSizes.contains { $0.isFinite } }
+
+    /// Replicates that have a final size.
+    var finiteFinalSizes: [Double] { finalSizes.filter(\.isFinite) }
+
+    /// The samples of a target: `periods x replicates`.
+    public func samples(_ target: ProjectionTarget) -> Matrix {
+        switch target {
+        case .incidence: increments
+        case .cumulative: cumulative
+        case .remainingPool: remaining
+        }
+    }
+
+    /// Per-period summaries of a target.
+    public func summaries(_ target: ProjectionTarget, levels: [Double] = Quantiles.forecastHubLevels) -> [QuantileSummary] {
+        let matrix = samples(target)
+        return (0..<periods).map { k in QuantileSummary(sample: matrix.row(k), levels: levels) }
+    }
+
+    /// Summary of the sum of the first `days` periods' arrivals (e.g. the next 7 days).
+    public func arrivals(overFirst days: Int, levels: [Double] = Quantiles.forecastHubLevels) -> QuantileSummary {
+        let count = min(days, periods)
+        let totals = (0..<replicates).map { b in (0..<count).reduce(0.0) { $0 + increments[$1, b] } }
+        return QuantileSummary(sample: totals, levels: levels)
+    }
+
+    /// Summary of the remaining pool after the last observation (final size minus observed).
+    public func remainingNow(levels: [Double] = Quantiles.forecastHubLevels) -> QuantileSummary {
+        QuantileSummary(sample: finalSizes.map { $0 - observedTotal }, levels: levels)
+    }
+
+    /// The date at the end of period `k`.
+    public func endDate(_ k: Int) -> Date { origin.addingTimeInterval(grid.boundaries[k + 1] * 86_400) }
+}

@@ -1,0 +1,39 @@
+import InflowStatistics
+
+/// Mean, median and quantiles of one predictive distribution (one target, one period).
+public struct QuantileSummary: Sendable, Equatable, Codable {
+    /// Quantile levels.
+    public let levels: [Double]
+    /// Quantiles at ``levels`` (type 7 sample quantiles).
+    public let values: [Double]
+    /// Sample mean.
+    public let mean: Double
+    /// Sample median.
+    public let median: Double
+
+    /// Summarises a sample; NaN values (failed replicates) are left out.
+    public init(sample: some Sequence<Double>, levels: [Double] = Quantiles.forecastHubLevels) {
+        let sorted = sample.filter { !$0.isNaN }.sorted()
+        self.levels = levels
+        if sorted.isEmpty {
+            values = levels.map { _ in .nan }
+            mean = .nan
+            median = .nan
+        } else {
+            values = levels.map { Quantiles.quantile(sorted: sorted, $0) }
+            mean = sorted.reduce(0, +) / Double(sorted.count)
+            median = Quantiles.quantile(sorted: sorted, 0.5)
+        }
+    }
+
+    /// The quantile at `level` (which must be one of ``levels``).
+    public func quantile(_ level: Double) -> Double? {
+        levels.firstIndex { abs($0 - level) < 1e-12 }.map { values[$0] }
+    }
+
+    /// The central interval of the given coverage (e.g. 0.9 gives the 0.05 and 0.95 quantiles).
+    public func interval(_ coverage: Double) -> (lower: Double, upper: Double)? {
+        guard let lower = quantile((1 - coverage) / 2), let upper = quantile((1 + coverage) / 2) else { return nil }
+        return (lower, upper)
+    }
+}
