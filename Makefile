@@ -18,10 +18,12 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## The test command: unit and reference tests of every module.
+## The test command: every test, built in release mode with testing enabled so that the
+## calibration study (tens of thousands of bootstrap refits) runs in seconds. A plain
+## `swift test` (debug) runs everything except that study.
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
+	INFLOW_RELEASE_TESTS=1 $(SWIFT) test -c release --skip-build
 
 ## The benchmark suite (nested package; builds package-benchmark, takes a few minutes).
 benchmark: deps

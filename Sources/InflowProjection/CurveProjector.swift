@@ -7,7 +7,11 @@ import InflowStatistics
 /// Projects a fitted curve forward with a bootstrap (parametric by default).
 ///
 /// For each replicate b (its randomness from stream `(seed, series, b)`):
-/// 1. draw observations around the fitted means (``BootstrapMethod``);
+/// 1. draw observations around the fitted means (``BootstrapMethod``), with the NB2 excess
+///    variance (or the block residuals) scaled by `n / (n - k)`, `k` the estimated parameters:
+///    the small-sample correction of `s^2 = RSS / (n - k)` (Davison & Hinkley, *Bootstrap
+///    Methods and their Application*, 1997, section 6.2.3). Without it, 90% intervals covered
+///    84% of truths in a 600-series study, with it 87% (`CalibrationTests`);
 /// 2. refit, warm-started at the estimates, with the fit's bounds and fixed parameters
 ///    (Levenberg–Marquardt only: no multi-start, no covariance);
 /// 3. draw each future period's arrivals from the error family around the replicate's mean
@@ -44,6 +48,13 @@ public enum CurveProjector {
             family: family, error: fit.error, observations: observations,
             background: fit.options.background, countsAsRate: fit.options.countsAsRate))
         let noise = fit.noise
+        // Small-sample correction (the n/(n - k) of s^2 = RSS/(n - k)): replicate data scatter with
+        // NB2 excess variance mu^2/theta times n/(n - k), k every estimated parameter, so that
+        // refits spread as much as the estimates do on data from the true process.
+        let estimated = fit.fixed.filter { !$0 }.count
+        let inflation = Double(observations.count) / Double(max(observations.count - estimated, 1))
+        let replicateNoise = noise.error == .negativeBinomial
+            ? ObservationNoise(error: .negativeBinomial, parameter: noise.parameter / inflation) : noise
         let fitted = fit.fitted
         let responses = observations.responses
         let level = observations.kind == .level
@@ -76,7 +87,7 @@ public enum CurveProjector {
             var replicate = [Double](repeating: 0, count: responses.count)
             switch method {
             case .parametric:
-                for i in 0..<responses.count { replicate[i] = noise.draw(mean: fitted[i], using: &generator) }
+                for i in 0..<responses.count { replicate[i] = replicateNoise.draw(mean: fitted[i], using: &generator) }
             case .block(let length):
                 let n = responses.count
                 let blockLength = min(length, n)
@@ -85,7 +96,7 @@ public enum CurveProjector {
                     let start = Int(generator.next(upperBound: UInt64(n - blockLength + 1)))
                     for j in 0..<blockLength where i < n {
                         let mu = fitted[i]
-                        let value = mu + residuals[start + j] * noise.variance(mean: mu).squareRoot()
+                        let value = mu + residuals[start + j] * (inflation * noise.variance(mean: mu)).squareRoot()
                         replicate[i] = level ? value : max(value, 0)
                         i += 1
                     }
@@ -116,7 +127,7 @@ public enum CurveProjector {
             case .fixed(let rate): beta = rate
             case .estimated: beta = theta[curveCount]
             }
-            let replicateNoise = dispersionIndex.map { ObservationNoise(error: .negativeBinomial, parameter: exp(theta[$0])) } ?? noise
+            let futureNoise = dispersionIndex.map { ObservationNoise(error: .negativeBinomial, parameter: exp(theta[$0])) } ?? noise
             // Final size anchored at what was observed: observed + C_b(inf) - C_b(t_last).
             let stillToCome = family.finalSize(curve) - family.cumulative(at: boundaries[0], curve)
             finalSizes[b] = stillToCome.isFinite ? observedTotal + max(stillToCome, 0) : .nan
@@ -125,7 +136,7 @@ public enum CurveProjector {
                 family.cumulative(at: boundaries, curve, into: &values)
                 var previous = observedTotal
                 for k in 0..<periods {
-                    let drawn = replicateNoise.draw(mean: values[k + 1] + beta * boundaries[k + 1], using: &generator)
+                    let drawn = futureNoise.draw(mean: values[k + 1] + beta * boundaries[k + 1], using: &generator)
                     increments[k * replicates + b] = drawn - previous
                     previous = drawn
                 }
@@ -134,14 +145,14 @@ public enum CurveProjector {
                 family.rate(at: starts, curve, into: &rates)
                 for k in 0..<periods {
                     let mean = max((rates[k] + beta) * lengths[k], 0)
-                    increments[k * replicates + b] = replicateNoise.draw(mean: mean, using: &generator)
+                    increments[k * replicates + b] = futureNoise.draw(mean: mean, using: &generator)
                 }
             } else {
                 var values = [Double](repeating: 0, count: periods + 1)
                 family.cumulative(at: boundaries, curve, into: &values)
                 for k in 0..<periods {
                     let mean = max(values[k + 1] - values[k] + beta * lengths[k], 0)
-                    increments[k * replicates + b] = replicateNoise.draw(mean: mean, using: &generator)
+                    increments[k * replicates + b] = futureNoise.draw(mean: mean, using: &generator)
                 }
             }
         }
