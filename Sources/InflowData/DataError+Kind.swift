@@ -1,0 +1,35 @@
+extension DataError {
+    /// The kinds of problem that stop a file from being read.
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// The file cannot be opened or read.
+        case unreadableFile
+        /// The file has no bytes at all.
+        case emptyFile
+        /// The file has comments or blank lines but no header row.
+        case missingHeader
+        /// The header has no rows after it.
+        case noRows
+        /// A column the options name (or that auto-detection looks for) is not in the header.
+        case missingColumn
+        /// Two header fields have the same name.
+        case duplicateColumn
+        /// A time field is not an ISO 8601 date or date-time (or not a number of days).
+        case invalidTime
+        /// A value field is not a number.
+        case invalidNumber
+        /// A count or cumulative total is below zero.
+        case negativeValue
+        /// Two rows of cumulative totals or levels have the same time (and key).
+        case duplicateTime
+        /// A time lies after "now".
+        case futureTime
+        /// A byte sequence is not valid UTF-8.
+        case invalidUTF8
+        /// A row has more or fewer fields than the header.
+        case fieldCount
+        /// A quoted field is still open at the end of the file.
+        case unclosedQuote
+        /// A character follows a closing quote where a comma or line end belongs.
+        case misplacedQuote
+    }
+}

@@ -1,0 +1,12 @@
+extension DataWarning {
+    /// The kinds of oddity the loader handles and reports.
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// A cumulative total is below the previous one. It is kept as published; the series rules of
+        /// `InflowModels` (see `InflowSeries.prepared()`) read it as a correction of the earlier totals.
+        case decreasingCumulative
+        /// Daily counts skip one or more dates. Missing dates are left out of the fit, not read as zero.
+        case gap
+        /// Several rows of counts share a time and key; their counts were added together.
+        case summedDuplicates
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The rows of one key gathered while reading: one entry per distinct time.
+final class KeyAccumulator {
+    /// One distinct time of a key.
+    struct Entry {
+        /// The value (the sum, for repeated counts); `nil` when missing.
+        var value: Double?
+        /// The line of the first row with this time.
+        var line: Int
+        /// Whether the time was written as a date without a clock time.
+        var dateOnly: Bool
+        /// The calendar day written (days since 1970-01-01), for dates.
+        var day: Int
+    }
+
+    /// The series name: the key values joined with " / ".
+    let name: String
+    /// Entries by time.
+    var entries: [Date: Entry] = [:]
+
+    init(name: String) {
+        self.name = name
+    }
+
+    /// The entries in time order.
+    func sorted() -> [(date: Date, entry: Entry)] {
+        entries.map { (date: $0.key, entry: $0.value) }.sorted { $0.date < $1.date }
+    }
+}

@@ -1,0 +1,577 @@
+import Foundation
+import InflowModels
+
+/// One pass over a CSV file that turns rows into series: resolves the columns, parses and checks
+/// every row, and aggregates by key and time while streaming.
+///
+/// In throwing mode the first error is thrown (``SeriesLoader``); in collecting mode every error is
+/// recorded and reading goes on (``DataCheck``). Memory is bounded by the number of distinct
+/// (key, time) pairs plus a cache of at most ``timeCacheLimit`` parsed time strings.
+final class LoadSession {
+    /// A parsed time field.
+    struct TimeValue {
+        var date: Date
+        var dateOnly: Bool
+        var day: Int
+    }
+
+    /// Rows read before the value column and day numbers are detected.
+    static let detectionRows = 100
+    /// At most this many distinct time strings are cached; the cache is emptied when full.
+    static let timeCacheLimit = 10_000
+    static let dateExample = "expected ISO 8601 such as 2026-01-17 or 2026-01-17T23:59"
+
+    let options: LoadOptions
+    let now: Date
+    let file: String
+    let collecting: Bool
+    let maximumIssues: Int
+
+    private(set) var issues: [DataIssue] = []
+    private(set) var omittedIssues = 0
+    private(set) var omittedErrors = 0
+    private(set) var warnings: [DataWarning] = []
+    private(set) var errorCount = 0
+
+    private var names: [String] = []
+    private var width = 0
+    private var timeIndex = 0
+    private var valueIndex = 0
+    private var keyIndexes: [Int] = []
+    private var kind = ObservationKind.counts
+    private var origin: Date?
+    private var dayNumbers = false
+    private var dateOnlySecond = 0.0
+    private let today: Int
+
+    private var keyLookup: [String: Int] = [:]
+    private var groups: [KeyAccumulator] = []
+    private var timeCache: [String: TimeValue] = [:]
+    private var lastTime: (text: String, value: TimeValue)?
+    private var lastGroup: KeyAccumulator?
+    private var rowCount = 0
+    private var duplicateRows = 0
+    private var firstDuplicate: (line: Int, earlierLine: Int)?
+
+    init(options: LoadOptions, now: Date, file: String, collecting: Bool, maximumIssues: Int = .max) {
+        self.options = options
+        self.now = now
+        self.file = file
+        self.collecting = collecting
+        self.maximumIssues = maximumIssues
+        self.today = TimeText.day(of: now, in: options.timeZone)
+    }
+
+    // MARK: - Reporting
+
+    /// Throws `error` (throwing mode) or records it (collecting mode).
+    private func report(_ error: DataError) throws {
+        errorCount += 1
+        guard collecting else { throw error }
+        if issues.count < maximumIssues {
+            issues.append(DataIssue(error))
+        } else {
+            omittedIssues += 1
+            omittedErrors += 1
+        }
+    }
+
+    private func warn(_ warning: DataWarning) {
+        warnings.append(warning)
+    }
+
+    private func drain(_ reader: CSVReader) throws {
+        guard !reader.recoveredErrors.isEmpty else { return }
+        for error in reader.removeRecoveredErrors() { try report(error) }
+    }
+
+    // MARK: - Reading
+
+    /// Reads the whole input. Returns the data, or `nil` in collecting mode when errors stopped it
+    /// from being built.
+    func run(_ reader: CSVReader) throws -> LoadedData? {
+        do {
+            return try read(reader)
+        } catch let error as DataError where collecting {
+            try report(error)
+            return nil
+        }
+    }
+
+    private func read(_ reader: CSVReader) throws -> LoadedData? {
+        let header = try reader.readHeader()
+        try drain(reader)
+        names = header.fields.map { LoadSession.trimmed($0) }
+        width = names.count
+        try checkDuplicateNames(line: header.line)
+
+        guard let time = try resolveTimeColumn(line: header.line) else { return nil }
+        timeIndex = time
+        keyIndexes = []
+        for key in options.keyColumns {
+            guard let index = try resolveNamed(key, role: "key", flag: "--key-column", line: header.line) else { return nil }
+            keyIndexes.append(index)
+        }
+
+        var buffered: [CSVRecord] = []
+        while buffered.count < LoadSession.detectionRows, let record = try reader.next() {
+            buffered.append(record)
+        }
+        if buffered.isEmpty {
+            try drain(reader)
+            try report(DataError(.noRows, file: file, line: header.line,
+                                 message: "the file has a header but no rows; expected one row of figures per time"))
+            return nil
+        }
+        guard let value = try resolveValueColumn(line: header.line, rows: buffered) else {
+            try drain(reader)
+            return nil
+        }
+        valueIndex = value
+        kind = options.kind ?? LoadOptions.kind(forValueColumn: names[valueIndex])
+        origin = options.origin
+            ?? (kind == .cumulative ? LoadOptions.origin(forValueColumn: names[valueIndex], timeZone: options.timeZone) : nil)
+        dayNumbers = options.dayNumbers ?? detectDayNumbers(buffered)
+        dateOnlySecond = kind == .cumulative ? 23 * 3600 + 59 * 60 : 0
+        if keyIndexes.isEmpty {
+            groups = [KeyAccumulator(name: LoadSession.baseName(file))]
+        }
+
+        // The buffered records were read before the reader's repaired errors were drained, so
+        // drain first: the errors of those lines come before the row checks of the same lines.
+        try drain(reader)
+        for record in buffered {
+            try process(record.fields, line: record.line)
+        }
+        buffered = []
+        var fields: [String] = []
+        while let line = try reader.readRecord(into: &fields) {
+            try drain(reader)
+            try process(fields, line: line)
+        }
+        try drain(reader)
+        return finish(reader)
+    }
+
+    // MARK: - Columns
+
+    private var columnList: String {
+        names.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+
+    private func checkDuplicateNames(line: Int) throws {
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            if let first = seen[name] {
+                try report(DataError(
+                    .duplicateColumn, file: file, line: line, column: index + 1,
+                    message: "column name \"\(name)\" appears twice (columns \(first + 1) and \(index + 1)); expected each column name once"))
+            } else {
+                seen[name] = index
+            }
+        }
+    }
+
+    /// The index of the column named `name` (exact match first, then ignoring case).
+    private func index(of name: String) -> Int? {
+        let wanted = LoadSession.trimmed(name)
+        if let index = names.firstIndex(of: wanted) { return index }
+        let lower = wanted.lowercased()
+        return names.firstIndex { $0.lowercased() == lower }
+    }
+
+    private func resolveNamed(_ name: String, role: String, flag: String, line: Int) throws -> Int? {
+        if let index = index(of: name) { return index }
+        try report(DataError(
+            .missingColumn, file: file, line: line,
+            message: "no column named \"\(name)\"; the columns are \(columnList); name the \(role) column with \(flag) NAME"))
+        return nil
+    }
+
+    private func resolveTimeColumn(line: Int) throws -> Int? {
+        if let name = options.timeColumn {
+            return try resolveNamed(name, role: "time", flag: "--time-column", line: line)
+        }
+        let keyNames = Set(options.keyColumns.map { LoadSession.trimmed($0).lowercased() })
+        if let index = names.firstIndex(where: { name in
+            let lower = name.lowercased()
+            return !keyNames.contains(lower) && LoadOptions.timeColumnMarkers.contains { lower.contains($0) }
+        }) {
+            return index
+        }
+        let markers = LoadOptions.timeColumnMarkers.map { "\"\($0)\"" }
+        let listed = markers.dropLast().joined(separator: ", ") + " or " + markers.last!
+        try report(DataError(
+            .missingColumn, file: file, line: line,
+            message: "no time column: no column name contains \(listed); the columns are \(columnList); name the time column with --time-column NAME"))
+        return nil
+    }
+
+    private func resolveValueColumn(line: Int, rows: [CSVRecord]) throws -> Int? {
+        if let name = options.valueColumn {
+            return try resolveNamed(name, role: "value", flag: "--value-column", line: line)
+        }
+        let excluded = Set([timeIndex] + keyIndexes)
+        let complete = rows.filter { $0.count == width }
+        for index in 0..<width where !excluded.contains(index) {
+            // Numeric when at least half of the values present are numbers, so that a typo in a
+            // column of figures gets its own message instead of hiding the column.
+            var numbers = 0
+            var others = 0
+            for record in complete {
+                switch LoadSession.parseValue(record.fields[index]) {
+                case .number: numbers += 1
+                case .missing: break
+                case .invalid: others += 1
+                }
+            }
+            if numbers > 0 && numbers >= others { return index }
+        }
+        try report(DataError(
+            .missingColumn, file: file, line: line,
+            message: "no column of numbers besides \(keyIndexes.isEmpty ? "the time column" : "the time and key columns"); the columns are \(columnList); name the value column with --value-column NAME"))
+        return nil
+    }
+
+    /// Plain numbers in the first non-empty time field mean day numbers.
+    private func detectDayNumbers(_ rows: [CSVRecord]) -> Bool {
+        for record in rows where record.count == width {
+            let text = LoadSession.trimmed(record.fields[timeIndex])
+            if text.isEmpty { continue }
+            return LoadSession.isPlainNumber(text)
+        }
+        return false
+    }
+
+    // MARK: - Rows
+
+    private func process(_ fields: [String], line: Int) throws {
+        guard fields.count == width else {
+            if fields.count > width {
+                try report(DataError(
+                    .fieldCount, file: file, line: line, column: width + 1,
+                    message: "\(fields.count) fields; expected \(width) as in the header (a value containing a comma must be in double quotes)"))
+            } else {
+                try report(DataError(
+                    .fieldCount, file: file, line: line,
+                    message: "\(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(width) as in the header"))
+            }
+            return
+        }
+        rowCount += 1
+        let timeText = LoadSession.trimmed(fields[timeIndex])
+        guard let time = try parseTime(timeText, line: line) else { return }
+
+        let valueText = fields[valueIndex]
+        let value: Double?
+        switch LoadSession.parseValue(valueText) {
+        case .missing:
+            value = nil
+        case .number(let number):
+            value = number
+        case .invalid:
+            let shown = LoadSession.trimmed(valueText)
+            let expected = shown.contains(",")
+                ? "expected digits without thousands separators, such as 1440"
+                : "expected a number such as 243 or 1440.5, or an empty field for a missing value"
+            try report(DataError(.invalidNumber, file: file, line: line, column: valueIndex + 1,
+                                 message: "\"\(shown)\" is not a number; \(expected)"))
+            return
+        }
+        if let value, value < 0, kind != .level {
+            let what = kind == .counts ? "count" : "cumulative total"
+            try report(DataError(.negativeValue, file: file, line: line, column: valueIndex + 1,
+                                 message: "negative \(what) \(NumberText.text(value)); expected zero or more arrivals"))
+            return
+        }
+
+        let group: KeyAccumulator
+        if keyIndexes.isEmpty {
+            group = groups[0]
+        } else {
+            let key: String
+            if keyIndexes.count == 1 {
+                key = LoadSession.trimmed(fields[keyIndexes[0]])
+            } else {
+                key = keyIndexes.map { LoadSession.trimmed(fields[$0]) }.joined(separator: " / ")
+            }
+            if let last = lastGroup, last.name == key {
+                group = last
+            } else if let index = keyLookup[key] {
+                group = groups[index]
+            } else {
+                group = KeyAccumulator(name: key)
+                keyLookup[key] = groups.count
+                groups.append(group)
+            }
+            lastGroup = group
+        }
+
+        if let existing = group.entries[time.date] {
+            if kind == .counts {
+                var merged = existing
+                if let value { merged.value = (existing.value ?? 0) + value }
+                group.entries[time.date] = merged
+                duplicateRows += 1
+                if firstDuplicate == nil { firstDuplicate = (line, existing.line) }
+            } else {
+                let forKey = keyIndexes.isEmpty ? "" : " for \"\(group.name)\""
+                let rule = keyIndexes.isEmpty ? "one row per time" : "one row per time and key"
+                try report(DataError(
+                    .duplicateTime, file: file, line: line, column: timeIndex + 1,
+                    message: "time \(timeText)\(forKey) appears again (first on line \(existing.line)); expected \(rule)"))
+            }
+            return
+        }
+        group.entries[time.date] = KeyAccumulator.Entry(value: value, line: line, dateOnly: time.dateOnly, day: time.day)
+    }
+
+    private func parseTime(_ text: String, line: Int) throws -> TimeValue? {
+        // Long files often list every key for one time before the next: try the last time first.
+        if let last = lastTime, last.text == text { return last.value }
+        if let cached = timeCache[text] {
+            lastTime = (text, cached)
+            return cached
+        }
+        let column = timeIndex + 1
+        if text.isEmpty {
+            let expected = dayNumbers ? "expected a plain number of days such as 12 or 12.5" : LoadSession.dateExample
+            try report(DataError(.invalidTime, file: file, line: line, column: column,
+                                 message: "the \(dayNumbers ? "day number" : "date") is empty; \(expected)"))
+            return nil
+        }
+        let value: TimeValue
+        if dayNumbers {
+            guard LoadSession.isPlainNumber(text), let days = Double(text), days.isFinite else {
+                try report(DataError(.invalidTime, file: file, line: line, column: column,
+                                     message: "\"\(text)\" is not a number of days; expected a plain number such as 12 or 12.5"))
+                return nil
+            }
+            value = TimeValue(date: Date(timeIntervalSince1970: days * InflowSeries.secondsPerDay), dateOnly: false, day: 0)
+        } else {
+            guard let parsed = ParsedTime(text) else {
+                try report(DataError(.invalidTime, file: file, line: line, column: column,
+                                     message: "\"\(text)\" is not a date; \(LoadSession.dateExample)"))
+                return nil
+            }
+            value = TimeValue(date: parsed.date(in: options.timeZone, dateOnlySecond: dateOnlySecond),
+                              dateOnly: parsed.dateOnly, day: parsed.day)
+            let future = parsed.dateOnly ? parsed.day > today : value.date > now
+            if future {
+                let nowText = TimeText.text(now, in: options.timeZone, withOffset: true)
+                try report(DataError(.futureTime, file: file, line: line, column: column,
+                                     message: "\(text) is in the future (now is \(nowText)); expected times up to now"))
+                return nil
+            }
+        }
+        if timeCache.count >= LoadSession.timeCacheLimit { timeCache.removeAll(keepingCapacity: true) }
+        timeCache[text] = value
+        lastTime = (text, value)
+        return value
+    }
+
+    // MARK: - Values
+
+    enum ParsedValue {
+        case missing
+        case number(Double)
+        case invalid
+    }
+
+    static let missingMarkers: Set<String> = ["na", "n/a", "null"]
+
+    static func parseValue(_ raw: String) -> ParsedValue {
+        let text = trimmed(raw)
+        if text.isEmpty { return .missing }
+        if let number = Double(text), number.isFinite, !text.hasPrefix("0x"), !text.hasPrefix("-0x") { return .number(number) }
+        if text.utf8.count <= 4, missingMarkers.contains(text.lowercased()) { return .missing }
+        return .invalid
+    }
+
+    /// `12`, `-3`, `12.5`: digits with an optional sign and decimal point, nothing else.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var digits = 0
+        var points = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+            } else if byte == UInt8(ascii: ".") {
+                points += 1
+            } else if offset == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) {
+                continue
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && points <= 1
+    }
+
+    /// `text` without leading and trailing spaces and tabs (cheap when there are none).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if utf8.isEmpty { return text }
+        let first = utf8[utf8.startIndex]
+        let last = utf8[utf8.index(before: utf8.endIndex)]
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The file name without directories and extension.
+    static func baseName(_ file: String) -> String {
+        let last = file.split(separator: "/").last.map(String.init) ?? file
+        if let dot = last.lastIndex(of: "."), dot != last.startIndex { return String(last[..<dot]) }
+        return last
+    }
+
+    // MARK: - Series
+
+    private func label(_ date: Date, _ entry: KeyAccumulator.Entry) -> String {
+        if dayNumbers { return "day \(NumberText.text(date.timeIntervalSince1970 / InflowSeries.secondsPerDay))" }
+        return TimeText.text(date, in: options.timeZone, dateOnly: entry.dateOnly)
+    }
+
+    private func finish(_ reader: CSVReader) -> LoadedData? {
+        let forKey: (KeyAccumulator) -> String = { [keyIndexes] group in
+            keyIndexes.isEmpty ? "" : " for \"\(group.name)\""
+        }
+        var sortedGroups: [[(date: Date, entry: KeyAccumulator.Entry)]] = []
+        for group in groups {
+            let sorted = group.sorted()
+            sortedGroups.append(sorted)
+            if kind == .cumulative { checkDecreasing(sorted, forKey: forKey(group)) }
+            if kind == .counts && !dayNumbers && options.periodLength == 1 { checkGaps(sorted, forKey: forKey(group)) }
+        }
+        if duplicateRows > 0, let firstDuplicate {
+            let what = keyIndexes.isEmpty ? "the time" : "the time and key"
+            let rows = duplicateRows == 1 ? "1 row repeats" : "\(duplicateRows) rows repeat"
+            warn(DataWarning(
+                .summedDuplicates, file: file, line: firstDuplicate.line, column: timeIndex + 1,
+                message: "\(rows) \(what) of an earlier row (the first on line \(firstDuplicate.line) repeats line \(firstDuplicate.earlierLine)); their counts are added together"))
+        }
+        warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        guard errorCount == 0 else { return nil }
+
+        let epoch = Date(timeIntervalSince1970: 0)
+        let seriesOrigin: Date?
+        if dayNumbers {
+            seriesOrigin = origin ?? epoch
+        } else if kind == .cumulative {
+            seriesOrigin = origin
+        } else {
+            seriesOrigin = origin ?? sortedGroups.compactMap { $0.first?.date }.min()
+        }
+        var series: [InflowSeries] = []
+        for (group, sorted) in zip(groups, sortedGroups) {
+            series.append(InflowSeries(
+                name: group.name, kind: kind, origin: seriesOrigin,
+                times: sorted.map(\.date), values: sorted.map(\.entry.value), periodLength: options.periodLength))
+        }
+        var total: InflowSeries?
+        if !keyIndexes.isEmpty {
+            let (times, values) = kind == .cumulative ? cumulativeTotal(sortedGroups) : summedTotal(sortedGroups)
+            total = InflowSeries(name: "Total", kind: kind, origin: seriesOrigin, times: times, values: values,
+                                 periodLength: options.periodLength)
+        }
+        return LoadedData(
+            series: series, total: total, warnings: warnings, provenance: reader.comments, file: file,
+            timeColumn: names[timeIndex], valueColumn: names[valueIndex], keyColumns: keyIndexes.map { names[$0] },
+            kind: kind, origin: seriesOrigin, rowCount: rowCount)
+    }
+
+    private func checkDecreasing(_ sorted: [(date: Date, entry: KeyAccumulator.Entry)], forKey: String) {
+        var previous: (date: Date, entry: KeyAccumulator.Entry, value: Double)?
+        for (date, entry) in sorted {
+            guard let value = entry.value else { continue }
+            if let previous, value < previous.value {
+                warn(DataWarning(
+                    .decreasingCumulative, file: file, line: entry.line, column: valueIndex + 1,
+                    message: "cumulative total \(NumberText.text(value))\(forKey) at \(label(date, entry)) is below the previous total \(NumberText.text(previous.value)) at \(label(previous.date, previous.entry)) (line \(previous.entry.line)); kept as published: the fit reads the lower total as a correction of the earlier ones"))
+            }
+            previous = (date, entry, value)
+        }
+    }
+
+    /// Lists the dates missing between the first and last dates of daily counts written as dates.
+    private func checkGaps(_ sorted: [(date: Date, entry: KeyAccumulator.Entry)], forKey: String) {
+        guard sorted.allSatisfy(\.entry.dateOnly) else { return }
+        var missing: [Int] = []
+        var firstLine: Int?
+        var missingCount = 0
+        let listed = 10
+        for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.entry.day - earlier.entry.day > 1 {
+            if firstLine == nil { firstLine = later.entry.line }
+            for day in (earlier.entry.day + 1)..<later.entry.day {
+                missingCount += 1
+                if missing.count < listed { missing.append(day) }
+            }
+        }
+        guard let firstLine else { return }
+        var dates = missing.map { CivilDate(daysSinceEpoch: $0).text }.joined(separator: ", ")
+        if missingCount > listed { dates += " and \(missingCount - listed) more" }
+        warn(DataWarning(
+            .gap, file: file, line: firstLine, column: timeIndex + 1,
+            message: "daily counts\(forKey) skip \(missingCount) date\(missingCount == 1 ? "" : "s"): \(dates); missing dates are left out of the fit, not read as zero"))
+    }
+
+    /// At each time, the sum over the keys reporting then (`nil` when all of them are missing).
+    private func summedTotal(_ groups: [[(date: Date, entry: KeyAccumulator.Entry)]]) -> ([Date], [Double?]) {
+        var sums: [Date: Double?] = [:]
+        for group in groups {
+            for (date, entry) in group {
+                let current = sums[date] ?? nil
+                if let value = entry.value {
+                    sums[date] = (current ?? 0) + value
+                } else if sums[date] == nil {
+                    sums[date] = .some(nil)
+                }
+            }
+        }
+        let times = sums.keys.sorted()
+        return (times, times.map { sums[$0] ?? nil })
+    }
+
+    /// At each time any key reports, the sum of each key's last total at or before it.
+    private func cumulativeTotal(_ groups: [[(date: Date, entry: KeyAccumulator.Entry)]]) -> ([Date], [Double?]) {
+        var events: [(date: Date, group: Int, value: Double)] = []
+        for (index, group) in groups.enumerated() {
+            for (date, entry) in group {
+                if let value = entry.value { events.append((date, index, value)) }
+            }
+        }
+        events.sort { $0.date < $1.date }
+        var last = [Double](repeating: 0, count: groups.count)
+        var sum = 0.0
+        var times: [Date] = []
+        var values: [Double?] = []
+        for event in events {
+            sum += event.value - last[event.group]
+            last[event.group] = event.value
+            if times.last == event.date {
+                values[values.count - 1] = sum
+            } else {
+                times.append(event.date)
+                values.append(sum)
+            }
+        }
+        return (times, values)
+    }
+
+    /// The issues found, in line order, with a closing note when some were left out.
+    func collectedIssues() -> [DataIssue] {
+        var all = issues
+        let room = max(0, maximumIssues - all.count)
+        all += warnings.prefix(room).map(DataIssue.init)
+        let omittedWarnings = warnings.count - min(room, warnings.count)
+        all = all.enumerated().sorted {
+            let (l, r) = ($0.element.line ?? 0, $1.element.line ?? 0)
+            return l != r ? l < r : $0.offset < $1.offset
+        }.map(\.element)
+        let omitted = omittedIssues + omittedWarnings
+        if omitted > 0 {
+            all.append(DataIssue(
+                severity: omittedErrors > 0 ? .error : .warning, file: file, line: nil, column: nil,
+                message: "\(omitted) more problem\(omitted == 1 ? " is" : "s are") not listed (the first \(maximumIssues) are)"))
+        }
+        return all
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import InflowModels
+
+/// The series read from a file, what the loader decided, and what it had to handle.
+public struct LoadedData: Sendable {
+    /// One series per key (per combination of key column values), in order of first appearance;
+    /// one series when there are no key columns. Times ascend.
+    public var series: [InflowSeries]
+    /// The total over keys, present only when there are key columns: for counts, the sum at each
+    /// time over the keys reporting at that time; for cumulative totals, at each time any key
+    /// reports, the sum over keys of each key's last total at or before it (keys that have not
+    /// reported yet add zero); for levels, the sum at each time as for counts.
+    public var total: InflowSeries?
+    /// What the loader handled and how, in line order.
+    public var warnings: [DataWarning]
+    /// The comment lines before the header (sources, definitions), for the report.
+    public var provenance: [String]
+    /// The file as named in messages.
+    public var file: String
+    /// The time column used.
+    public var timeColumn: String
+    /// The value column used.
+    public var valueColumn: String
+    /// The key columns used.
+    public var keyColumns: [String]
+    /// How the values were read.
+    public var kind: ObservationKind
+    /// When cumulative totals count from (or the common time origin of counts and levels).
+    public var origin: Date?
+    /// Number of data rows read.
+    public var rowCount: Int
+
+    /// Loaded data.
+    public init(
+        series: [InflowSeries], total: InflowSeries?, warnings: [DataWarning], provenance: [String], file: String,
+        timeColumn: String, valueColumn: String, keyColumns: [String], kind: ObservationKind, origin: Date?,
+        rowCount: Int
+    ) {
+        self.series = series
+        self.total = total
+        self.warnings = warnings
+        self.provenance = provenance
+        self.file = file
+        self.timeColumn = timeColumn
+        self.valueColumn = valueColumn
+        self.keyColumns = keyColumns
+        self.kind = kind
+        self.origin = origin
+        self.rowCount = rowCount
+    }
+
+    /// The series named `name` (or the total when `name` is its name).
+    public func series(named name: String) -> InflowSeries? {
+        series.first { $0.name == name } ?? (total?.name == name ? total : nil)
+    }
+}
