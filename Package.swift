@@ -10,9 +10,14 @@ let package = Package(
         .library(name: "InflowStatistics", targets: ["InflowStatistics"]),
         .library(name: "InflowFitting", targets: ["InflowFitting"]),
         .library(name: "InflowModels", targets: ["InflowModels"]),
+        .library(name: "InflowProjection", targets: ["InflowProjection"]),
+        .library(name: "InflowData", targets: ["InflowData"]),
+        .library(name: "InflowReport", targets: ["InflowReport"]),
+        .executable(name: "inflow", targets: ["inflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
         // MARK: - Public API
@@ -37,8 +42,34 @@ let package = Package(
             dependencies: ["InflowLinearAlgebra", "InflowStatistics", "InflowFitting"]
         ),
         .target(
-            name: "Inflow",
+            name: "InflowProjection",
             dependencies: ["InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels"]
+        ),
+        .target(
+            name: "InflowData",
+            dependencies: ["InflowModels"],
+            resources: [.copy("Datasets")]
+        ),
+        .target(
+            name: "InflowReport",
+            dependencies: ["InflowProjection", "InflowData"]
+        ),
+        .target(
+            name: "Inflow",
+            dependencies: [
+                "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels",
+                "InflowProjection", "InflowData", "InflowReport",
+            ]
+        ),
+
+        // MARK: - Tools
+
+        .executableTarget(
+            name: "inflow",
+            dependencies: [
+                "Inflow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         // MARK: - Implementation details
@@ -70,6 +101,24 @@ let package = Package(
             name: "InflowModelsTests",
             dependencies: ["InflowModels"],
             resources: [.copy("Reference")]
+        ),
+        .testTarget(
+            name: "InflowProjectionTests",
+            dependencies: ["InflowProjection"],
+            resources: [.copy("Reference")]
+        ),
+        .testTarget(
+            name: "InflowDataTests",
+            dependencies: ["InflowData"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "InflowReportTests",
+            dependencies: ["InflowReport"]
+        ),
+        .testTarget(
+            name: "InflowCommandTests",
+            dependencies: ["inflow"]
         ),
     ]
 )

@@ -1,5 +1,8 @@
 // The umbrella module: `import Inflow` brings in every public module of the toolkit.
+@_exported import InflowData
 @_exported import InflowFitting
 @_exported import InflowLinearAlgebra
 @_exported import InflowModels
+@_exported import InflowProjection
+@_exported import InflowReport
 @_exported import InflowStatistics

@@ -1,0 +1,90 @@
+import Foundation
+import InflowProjection
+import InflowStatistics
+
+/// The quantile forecasts of one projection for one location, in a compact form that holds
+/// everything the forecast-hub table needs (``hubRows()`` expands it).
+public struct ForecastTable: Sendable, Equatable, Codable {
+    /// Which projection of the report this is.
+    public enum Role: String, Sendable, Codable {
+        /// The projection the headline numbers come from.
+        case headline
+        /// Another model's projection of the main series.
+        case model
+        /// The projection of one key (province) series.
+        case key
+    }
+
+    /// One target at one horizon.
+    public struct Entry: Sendable, Equatable, Codable {
+        /// `inc arrivals`, `cum arrivals` or `remaining pool`.
+        public var target: String
+        /// Period number, 1 = the first projected day.
+        public var horizon: Int
+        /// Sample mean.
+        public var mean: Double
+        /// Sample median.
+        public var median: Double
+        /// Quantiles at the table's ``ForecastTable/levels``.
+        public var quantiles: [Double]
+
+        public init(target: String, horizon: Int, mean: Double, median: Double, quantiles: [Double]) {
+            self.target = target
+            self.horizon = horizon
+            self.mean = mean
+            self.median = median
+            self.quantiles = quantiles
+        }
+    }
+
+    /// The projection's model label (`logistic (negative-binomial)`, `ensemble`).
+    public var model: String
+    /// The hub `location`: the series or key name.
+    public var location: String
+    /// Its role in the report.
+    public var role: Role
+    /// The hub `reference_date`: local date of the last observation, `yyyy-MM-dd`.
+    public var referenceDate: String
+    /// Quantile levels (the 23 hub levels).
+    public var levels: [Double]
+    /// Entries by target, then horizon.
+    public var entries: [Entry]
+
+    public init(model: String, location: String, role: Role, referenceDate: String, levels: [Double], entries: [Entry]) {
+        self.model = model
+        self.location = location
+        self.role = role
+        self.referenceDate = referenceDate
+        self.levels = levels
+        self.entries = entries
+    }
+
+    /// The forecasts of a projection: every target it has, every period, the hub quantile levels.
+    public init(projection: Projection, location: String, role: Role, timeZone: TimeZone) {
+        let reference = projection.origin.addingTimeInterval(projection.grid.boundaries[0] * 86_400)
+        let parts = ReportFormat.calendar(timeZone).dateComponents([.year, .month, .day], from: reference)
+        var entries: [Entry] = []
+        for target in ProjectionTarget.allCases where target != .remainingPool || projection.hasFinalSize {
+            for (k, summary) in projection.summaries(target).enumerated() {
+                entries.append(Entry(target: target.rawValue, horizon: k + 1, mean: summary.mean,
+                                     median: summary.median, quantiles: summary.values))
+            }
+        }
+        self.init(model: projection.model, location: location, role: role,
+                  referenceDate: String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0),
+                  levels: Quantiles.forecastHubLevels, entries: entries)
+    }
+
+    /// The rows of the forecast-hub table, in the order of ``Projection/hubRows(location:timeZone:)``:
+    /// per target and horizon, the mean, the median, then each quantile.
+    public func hubRows() -> [HubRow] {
+        entries.flatMap { entry -> [HubRow] in
+            let row = { (type: String, id: String, value: Double) in
+                HubRow(referenceDate: referenceDate, target: entry.target, horizon: entry.horizon, location: location,
+                       outputType: type, outputTypeID: id, value: value)
+            }
+            return [row("mean", "", entry.mean), row("median", "", entry.median)]
+                + zip(levels, entry.quantiles).map { row("quantile", String(format: "%g", $0.0), $0.1) }
+        }
+    }
+}

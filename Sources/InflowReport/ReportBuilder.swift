@@ -1,0 +1,178 @@
+import Foundation
+import InflowModels
+import InflowProjection
+import InflowStatistics
+
+/// Builds a ``ReportDocument`` (and the ``ForecastTable``s of a ``SavedReport``) from a ``ReportInput``.
+///
+/// Sections, in order (``ReportSectionID``): headline numbers, observed and fitted inflow with
+/// the projection fan, cumulative arrivals with the remaining pool, model comparison,
+/// backtest, per-key small multiples, diagnostics, provenance, method. Counts are rounded to
+/// whole people; intervals are central 90% intervals of the predictive samples.
+///
+/// ```swift
+/// let builder = ReportBuilder(input)
+/// let html = HTMLRenderer().render(builder.document())
+/// let json = try JSONRenderer().render(builder.savedReport())
+/// ```
+/// - Complexity: dominated by the final-size intervals of the model-comparison table
+///   (a profile likelihood, 30–60 refits per fit) and the quantiles of each projection.
+public struct ReportBuilder: Sendable {
+    /// What the report is built from.
+    public let input: ReportInput
+
+    public init(_ input: ReportInput) {
+        self.input = input
+    }
+
+    /// The report document.
+    public func document() -> ReportDocument {
+        let sections = [
+            headlineSection(), observedFittedSection(), cumulativeSection(), modelComparisonSection(),
+            backtestSection(), keysSection(), diagnosticsSection(), provenanceSection(), methodSection(),
+        ]
+        var subtitle = "Dataset: \(input.datasetName)"
+        if let last = lastObservationDate {
+            subtitle += " · last report \(ReportFormat.dateTime(last, timeZone: timeZone)) (\(utcOffset))"
+        }
+        if let name = headlineName { subtitle += " · model: \(name)" }
+        return ReportDocument(title: input.title, datasetName: input.datasetName,
+                              generatedAt: ReportFormat.iso8601(input.generatedAt), toolVersion: input.toolVersion,
+                              subtitle: subtitle, sections: sections)
+    }
+
+    /// The forecasts of every projection: the headline first, the other models, then the keys.
+    public func forecasts() -> [ForecastTable] {
+        var tables: [ForecastTable] = []
+        let order = input.projectionOrder
+        let headline = headlineName
+        for name in order where name == headline {
+            if let projection = input.projections[name] {
+                tables.append(ForecastTable(projection: projection, location: input.location, role: .headline,
+                                            timeZone: timeZone))
+            }
+        }
+        for name in order where name != headline {
+            if let projection = input.projections[name] {
+                tables.append(ForecastTable(projection: projection, location: input.location, role: .model,
+                                            timeZone: timeZone))
+            }
+        }
+        for key in input.keyOrder {
+            if let keyed = input.keyed[key] {
+                tables.append(ForecastTable(projection: keyed.projection, location: key, role: .key, timeZone: timeZone))
+            }
+        }
+        return tables
+    }
+
+    /// The document and the forecasts, ready for ``JSONRenderer``.
+    public func savedReport() -> SavedReport {
+        SavedReport(document: document(), forecasts: forecasts())
+    }
+
+    // MARK: - Shared facts
+
+    var timeZone: TimeZone { input.timeZone }
+
+    /// "UTC+07:00" at the last report.
+    var utcOffset: String {
+        ReportFormat.utcOffset(timeZone, at: lastObservationDate ?? input.generatedAt)
+    }
+
+    /// The headline projection's label: the one asked for, else the first there is.
+    var headlineName: String? {
+        if input.projections[input.headlineProjection] != nil { return input.headlineProjection }
+        return input.projectionOrder.first
+    }
+
+    /// The headline projection.
+    var headlineProjection: Projection? { headlineName.flatMap { input.projections[$0] } }
+
+    /// The fit behind the headline: the fit of the headline projection, else the fit with the
+    /// largest weight, else the lowest AICc, else the first usable fit.
+    var headlineFit: CurveFit? {
+        let usable = input.fits.filter { if case .failed = $0.status { false } else { true } }
+        if let name = headlineName, let fit = usable.first(where: { ReportInput.modelLabel($0) == name }) { return fit }
+        if let best = usable.max(by: { weight($0) < weight($1) }), weight(best) > 0 { return best }
+        if let best = usable.filter({ $0.aicc != nil }).min(by: { $0.aicc! < $1.aicc! }) { return best }
+        return usable.first
+    }
+
+    func weight(_ fit: CurveFit) -> Double { input.modelWeights[ReportInput.modelLabel(fit)] ?? 0 }
+
+    /// The prepared observations of the main series.
+    var prepared: PreparedObservations { input.observed.prepared() }
+
+    /// The time of the last observation.
+    var lastObservationDate: Date? {
+        let observations = prepared
+        guard observations.count > 0 else { return nil }
+        return observations.origin.addingTimeInterval(observations.lastTime * 86_400)
+    }
+
+    /// The x axis of dated charts.
+    var dateAxis: ChartAxis {
+        ChartAxis(label: "Date", unit: "local time, \(utcOffset)", scale: .date,
+                  timeZoneIdentifier: timeZone.identifier, includesZero: false)
+    }
+
+    func day(_ date: Date) -> String { ReportFormat.day(date, timeZone: timeZone) }
+
+    /// The calendar day a projection period covers (the day its end closes).
+    func periodDay(_ projection: Projection, _ k: Int) -> String { day(projection.endDate(k).addingTimeInterval(-1)) }
+
+    /// "312 (90%: 180–520)" for a summary.
+    static func medianWithInterval(_ summary: QuantileSummary) -> String {
+        guard let interval = summary.interval(0.9) else { return ReportFormat.count(summary.median) }
+        return "\(ReportFormat.count(summary.median)) (90%: \(ReportFormat.countInterval(interval.lower, interval.upper)))"
+    }
+
+    /// The remaining pool after the last observation, from replicates that have a final size.
+    static func remainingPool(_ projection: Projection) -> QuantileSummary? {
+        let pool = projection.finalSizes.filter(\.isFinite).map { $0 - projection.observedTotal }
+        return pool.isEmpty ? nil : QuantileSummary(sample: pool)
+    }
+
+    /// Observed inflow per day: each interval's count divided by its length, at its end
+    /// (level data: differences of consecutive levels).
+    static func observedRates(_ series: InflowSeries) -> [(date: Date, rate: Double, count: Double, days: Double)] {
+        let observations = series.prepared()
+        let origin = observations.origin
+        func date(_ day: Double) -> Date { origin.addingTimeInterval(day * 86_400) }
+        switch observations.kind {
+        case .counts, .cumulative:
+            return observations.intervals.filter { $0.length > 0 }.map {
+                (date($0.end), $0.count / $0.length, $0.count, $0.length)
+            }
+        case .level:
+            let times = observations.levelTimes, values = observations.levelValues
+            return times.indices.dropFirst().compactMap { i in
+                let days = times[i] - times[i - 1]
+                guard days > 0 else { return nil }
+                let count = values[i] - values[i - 1]
+                return (date(times[i]), count / days, count, days)
+            }
+        }
+    }
+
+    /// Observed cumulative totals (counts are summed; totals and levels as reported).
+    static func observedCumulative(_ series: InflowSeries) -> [(date: Date, total: Double)] {
+        let observations = series.prepared()
+        let origin = observations.origin
+        func date(_ day: Double) -> Date { origin.addingTimeInterval(day * 86_400) }
+        switch observations.kind {
+        case .counts, .cumulative:
+            guard let first = observations.intervals.first else { return [] }
+            var total = observations.baseline
+            var points = [(date(first.start), total)]
+            for interval in observations.intervals {
+                total += interval.count
+                points.append((date(interval.end), total))
+            }
+            return points
+        case .level:
+            return zip(observations.levelTimes, observations.levelValues).map { (date($0.0), $0.1) }
+        }
+    }
+}

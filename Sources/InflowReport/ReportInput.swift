@@ -1,0 +1,117 @@
+import Foundation
+import InflowModels
+import InflowProjection
+
+/// Everything a report is built from: the data, the fits, the projections and how they were made.
+///
+/// Names of models (in ``modelWeights``, ``projections`` and the backtest) follow the
+/// library's labels, `"<family name> (<error family>)"` as ``modelLabel(_:)`` writes them
+/// (the label ``CurveProjector`` and ``Backtest`` use), plus `"ensemble"` for the mixture.
+///
+/// ```swift
+/// var input = ReportInput(datasetName: "KBRI Phnom Penh", observed: series, fits: [fit],
+///                         projections: ["logistic (negative-binomial)": projection],
+///                         headlineProjection: "logistic (negative-binomial)")
+/// input.seed = 1; input.replicates = 200; input.horizon = 30
+/// let html = HTMLRenderer().render(ReportBuilder(input).document())
+/// ```
+public struct ReportInput: Sendable {
+    /// The dataset's name (a bundled dataset name or a file's name).
+    public var datasetName: String
+    /// The report's title.
+    public var title: String
+    /// Provenance lines as the data file states them (source, publisher, retrieval date).
+    public var provenance: [String]
+    /// Where the data came from: a file path or "bundled dataset NAME"; `nil` if unknown.
+    public var dataSource: String?
+    /// The observed series (all keys together: the national total).
+    public var observed: InflowSeries
+    /// The location name of the main series in hub tables ("national", a site).
+    public var location: String
+    /// The curve fits, in the order they were requested.
+    public var fits: [CurveFit]
+    /// A log-linear fit to the same data, if one was made.
+    public var logLinearFit: LogLinearFit?
+    /// Ensemble weights by model label (sum 1 over the members).
+    public var modelWeights: [String: Double]
+    /// How the weights were made ("aicc", "wis", "none").
+    public var ensembleMethod: String
+    /// Projections by model label, `"ensemble"` included when there is one.
+    public var projections: [String: Projection]
+    /// The label of the projection the headline numbers come from.
+    public var headlineProjection: String
+    /// Rolling-origin backtest scores, if a backtest was run.
+    public var backtest: BacktestResult?
+    /// What the keys are called ("province").
+    public var keyName: String
+    /// Per-key series and their projections (small multiples), by key.
+    public var keyed: [String: KeyedSeries]
+    /// Warnings from reading the data and running the analysis.
+    public var warnings: [String]
+    /// The seed of the random streams.
+    public var seed: UInt64
+    /// Bootstrap replicates per projection.
+    public var replicates: Int
+    /// Days projected.
+    public var horizon: Int
+    /// How bootstrap replicates were drawn, in words ("parametric").
+    public var bootstrapMethod: String
+    /// The tool's version.
+    public var toolVersion: String
+    /// When the report is generated (inject a fixed date for reproducible output).
+    public var generatedAt: Date
+    /// The time zone dates are shown in (the data's local time).
+    public var timeZone: TimeZone
+
+    public init(
+        datasetName: String, title: String? = nil, provenance: [String] = [], dataSource: String? = nil,
+        observed: InflowSeries, location: String? = nil, fits: [CurveFit], logLinearFit: LogLinearFit? = nil,
+        modelWeights: [String: Double] = [:], ensembleMethod: String = "none", projections: [String: Projection],
+        headlineProjection: String, backtest: BacktestResult? = nil, keyName: String = "province",
+        keyed: [String: KeyedSeries] = [:], warnings: [String] = [], seed: UInt64 = 20260116, replicates: Int = 1000,
+        horizon: Int = 30, bootstrapMethod: String = "parametric", toolVersion: String = "unknown",
+        generatedAt: Date = Date(), timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!
+    ) {
+        self.datasetName = datasetName
+        self.title = title ?? "Inflow projection: \(datasetName)"
+        self.provenance = provenance
+        self.dataSource = dataSource
+        self.observed = observed
+        self.location = location ?? observed.name
+        self.fits = fits
+        self.logLinearFit = logLinearFit
+        self.modelWeights = modelWeights
+        self.ensembleMethod = ensembleMethod
+        self.projections = projections
+        self.headlineProjection = headlineProjection
+        self.backtest = backtest
+        self.keyName = keyName
+        self.keyed = keyed
+        self.warnings = warnings
+        self.seed = seed
+        self.replicates = replicates
+        self.horizon = horizon
+        self.bootstrapMethod = bootstrapMethod
+        self.toolVersion = toolVersion
+        self.generatedAt = generatedAt
+        self.timeZone = timeZone
+    }
+
+    /// The label of a fit, `"logistic (negative-binomial)"`: the name its projection and backtest carry.
+    public static func modelLabel(_ fit: CurveFit) -> String { "\(fit.family.name) (\(fit.error.rawValue))" }
+
+    /// The label of the log-linear fit, `"log-linear (poisson)"`.
+    public static func modelLabel(_ fit: LogLinearFit) -> String { "log-linear (\(fit.error.rawValue))" }
+
+    /// Projection labels in a stable order: those of the fits in fit order, then the rest
+    /// (the ensemble) alphabetically.
+    public var projectionOrder: [String] {
+        let fitted = fits.map(Self.modelLabel).filter { projections[$0] != nil }
+        var seen = Set<String>()
+        let unique = fitted.filter { seen.insert($0).inserted }
+        return unique + projections.keys.filter { !seen.contains($0) }.sorted()
+    }
+
+    /// Keys sorted for display.
+    public var keyOrder: [String] { keyed.keys.sorted() }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Inflow
+
+/// The shared pipeline of `project` and `report`: fit, weigh, project, combine.
+struct Analysis {
+    let data: LoadedData
+    let series: InflowSeries
+    let fits: [CurveFit]
+    let fitFailures: [(family: String, reason: String)]
+    let weights: [Double]
+    let projections: [Projection]
+    let headline: Projection
+    let ensembleMethod: EnsembleMethod
+    let backtest: BacktestResult?
+    let keyProjections: [(key: String, series: InflowSeries, projection: Projection)]
+    let warnings: [String]
+
+    /// Runs the pipeline on the data's total (or its only series).
+    static func run(data: LoadedData, models: ModelOptions, run: RunOptions, quiet: Bool) throws -> Analysis {
+        let families = try models.families().curves
+        guard !families.isEmpty else {
+            throw ValidationError("project needs at least one curve family in --curve (log-linear projections are not available yet).")
+        }
+        let series = data.total ?? data.series[0]
+        let keys = data.total == nil ? [] : data.series
+        let needsBacktest = run.ensemble == .wis
+        let steps = families.count * (needsBacktest ? 3 : 2) + keys.count + 1
+        let progress = Progress(total: steps, quiet: quiet)
+        defer { progress.finish() }
+
+        var fits: [CurveFit] = []
+        var failures: [(String, String)] = []
+        var warnings = data.warnings.map(\.description)
+        for family in families {
+            progress.step("fitting \(family.name)")
+            do {
+                let fit = try family.fit(series, error: models.error, options: try models.fitOptions(for: family))
+                if case .failed(let reason) = fit.status {
+                    failures.append((family.name, reason))
+                } else {
+                    fits.append(fit)
+                }
+            } catch {
+                failures.append((family.name, "\(error)"))
+            }
+        }
+        guard !fits.isEmpty else {
+            let reasons = failures.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+            throw ValidationError("no model could be fitted to \(series.name): \(reasons)")
+        }
+
+        var backtest: BacktestResult?
+        if needsBacktest {
+            var combined = BacktestResult()
+            for fit in fits {
+                progress.step("backtesting \(fit.family.name)")
+                let result = Backtest.run(fit.family, error: models.error, series: series, fitOptions: fit.options,
+                                          options: BacktestOptions(horizon: min(run.horizon, 7),
+                                                                   replicates: min(run.bootstrap, 400),
+                                                                   seed: run.seed, threads: run.threads))
+                combined.scores += result.scores
+                combined.skipped += result.skipped
+            }
+            backtest = combined
+        }
+
+        var projections: [Projection] = []
+        for (index, fit) in fits.enumerated() {
+            progress.step("projecting \(fit.family.name)")
+            projections.append(try CurveProjector.project(fit, options: run.projectionOptions(seriesIndex: index)))
+        }
+
+        let weights: [Double]
+        switch run.ensemble {
+        case .aicc, .none:
+            weights = Ensemble.akaikeWeights(fits.map(\.aicc))
+        case .wis:
+            let overall = backtest?.overall() ?? []
+            weights = Ensemble.inverseScoreWeights(fits.map { fit in
+                overall.first { $0.model == "\(fit.family.name) (\(fit.error.rawValue))" && $0.forecasts > 0 }?.wis
+            })
+        }
+        let headline: Projection
+        if run.ensemble == .none || weights.allSatisfy({ $0 == 0 }) {
+            let best = weights.indices.max { weights[$0] < weights[$1] } ?? 0
+            headline = projections[best]
+            if run.ensemble == .wis { warnings.append("no model has backtest scores; the best AICc model is used") }
+        } else {
+            headline = Ensemble.combine(projections, weights: weights,
+                                        label: "ensemble (\(run.ensemble == .aicc ? "AICc" : "backtest WIS") weights)")
+        }
+
+        // Per key: the model with the largest weight, fitted to each key.
+        var keyProjections: [(String, InflowSeries, Projection)] = []
+        let bestFamily = fits[weights.indices.max { weights[$0] < weights[$1] } ?? 0].family
+        for (index, key) in keys.enumerated() {
+            progress.step("projecting \(key.name)")
+            do {
+                let fit = try bestFamily.fit(key, error: models.error, options: try models.fitOptions(for: bestFamily))
+                let projection = try CurveProjector.project(fit, options: run.projectionOptions(seriesIndex: 1000 + index))
+                keyProjections.append((key.name, key, projection))
+            } catch {
+                warnings.append("\(key.name): \(error)")
+            }
+        }
+        for fit in fits {
+            warnings += fit.warnings.map { "\(fit.family.name): \($0)" }
+        }
+        return Analysis(data: data, series: series, fits: fits, fitFailures: failures, weights: weights,
+                        projections: projections, headline: headline, ensembleMethod: run.ensemble,
+                        backtest: backtest, keyProjections: keyProjections, warnings: warnings)
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Inflow
+
+/// Where the figures come from and how to read them.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "A CSV file, or the name of a bundled dataset (see 'inflow datasets').", valueName: "file"))
+    var data: String?
+
+    @Option(name: .customLong("time-column"), help: ArgumentHelp(
+        "Column with the dates or times (ISO 8601), or plain numbers of days for level data.", valueName: "name"))
+    var timeColumn: String?
+
+    @Option(name: .customLong("value-column"), help: ArgumentHelp("Column with the counts or totals.", valueName: "name"))
+    var valueColumn: String?
+
+    @Option(name: .customLong("key-column"), help: ArgumentHelp(
+        "Column that splits the rows into series (province, nationality, site); repeatable.", valueName: "name"))
+    var keyColumns: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How the values were observed: counts per day, cumulative totals, or the level of a curve.", valueName: "kind"))
+    var observation: ObservationKind?
+
+    @Option(name: .customLong("time-zone"), help: ArgumentHelp(
+        "UTC offset of times without one, such as +07:00 (default: the dataset's, or UTC).", valueName: "offset"))
+    var timeZone: String?
+
+    func validate() throws {
+        if let timeZone, Self.parseOffset(timeZone) == nil {
+            throw ValidationError("--time-zone must be a UTC offset such as +07:00 or -05:30 (got '\(timeZone)').")
+        }
+    }
+
+    static func parseOffset(_ text: String) -> TimeZone? {
+        if text.uppercased() == "UTC" || text.uppercased() == "Z" { return TimeZone(secondsFromGMT: 0) }
+        let pattern = /^([+-])(\d{2}):?(\d{2})$/
+        guard let match = text.wholeMatch(of: pattern), let hours = Int(match.2), let minutes = Int(match.3),
+              hours <= 14, minutes < 60 else { return nil }
+        let seconds = (hours * 3600 + minutes * 60) * (match.1 == "-" ? -1 : 1)
+        return TimeZone(secondsFromGMT: seconds)
+    }
+
+    /// The bundled dataset named by --data (or the default one when --data is absent).
+    var bundled: BundledDataset? {
+        guard let data else { return BundledDataset.defaultDataset }
+        return BundledDataset.named(data)
+    }
+
+    /// The file to read: the bundled dataset's or --data's.
+    var url: URL {
+        if let bundled { return bundled.url }
+        return URL(fileURLWithPath: data!)
+    }
+
+    /// Reading options: the bundled dataset's, overridden by flags.
+    var loadOptions: LoadOptions {
+        var options = bundled?.options ?? LoadOptions()
+        if let timeColumn { options.timeColumn = timeColumn }
+        if let valueColumn { options.valueColumn = valueColumn }
+        if !keyColumns.isEmpty { options.keyColumns = keyColumns }
+        if let observation { options.kind = observation }
+        if let timeZone, let zone = Self.parseOffset(timeZone) { options.timeZone = zone }
+        if observation == .level && options.dayNumbers == nil { options.dayNumbers = nil }
+        return options
+    }
+
+    /// A name for the data in messages and reports.
+    var displayName: String { bundled?.name ?? data ?? "data" }
+
+    /// Loads the data, or throws a `DataError` that names file, line and column.
+    func load() throws -> LoadedData {
+        if let bundled, data == nil || data == bundled.name {
+            var loaded = try bundled.load()
+            if !keyColumns.isEmpty || timeColumn != nil || valueColumn != nil || observation != nil {
+                loaded = try SeriesLoader(options: loadOptions).load(contentsOf: bundled.url, name: bundled.fileName)
+            }
+            return loaded
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ValidationError("--data: no file or bundled dataset named '\(data ?? "")'; 'inflow datasets' lists the bundled ones.")
+        }
+        return try SeriesLoader(options: loadOptions).load(contentsOf: url, name: data)
+    }
+}
+
+extension ObservationKind: ExpressibleByArgument {}

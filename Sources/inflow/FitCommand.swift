@@ -1,0 +1,168 @@
+import ArgumentParser
+import Foundation
+import Inflow
+
+/// `inflow fit`: fit families and print estimates, standard errors, intervals, AICc and status.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit curve families and print parameters, standard errors, intervals, AICc and status.")
+
+    @OptionGroup(title: "Data") var data: DataOptions
+    @OptionGroup(title: "Models") var models: ModelOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output format: table or json.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("fit prints a table or json; use 'inflow project --format csv' for forecast tables.") }
+    }
+
+    func run() throws {
+        let loaded = try data.load()
+        let series = loaded.total ?? loaded.series[0]
+        let (families, logLinear) = try models.families()
+        var records: [FitRecord] = []
+        var text: [String] = ["\(series.name): \(models.error.rawValue) errors"]
+        for family in families {
+            do {
+                let fit = try family.fit(series, error: models.error, options: try models.fitOptions(for: family))
+                records.append(FitRecord(fit))
+                text.append("")
+                text.append(FitText.render(fit))
+            } catch {
+                text.append("")
+                text.append("\(family.title): not fitted: \(error)")
+                records.append(FitRecord(family: family.name, error: models.error.rawValue, status: "not fitted: \(error)"))
+            }
+        }
+        if logLinear {
+            do {
+                let fit = try LogLinearModel(basis: try models.parsedBasis(), dayOfWeek: models.dayOfWeek)
+                    .fit(series, error: models.error == .gaussian ? .poisson : models.error)
+                records.append(FitRecord(fit))
+                text.append("")
+                text.append(FitText.render(fit))
+            } catch {
+                text.append("")
+                text.append("log-linear: not fitted: \(error)")
+            }
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(records), as: UTF8.self))
+        } else {
+            print(text.joined(separator: "\n"))
+        }
+    }
+}
+
+/// One fit in `inflow fit --format json`.
+struct FitRecord: Encodable {
+    struct Parameter: Encodable {
+        let name: String
+        let estimate: Double?
+        let standardError: Double?
+        let lower: Double?
+        let upper: Double?
+        let fixed: Bool
+    }
+    var family: String
+    var error: String
+    var status: String
+    var parameters: [Parameter] = []
+    var aicc: Double?
+    var logLikelihood: Double?
+    var finalSize: Estimate?
+    var warnings: [String] = []
+
+    init(family: String, error: String, status: String) {
+        self.family = family
+        self.error = error
+        self.status = status
+    }
+
+    init(_ fit: CurveFit) {
+        family = fit.family.name
+        error = fit.error.rawValue
+        status = fit.status.description
+        let intervals = fit.confidenceIntervals()
+        parameters = fit.parameterNames.enumerated().map { index, name in
+            Parameter(name: name, estimate: finite(fit.parameters[name]), standardError: finite(fit.standardErrors[name]),
+                      lower: finite(intervals[name]?.lower), upper: finite(intervals[name]?.upper), fixed: fit.fixed[index])
+        }
+        aicc = finite(fit.aicc)
+        logLikelihood = finite(fit.logLikelihood)
+        if fit.family.finalSize(fit.curveParameters).isFinite { finalSize = fit.finalSize() }
+        warnings = fit.warnings
+    }
+
+    init(_ fit: LogLinearFit) {
+        family = "log-linear"
+        error = fit.error.rawValue
+        status = fit.status.description
+        parameters = fit.coefficientNames.enumerated().map { j, name in
+            Parameter(name: name, estimate: finite(fit.coefficients[j]), standardError: finite(fit.standardErrors[j]),
+                      lower: nil, upper: nil, fixed: false)
+        }
+        aicc = finite(fit.aicc)
+        logLikelihood = finite(fit.logLikelihood)
+        warnings = fit.warnings
+    }
+}
+
+/// JSON has no NaN or infinity: such values become null.
+func finite(_ value: Double?) -> Double? {
+    guard let value, value.isFinite else { return nil }
+    return value
+}
+
+/// The terminal rendering of fits.
+enum FitText {
+    static func render(_ fit: CurveFit) -> String {
+        var lines = ["\(fit.family.title): \(fit.family.formula)", "  status: \(fit.status)"]
+        var table = TextTable(["parameter", "estimate", "std. error", "95% Wald interval"])
+        let intervals = fit.confidenceIntervals()
+        for (index, name) in fit.parameterNames.enumerated() {
+            let value = fit.parameters[name]!
+            let se = fit.standardErrors[name]!
+            let interval = intervals[name].map { "[\(Formatting.number($0.lower)), \(Formatting.number($0.upper))]" } ?? ""
+            table.add([name, Formatting.number(value), fit.fixed[index] ? "fixed" : Formatting.number(se),
+                       fit.fixed[index] ? "" : interval])
+        }
+        lines.append(table.render())
+        var statistics = ["n = \(fit.observationCount)"]
+        if let aicc = fit.aicc { statistics.append(String(format: "AICc = %.2f", aicc)) }
+        if let ll = fit.logLikelihood { statistics.append(String(format: "log-likelihood = %.3f", ll)) }
+        statistics.append(String(format: "deviance = %.3f", fit.deviance))
+        lines.append("  " + statistics.joined(separator: ", "))
+        if fit.family.finalSize(fit.curveParameters).isFinite {
+            let size = fit.finalSize()
+            let remaining = fit.remaining()
+            lines.append("  final size \(Formatting.count(size.value)) \(Formatting.interval(size.lower, size.upper)) (\(size.method)); remaining \(Formatting.count(remaining.value)) \(Formatting.interval(remaining.lower, remaining.upper))")
+        }
+        let peak = fit.peakTime()
+        if peak.value.isFinite {
+            let date = fit.observations.origin.addingTimeInterval(peak.value * 86_400)
+            lines.append("  peak inflow on day \(Formatting.number(peak.value)) (\(Formatting.date(date, timeZone: TimeZone(secondsFromGMT: 0)!)) UTC), \(Formatting.count(fit.peakRate().value)) per day")
+        }
+        lines += fit.warnings.map { "  warning: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+
+    static func render(_ fit: LogLinearFit) -> String {
+        var lines = ["Log-linear count model (\(fit.basis.basis)): \(LogLinearModel.formula)", "  status: \(fit.status)"]
+        var table = TextTable(["coefficient", "estimate", "std. error"])
+        for (j, name) in fit.coefficientNames.enumerated() {
+            table.add([name, Formatting.number(fit.coefficients[j]), fit.standardErrors[j].map(Formatting.number) ?? "aliased"])
+        }
+        lines.append(table.render())
+        var statistics = ["n = \(fit.observationCount)"]
+        if let theta = fit.theta { statistics.append("theta = \(Formatting.number(theta))") }
+        if let aicc = fit.aicc { statistics.append(String(format: "AICc = %.2f", aicc)) }
+        lines.append("  " + statistics.joined(separator: ", "))
+        lines += fit.warnings.map { "  warning: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Inflow
+
+/// Number and date formatting for terminal output.
+enum Formatting {
+    /// A count rounded to a whole number with thousands separators: 2,277.
+    static func count(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "inf" : "-inf") }
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 0
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.usesGroupingSeparator = true
+        formatter.groupingSeparator = ","
+        formatter.groupingSize = 3
+        return formatter.string(from: NSNumber(value: value.rounded())) ?? String(Int(value.rounded()))
+    }
+
+    /// A number with four significant digits.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "inf" : "-inf") }
+        if value != 0 && (abs(value) >= 1e6 || abs(value) < 1e-3) { return String(format: "%.3e", value) }
+        return String(format: "%.4g", value)
+    }
+
+    /// `[lower, upper]` of counts.
+    static func interval(_ lower: Double, _ upper: Double) -> String { "[\(count(lower)), \(count(upper))]" }
+
+    /// A date in the data's time zone: `2026-01-25` (or with a time when not midnight-aligned).
+    static func date(_ date: Date, timeZone: TimeZone, withTime: Bool = false) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}

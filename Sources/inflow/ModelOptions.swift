@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Inflow
+
+/// Which models to fit, with which errors and constraints.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Curve families, comma separated, or 'all' (see 'inflow models').", valueName: "name[,name...]|all"))
+    var curve: String = "logistic,richards,gompertz,bass,release,release-weibull"
+
+    @Option(name: .long, help: ArgumentHelp("Basis of the log-linear model: spline:DF or polynomial:DEGREE.", valueName: "basis"))
+    var basis: String = "spline:3"
+
+    @Flag(name: .customLong("day-of-week"), help: "Add day-of-week effects to the log-linear model.")
+    var dayOfWeek = false
+
+    @Option(name: .long, help: ArgumentHelp("Error family: poisson, negative-binomial or gaussian.", valueName: "family"))
+    var error: ErrorFamily = .negativeBinomial
+
+    @Option(name: .long, help: ArgumentHelp("Starting values, such as K=3000,r=0.5.", valueName: "name=value,..."))
+    var start: String?
+
+    @Option(name: .long, help: ArgumentHelp("Parameters held fixed, such as t0=0.", valueName: "name=value,..."))
+    var fix: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Arrivals per day unrelated to the surge: a number, or 'estimate'.", valueName: "rate|estimate"))
+    var background: String?
+
+    func validate() throws {
+        _ = try families()
+        _ = try parsedBasis()
+        _ = try Self.assignments(start, flag: "--start")
+        _ = try Self.assignments(fix, flag: "--fix")
+        _ = try backgroundRate()
+        if error == .quasiPoisson {
+            throw ValidationError("--error takes poisson, negative-binomial or gaussian; quasi-poisson is available from the library.")
+        }
+    }
+
+    /// The selected curve families and whether the log-linear model is included.
+    func families() throws -> (curves: [any CurveFamily], logLinear: Bool) {
+        let names = curve == "all"
+            ? CurveFamilies.all.map(\.name) + [LogLinearModel.name]
+            : curve.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty else { throw ValidationError("--curve needs at least one family name.") }
+        var curves: [any CurveFamily] = []
+        var logLinear = false
+        for name in names {
+            if name == LogLinearModel.name {
+                logLinear = true
+            } else if let family = CurveFamilies.named(name) {
+                curves.append(family)
+            } else {
+                let known = (CurveFamilies.all.map(\.name) + [LogLinearModel.name]).joined(separator: ", ")
+                throw ValidationError("--curve: unknown family '\(name)'. Known families: \(known), or 'all'.")
+            }
+        }
+        return (curves, logLinear)
+    }
+
+    func parsedBasis() throws -> TimeBasis {
+        let parts = basis.split(separator: ":")
+        guard parts.count == 2, let number = Int(parts[1]), number >= 1, number <= 20 else {
+            throw ValidationError("--basis must be spline:DF or polynomial:DEGREE with a number from 1 to 20 (got '\(basis)').")
+        }
+        switch parts[0] {
+        case "spline": return .naturalSpline(degreesOfFreedom: number)
+        case "polynomial": return .polynomial(degree: number)
+        default: throw ValidationError("--basis must start with 'spline:' or 'polynomial:' (got '\(basis)').")
+        }
+    }
+
+    static func assignments(_ text: String?, flag: String) throws -> [String: Double] {
+        guard let text, !text.isEmpty else { return [:] }
+        var result: [String: Double] = [:]
+        for item in text.split(separator: ",") {
+            let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, !pair[0].isEmpty, let value = Double(pair[1]), value.isFinite else {
+                throw ValidationError("\(flag) takes name=value pairs separated by commas, such as K=3000,r=0.5 (got '\(item)').")
+            }
+            result[pair[0]] = value
+        }
+        return result
+    }
+
+    func backgroundRate() throws -> BackgroundRate {
+        guard let background else { return .none }
+        if background == "estimate" { return .estimated }
+        guard let rate = Double(background), rate >= 0, rate.isFinite else {
+            throw ValidationError("--background takes a rate of at least 0 arrivals per day, or 'estimate' (got '\(background)').")
+        }
+        return .fixed(rate)
+    }
+
+    /// Fit options for a family: only the start and fixed values that are its parameters.
+    func fitOptions(for family: any CurveFamily) throws -> FitOptions {
+        let names = Set(family.parameters.map(\.name) + ["theta", "beta"])
+        let start = try Self.assignments(start, flag: "--start").filter { names.contains($0.key) }
+        let fixed = try Self.assignments(fix, flag: "--fix").filter { names.contains($0.key) }
+        return FitOptions(background: try backgroundRate(), start: start, fixed: fixed)
+    }
+}
+
+extension ErrorFamily: ExpressibleByArgument {}

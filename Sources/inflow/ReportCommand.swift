@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Inflow
+
+/// `inflow report`: render saved results (JSON from `inflow project --output`) without refitting.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build the HTML or Markdown report from saved results (inflow project --output results.json).")
+
+    @Argument(help: ArgumentHelp("Saved results (JSON).", valueName: "results.json"))
+    var results: String
+
+    @Option(name: .long, help: ArgumentHelp("Report to write: .html or .md.", valueName: "path"))
+    var report: String
+
+    func validate() throws {
+        guard report.hasSuffix(".html") || report.hasSuffix(".htm") || report.hasSuffix(".md") else {
+            throw ValidationError("--report must end in .html or .md (got '\(report)').")
+        }
+    }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: results)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ValidationError("cannot read \(results): no such file.")
+        }
+        let saved: SavedReport
+        do {
+            saved = try JSONRenderer().decode(data)
+        } catch {
+            throw ValidationError("\(results): \(error)")
+        }
+        let text = report.hasSuffix(".md") ? MarkdownRenderer().render(saved.document) : HTMLRenderer().render(saved.document)
+        try AtomicFileWriter(protecting: [url], flag: "--report").write(text, to: URL(fileURLWithPath: report), name: report)
+        FileHandle.standardError.write(Data("wrote \(report)\n".utf8))
+    }
+}

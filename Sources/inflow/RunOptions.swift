@@ -1,0 +1,42 @@
+import ArgumentParser
+import Inflow
+
+/// Projection, ensemble and reproducibility settings.
+struct RunOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Days to project after the last report.", valueName: "days"))
+    var horizon: Int = 30
+
+    @Option(name: .long, help: ArgumentHelp("Bootstrap replicates per model.", valueName: "B"))
+    var bootstrap: Int = 1000
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How models are combined: aicc (Akaike weights), wis (inverse backtest WIS) or none (best AICc alone).",
+        valueName: "method"))
+    var ensemble: EnsembleMethod = .aicc
+
+    @Option(name: .long, help: ArgumentHelp("Seed: the same seed gives the same numbers whatever the thread count.", valueName: "N"))
+    var seed: UInt64 = 20260116
+
+    @Option(name: .long, help: ArgumentHelp("Threads for the bootstrap.", valueName: "N"))
+    var threads: Int = 2
+
+    func validate() throws {
+        guard horizon >= 1 && horizon <= 3650 else {
+            throw ValidationError("--horizon must be between 1 and 3650 days (got \(horizon)).")
+        }
+        guard bootstrap >= 20 && bootstrap <= 1_000_000 else {
+            throw ValidationError("--bootstrap must be between 20 and 1,000,000 replicates (got \(bootstrap)); 1000 gives stable 95% intervals.")
+        }
+        guard threads >= 1 && threads <= 256 else {
+            throw ValidationError("--threads must be between 1 and 256 (got \(threads)).")
+        }
+    }
+
+    func projectionOptions(seriesIndex: Int = 0) -> ProjectionOptions {
+        ProjectionOptions(horizon: horizon, replicates: bootstrap, seed: seed, seriesIndex: seriesIndex, threads: threads)
+    }
+}
+
+enum EnsembleMethod: String, ExpressibleByArgument, CaseIterable {
+    case aicc, wis, none
+}
