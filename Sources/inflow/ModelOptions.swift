@@ -102,4 +102,6 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
-extension ErrorFamily: ExpressibleByArgument {}
+extension ErrorFamily: ExpressibleByArgument {
+    public static var allValueStrings: [String] { ["poisson", "negative-binomial", "gaussian"] }
+}

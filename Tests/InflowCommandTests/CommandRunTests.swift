@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// Runs the built `inflow` executable as a user would.
+@Suite("Running inflow")
+struct CommandRunTests {
+    /// The `inflow` binary next to the test bundle.
+    static var executable: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("inflow").path),
+              directory.path != "/" {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("inflow")
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("inflow-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func projectOnTheBundledDataPrintsATableAndWritesAReport() throws {
+        let directory = try Self.temporaryDirectory()
+        let report = directory.appendingPathComponent("report.html").path
+        let result = try Self.run(["project", "--bootstrap", "40", "--curve", "logistic,gompertz", "--quiet", "--report", report])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("KBRI Phnom Penh: 8 reports of cumulative totals from 2026-01-17 to 2026-01-24 23:59, 2,277 arrivals so far"))
+        #expect(result.output.contains("Projection: ensemble (AICc weights), 40 bootstrap replicates, seed 20260116"))
+        #expect(result.output.contains("  2026-01-25 "))
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func sameSeedSameOutputWhateverTheThreads() throws {
+        let one = try Self.run(["project", "--bootstrap", "40", "--curve", "logistic", "--quiet", "--threads", "1", "--format", "csv"])
+        let two = try Self.run(["project", "--bootstrap", "40", "--curve", "logistic", "--quiet", "--threads", "2", "--format", "csv"])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.output == two.output)
+        #expect(one.output.hasPrefix("reference_date,target,horizon,location,output_type,output_type_id,value\n2026-01-24,inc arrivals,1,KBRI Phnom Penh,mean,,"))
+    }
+
+    @Test func badInputNamesFileLineAndColumn() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.csv")
+        try "date,count\n2026-01-01,5\n2026-13-02,7\n".write(to: file, atomically: true, encoding: .utf8)
+        let project = try Self.run(["project", "--data", file.path, "--quiet"])
+        #expect(project.status != 0)
+        #expect(project.error.contains("\(file.path):3:1: \"2026-13-02\" is not a date; expected ISO 8601 such as 2026-01-17 or 2026-01-17T23:59"))
+        let check = try Self.run(["check", "--data", file.path])
+        #expect(check.status == 1)
+        #expect(check.output == "\(file.path):3:1: error: \"2026-13-02\" is not a date; expected ISO 8601 such as 2026-01-17 or 2026-01-17T23:59\n1 error, 0 warnings.\n")
+        let empty = directory.appendingPathComponent("empty.csv")
+        try "".write(to: empty, atomically: true, encoding: .utf8)
+        let emptyRun = try Self.run(["project", "--data", empty.path, "--quiet"])
+        #expect(emptyRun.status != 0)
+        #expect(emptyRun.error.contains("empty.csv"))
+    }
+
+    @Test func anOutputPathEqualToTheInputIsRefused() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("counts.md")
+        let original = "date,count\n2026-01-01,5\n2026-01-02,9\n2026-01-03,20\n2026-01-04,31\n2026-01-05,30\n2026-01-06,22\n2026-01-07,12\n"
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        let result = try Self.run(["project", "--data", file.path, "--curve", "logistic", "--bootstrap", "20", "--quiet",
+                                   "--report", file.path])
+        #expect(result.status != 0)
+        #expect(result.error.contains("refusing to write"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == original)
+    }
+
+    @Test func listingCommands() throws {
+        let models = try Self.run(["models"])
+        #expect(models.status == 0)
+        #expect(models.output.contains("  logistic: Logistic\n    C(t) = K / (1 + exp(-r (t - t0)))"))
+        let datasets = try Self.run(["datasets"])
+        #expect(datasets.output.hasPrefix("kbri-phnom-penh-2026-01 (default)"))
+    }
+
+    @Test func simulateWritesACSVThatFitReadsBack() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("simulated.csv").path
+        let simulate = try Self.run(["simulate", "--curve", "logistic", "--parameters", "K=3000,r=0.4,t0=12",
+                                     "--days", "25", "--seed", "3", "--output", file])
+        #expect(simulate.status == 0, "\(simulate.error)")
+        let fit = try Self.run(["fit", "--data", file, "--curve", "logistic"])
+        #expect(fit.status == 0, "\(fit.error)")
+        #expect(fit.output.contains("Logistic: C(t) = K / (1 + exp(-r (t - t0)))"))
+        #expect(fit.output.contains("status: converged"))
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import inflow
+
+/// Help and error texts, as text: scripts and analysts depend on these names and sentences.
+@Suite("Command help and validation texts")
+struct CommandTextTests {
+    @Test func rootHelpListsTheCommands() {
+        let help = InflowCommand.helpMessage(columns: 100)
+        for command in ["project", "fit", "backtest", "report", "check", "simulate", "models", "datasets"] {
+            #expect(help.contains("  \(command) "), "\(command) missing from:\n\(help)")
+        }
+        #expect(help.hasPrefix("OVERVIEW: Fit inflow curves to published arrival figures and project how many more"))
+    }
+
+    @Test func projectHelpKeepsTheStableFlags() {
+        let help = InflowCommand.helpMessage(for: ProjectCommand.self, columns: 200)
+        let flags = ["--data <file>", "--time-column <name>", "--value-column <name>", "--key-column <name>",
+                     "--observation <kind>", "--curve <name[,name...]|all>", "--basis <basis>", "--day-of-week",
+                     "--error <family>", "--start <name=value,...>", "--fix <name=value,...>",
+                     "--background <rate|estimate>", "--horizon <days>", "--bootstrap <B>", "--ensemble <method>",
+                     "--seed <N>", "--threads <N>", "--format <format>", "--report <path>", "--quiet"]
+        for flag in flags { #expect(help.contains(flag), "\(flag) missing") }
+        #expect(help.contains("--error <family>        Error family: poisson, negative-binomial or gaussian. (values: poisson, negative-binomial, gaussian; default: negative-binomial)"))
+    }
+
+    static let invalid: [([String], String)] = [
+        (["project", "--horizon", "0"], "--horizon must be between 1 and 3650 days (got 0)."),
+        (["project", "--bootstrap", "5"], "--bootstrap must be between 20 and 1,000,000 replicates (got 5); 1000 gives stable 95% intervals."),
+        (["project", "--curve", "sigmoid"], "--curve: unknown family 'sigmoid'. Known families: exponential, logistic, richards, gompertz, bass, generalized-growth, release, release-weibull, two-pool, log-linear, or 'all'."),
+        (["project", "--start", "K=abc"], "--start takes name=value pairs separated by commas, such as K=3000,r=0.5 (got 'K=abc')."),
+        (["project", "--background=-3"], "--background takes a rate of at least 0 arrivals per day, or 'estimate' (got '-3')."),
+        (["project", "--basis", "cubic:3"], "--basis must start with 'spline:' or 'polynomial:' (got 'cubic:3')."),
+        (["project", "--report", "out.pdf"], "--report must end in .html or .md (got 'out.pdf')."),
+        (["project", "--time-zone", "Asia/Phnom_Penh"], "--time-zone must be a UTC offset such as +07:00 or -05:30 (got 'Asia/Phnom_Penh')."),
+        (["simulate", "--parameters", "K=3000,r=0.4"], "--parameters needs a value for t0 (midpoint, when half of K has arrived and the rate peaks (days))."),
+        (["backtest", "--origin", "19-01-2026"], "--origin takes dates such as 2026-01-19 (got '19-01-2026')."),
+    ]
+
+    @Test(arguments: 0..<invalid.count)
+    func invalidCombinationsAreRejectedWithASentence(index: Int) {
+        let (arguments, message) = Self.invalid[index]
+        do {
+            _ = try InflowCommand.parseAsRoot(arguments)
+            Issue.record("\(arguments) was accepted")
+        } catch {
+            #expect(InflowCommand.message(for: error) == message)
+        }
+    }
+}
