@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps build test benchmark clean
+.PHONY: all deps build run test notebooks benchmark png clean
 
 all: build
 
@@ -18,12 +18,29 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## The main job on the bundled data: release build, `inflow project`, report in out/report.html.
+run: deps
+	$(SWIFT) build -c release --product inflow
+	@mkdir -p out
+	.build/release/inflow project --report out/report.html
+	@echo "Report: $(CURDIR)/out/report.html"
+
 ## The test command: every test, built in release mode with testing enabled so that the
 ## calibration study (tens of thousands of bootstrap refits) runs in seconds. A plain
 ## `swift test` (debug) runs everything except that study.
 test: deps
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
 	INFLOW_RELEASE_TESTS=1 $(SWIFT) test -c release --skip-build
+	$(MAKE) notebooks NOTEBOOK_FLAGS=--quick
+
+## Notebooks (literate analyses); they write into Notebooks/out/.
+notebooks:
+	$(SWIFT) build -c release -Xswiftc -enable-testing --product january-2026-surge
+	.build/release/january-2026-surge $(NOTEBOOK_FLAGS)
+
+## A PNG of the report as a reader sees it (headless Chromium from Debian's chromium package).
+png:
+	Scripts/render-report-png.sh out/report.html out/report.png
 
 ## The benchmark suite (nested package; builds package-benchmark, takes a few minutes).
 benchmark: deps

@@ -80,6 +80,14 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev", "pkg-config"])]
         ),
 
+        // MARK: - Notebooks (literate analyses as executables; they write into Notebooks/out/)
+
+        .executableTarget(
+            name: "january-2026-surge",
+            dependencies: ["Inflow"],
+            path: "Notebooks/january-2026-surge"
+        ),
+
         // MARK: - Tests
 
         .testTarget(

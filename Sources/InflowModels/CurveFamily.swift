@@ -24,6 +24,9 @@ public protocol CurveFamily: Sendable {
     /// The final size `lim_{t -> inf} C(t)` (infinity for unbounded families).
     func finalSize(_ theta: SIMD8<Double>) -> Double
 
+    /// Whether every curve of the family levels off at a finite final size.
+    var isBounded: Bool { get }
+
     /// `C(t)` at each of `times` (ascending), written into `values`.
     func cumulative(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double])
     /// `C(t)` and its gradient in the parameters at each of `times` (ascending).
@@ -52,6 +55,12 @@ extension CurveFamily {
         guard let name = finalSizeParameter, let index = parameterIndex(name) else { return .infinity }
         return theta[index]
     }
+
+    /// Whether every curve of the family levels off at a finite final size (a release or
+    /// saturation model). Early-phase families (exponential, generalized growth) do not:
+    /// their projections can grow without bound, so ensembles that answer "how many more"
+    /// leave them out.
+    public var isBounded: Bool { finalSizeParameter != nil }
 
     /// `C(t)` at one time.
     public func cumulative(at t: Double, _ theta: SIMD8<Double>) -> Double {

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Derivatives: `dC/dc0 = expm1(r t) / r`, `dC/dr = c0 (r t exp(r t) - expm1(r t)) / r^2`
 /// (a Taylor series `c0 (t^2/2 + r t^3/3 + r^2 t^4/8)` when `|r t| < 1e-4`, where the
-/// closed form cancels); `dc/dc0 = exp(r t)`, `dc/dr = c0 t exp(r t)`. No final size:
-/// the curve grows without bound, so it only describes the early phase.
+/// closed form cancels); `dc/dc0 = exp(r t)`, `dc/dr = c0 t exp(r t)`. With `r >= 0` the
+/// curve grows without bound (no final size; it describes the early phase only); with
+/// `r < 0` the inflow decays and the final size is `C(inf) = c0 / (-r)`.
 ///
 /// Reference: Chowell, Viboud, Simonsen & Moghadas, "Characterizing the reproduction
 /// number of epidemics with early subexponential growth dynamics", J. R. Soc. Interface 13 (2016).
@@ -22,6 +23,10 @@ public struct ExponentialGrowth: PointwiseCurveFamily {
     }
 
     @usableFromInline static let seriesThreshold = 1e-4
+
+    public func finalSize(_ theta: SIMD8<Double>) -> Double {
+        theta[1] < 0 ? theta[0] / -theta[1] : .infinity
+    }
 
     @inlinable
     public func cumulative(_ t: Double, _ theta: SIMD8<Double>) -> Double {

@@ -23,6 +23,8 @@ public struct TwoPoolRelease: PointwiseCurveFamily {
 
     public func finalSize(_ theta: SIMD8<Double>) -> Double { theta[0] + theta[2] }
 
+    public var isBounded: Bool { true }
+
     @inlinable
     public func cumulative(_ t: Double, _ theta: SIMD8<Double>) -> Double {
         let s = t - theta[4]

@@ -71,14 +71,21 @@ struct Analysis {
             projections.append(try CurveProjector.project(fit, options: run.projectionOptions(seriesIndex: index)))
         }
 
+        // Families that do not level off (exponential, generalized growth) can project without bound:
+        // they are fitted and shown, but get no weight in an answer to "how many more".
+        let unbounded = fits.filter { !$0.family.isBounded }.map(\.family.name)
+        if !unbounded.isEmpty {
+            warnings.append("\(unbounded.joined(separator: ", ")) can grow without bound and get no weight in the ensemble")
+        }
         let weights: [Double]
         switch run.ensemble {
         case .aicc, .none:
-            weights = Ensemble.akaikeWeights(fits.map(\.aicc))
+            weights = Ensemble.akaikeWeights(fits.map { $0.family.isBounded ? $0.aicc : nil })
         case .wis:
             let overall = backtest?.overall() ?? []
             weights = Ensemble.inverseScoreWeights(fits.map { fit in
-                overall.first { $0.model == "\(fit.family.name) (\(fit.error.rawValue))" && $0.forecasts > 0 }?.wis
+                guard fit.family.isBounded else { return nil }
+                return overall.first { $0.model == "\(fit.family.name) (\(fit.error.rawValue))" && $0.forecasts > 0 }?.wis
             })
         }
         let headline: Projection
