@@ -2,12 +2,12 @@
 public enum CurveFamilies {
     /// Every closed-form and ODE family, in the order the command line lists them.
     public static var all: [any CurveFamily] {
-        [ExponentialGrowth(), Logistic(), Richards(), Gompertz(), BassDiffusion(), GeneralizedGrowth(),
-         ReleaseFromPool(), WeibullRelease(), TwoPoolRelease()] + extra
+        [ExponentialGrowth(), Logistic(), Richards(), Gompertz(), BassDiffusion(), GeneralizedGrowth()] + odeFamilies
+            + [ReleaseFromPool(), WeibullRelease(), TwoPoolRelease(), DelayedRelease()]
     }
 
-    /// Families added by other files of the module (ODE-defined and delayed families).
-    static var extra: [any CurveFamily] { [] }
+    /// Chowell's families defined by their ODEs.
+    static var odeFamilies: [any CurveFamily] { [GeneralizedLogistic(), GeneralizedRichards()] }
 
     /// The family with this command-line name, if any.
     public static func named(_ name: String) -> (any CurveFamily)? {

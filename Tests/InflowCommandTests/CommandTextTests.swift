@@ -28,7 +28,7 @@ struct CommandTextTests {
     static let invalid: [([String], String)] = [
         (["project", "--horizon", "0"], "--horizon must be between 1 and 3650 days (got 0)."),
         (["project", "--bootstrap", "5"], "--bootstrap must be between 20 and 1,000,000 replicates (got 5); 1000 gives stable 95% intervals."),
-        (["project", "--curve", "sigmoid"], "--curve: unknown family 'sigmoid'. Known families: exponential, logistic, richards, gompertz, bass, generalized-growth, release, release-weibull, two-pool, log-linear, or 'all'."),
+        (["project", "--curve", "sigmoid"], "--curve: unknown family 'sigmoid'. Known families: exponential, logistic, richards, gompertz, bass, generalized-growth, generalized-logistic, generalized-richards, release, release-weibull, two-pool, release-delayed, log-linear, or 'all'."),
         (["project", "--start", "K=abc"], "--start takes name=value pairs separated by commas, such as K=3000,r=0.5 (got 'K=abc')."),
         (["project", "--background=-3"], "--background takes a rate of at least 0 arrivals per day, or 'estimate' (got '-3')."),
         (["project", "--basis", "cubic:3"], "--basis must start with 'spline:' or 'polynomial:' (got 'cubic:3')."),

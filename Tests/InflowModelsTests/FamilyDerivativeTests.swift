@@ -14,6 +14,9 @@ struct FamilyDerivativeTests {
         (ReleaseFromPool(), SIMD8(2500, 0.35, -0.5, 0, 0, 0, 0, 0)),
         (WeibullRelease(), SIMD8(2500, 4.0, 1.8, -0.5, 0, 0, 0, 0)),
         (TwoPoolRelease(), SIMD8(1500, 0.8, 1200, 0.05, -0.5, 0, 0, 0)),
+        (GeneralizedLogistic(), SIMD8(0.9, 0.9, 2300, 30, 0, 0, 0, 0)),
+        (GeneralizedRichards(), SIMD8(0.8, 0.95, 2300, 1.5, 30, 0, 0, 0)),
+        (DelayedRelease(), SIMD8(2500, 0.4, -0.5, 2.0, 3.0, 0, 0, 0)),
     ]
 
     static let times: [Double] = [0.3, 1, 2.5, 4, 6.2, 9, 15]
