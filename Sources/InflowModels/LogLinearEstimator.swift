@@ -64,7 +64,8 @@ struct LogLinearEstimator {
                 fullHessianStandardErrors: Array(repeating: nil, count: design.columns), theta: nil,
                 thetaStandardError: nil, covariance: Matrix(rows: design.columns, columns: design.columns),
                 fitted: Array(repeating: .nan, count: response.count), logLikelihood: nil, deviance: .nan,
-                pearsonChiSquare: .nan, status: .failed(reason: error.description), warnings: warnings)
+                pearsonChiSquare: .nan, status: .failed(reason: error.description), warnings: warnings,
+                design: design, offset: offset)
         }
     }
 
@@ -116,7 +117,7 @@ struct LogLinearEstimator {
             coefficientNames: names, coefficients: summary.coefficients, standardErrors: standardErrors,
             fullHessianStandardErrors: fullErrors, theta: theta, thetaStandardError: thetaSE,
             covariance: covariance, fitted: mu, logLikelihood: logLikelihood, deviance: deviance,
-            pearsonChiSquare: pearson, status: status, warnings: warnings)
+            pearsonChiSquare: pearson, status: status, warnings: warnings, design: design, offset: offset)
     }
 
     /// Method-of-moments start for theta: `sum mu^2 / sum ((y - mu)^2 - mu)`.

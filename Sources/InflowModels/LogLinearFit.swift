@@ -43,6 +43,10 @@ public struct LogLinearFit: Sendable {
     public let status: FitStatus
     /// Warnings from the data and the fit.
     public let warnings: [String]
+    /// The design matrix of the observations (n x p).
+    public let design: Matrix
+    /// The offsets `log L_i` of the observations (period lengths in days).
+    public let offset: [Double]
 
     /// Number of observations.
     public var observationCount: Int { fitted.count }
@@ -61,6 +65,11 @@ public struct LogLinearFit: Sendable {
     /// `-2 l + k log n`.
     public var bic: Double? {
         logLikelihood.map { -2 * $0 + Double(estimatedParameterCount) * log(Double(observationCount)) }
+    }
+
+    /// Design rows at new times (days since the origin), for projections: `times.count x p`.
+    public func designMatrix(at times: [Double]) -> Matrix {
+        model.designMatrix(times: times, basis: basis, origin: origin)
     }
 
     /// The inflow rate `c(t) = exp(x(t)^T b)` (arrivals per day) at time `t` in days since the origin.

@@ -7,6 +7,8 @@ struct Analysis {
     let data: LoadedData
     let series: InflowSeries
     let fits: [CurveFit]
+    let logLinearFit: LogLinearFit?
+    let logLinearProjection: Projection?
     let fitFailures: [(family: String, reason: String)]
     let weights: [Double]
     let projections: [Projection]
@@ -18,10 +20,7 @@ struct Analysis {
 
     /// Runs the pipeline on the data's total (or its only series).
     static func run(data: LoadedData, models: ModelOptions, run: RunOptions, quiet: Bool) throws -> Analysis {
-        let families = try models.families().curves
-        guard !families.isEmpty else {
-            throw ValidationError("project needs at least one curve family in --curve (log-linear projections are not available yet).")
-        }
+        let (families, wantsLogLinear) = try models.families()
         let series = data.total ?? data.series[0]
         let keys = data.total == nil ? [] : data.series
         let needsBacktest = run.ensemble == .wis
@@ -45,7 +44,22 @@ struct Analysis {
                 failures.append((family.name, "\(error)"))
             }
         }
-        guard !fits.isEmpty else {
+        // The log-linear GLM: fitted and projected (batched bootstrap); it does not level off, so it
+        // is shown but gets no ensemble weight unless it is the only model.
+        var logLinearFit: LogLinearFit?
+        var logLinearProjection: Projection?
+        if wantsLogLinear {
+            progress.step("fitting log-linear")
+            do {
+                let fit = try LogLinearModel(basis: try models.parsedBasis(), dayOfWeek: models.dayOfWeek)
+                    .fit(series, error: models.error == .gaussian ? .poisson : models.error)
+                logLinearFit = fit
+                logLinearProjection = try LogLinearProjector.project(fit, options: run.projectionOptions(seriesIndex: 500))
+            } catch {
+                failures.append((LogLinearModel.name, "\(error)"))
+            }
+        }
+        guard !fits.isEmpty || logLinearProjection != nil else {
             let reasons = failures.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
             throw ValidationError("no model could be fitted to \(series.name): \(reasons)")
         }
@@ -89,7 +103,9 @@ struct Analysis {
             })
         }
         let headline: Projection
-        if run.ensemble == .none || weights.allSatisfy({ $0 == 0 }) {
+        if fits.isEmpty, let logLinearProjection {
+            headline = logLinearProjection
+        } else if run.ensemble == .none || weights.allSatisfy({ $0 == 0 }) {
             let best = weights.indices.max { weights[$0] < weights[$1] } ?? 0
             headline = projections[best]
             if run.ensemble == .wis { warnings.append("no model has backtest scores; the best AICc model is used") }
@@ -100,8 +116,9 @@ struct Analysis {
 
         // Per key: the model with the largest weight, fitted to each key.
         var keyProjections: [(String, InflowSeries, Projection)] = []
-        let bestFamily = fits[weights.indices.max { weights[$0] < weights[$1] } ?? 0].family
+        let bestFamily = fits.isEmpty ? nil : fits[weights.indices.max { weights[$0] < weights[$1] } ?? 0].family
         for (index, key) in keys.enumerated() {
+            guard let bestFamily else { break }
             progress.step("projecting \(key.name)")
             do {
                 let fit = try bestFamily.fit(key, error: models.error, options: try models.fitOptions(for: bestFamily))
@@ -114,7 +131,8 @@ struct Analysis {
         for fit in fits {
             warnings += fit.warnings.map { "\(fit.family.name): \($0)" }
         }
-        return Analysis(data: data, series: series, fits: fits, fitFailures: failures, weights: weights,
+        return Analysis(data: data, series: series, fits: fits, logLinearFit: logLinearFit,
+                        logLinearProjection: logLinearProjection, fitFailures: failures, weights: weights,
                         projections: projections, headline: headline, ensembleMethod: run.ensemble,
                         backtest: backtest, keyProjections: keyProjections, warnings: warnings)
     }

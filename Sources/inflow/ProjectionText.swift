@@ -19,6 +19,10 @@ enum ProjectionText {
                        String(format: "%.3f", weight), Formatting.count(size.value),
                        size.lower.isFinite || size.upper.isFinite ? Formatting.interval(size.lower, size.upper) : "n/a"])
         }
+        if let glm = analysis.logLinearFit {
+            table.add([LogLinearModel.name, shortStatus(glm.status), glm.aicc.map { String(format: "%.2f", $0) } ?? "n/a",
+                       "0.000", "n/a", "n/a"])
+        }
         for failure in analysis.fitFailures { table.add([failure.family, "not fitted", "", "", "", ""]) }
         lines.append(table.render())
         lines.append("")
@@ -48,7 +52,8 @@ enum ProjectionText {
         lines.append(days.render())
         if !analysis.keyProjections.isEmpty {
             lines.append("")
-            lines.append("By \(analysis.data.keyColumns.joined(separator: " / ")) (\(analysis.fits[analysis.weights.indices.max { analysis.weights[$0] < analysis.weights[$1] } ?? 0].family.name))")
+            let best = analysis.fits[analysis.weights.indices.max { analysis.weights[$0] < analysis.weights[$1] } ?? 0]
+            lines.append("By \(analysis.data.keyColumns.joined(separator: " / ")) (\(best.family.name))")
             var keys = TextTable(["series", "so far", "next 7 days", "90%"])
             for (key, _, projection) in analysis.keyProjections {
                 let week = projection.arrivals(overFirst: 7)

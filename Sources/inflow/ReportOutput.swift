@@ -9,6 +9,9 @@ enum ReportOutput {
             projections[ReportInput.modelLabel(fit)] = projection
         }
         projections[analysis.headline.model] = analysis.headline
+        if let glm = analysis.logLinearFit, let projection = analysis.logLinearProjection {
+            projections[ReportInput.modelLabel(glm)] = projection
+        }
         var weights: [String: Double] = [:]
         for (fit, weight) in zip(analysis.fits, analysis.weights) { weights[ReportInput.modelLabel(fit)] = weight }
         var keyed: [String: KeyedSeries] = [:]
@@ -20,6 +23,7 @@ enum ReportOutput {
         return ReportInput(
             datasetName: analysis.data.file, provenance: analysis.data.provenance, dataSource: analysis.data.file,
             observed: analysis.series, location: analysis.series.name, fits: analysis.fits,
+            logLinearFit: analysis.logLinearFit,
             modelWeights: weights, ensembleMethod: analysis.ensembleMethod.rawValue, projections: projections,
             headlineProjection: analysis.headline.model, backtest: analysis.backtest,
             keyName: analysis.data.keyColumns.joined(separator: " / ").isEmpty ? "province" : analysis.data.keyColumns.joined(separator: " / "),
