@@ -51,6 +51,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     let backgroundExposure: [Double]
     /// `sum log y_i!` (count families).
     private(set) var logFactorialSum: Double
+    /// Means below this are floored in scores and weights: 1e-10 times the mean response (at least 1e-10).
+    private(set) var meanFloor: Double
     private(set) var workspace: Workspace
 
     /// Index of `beta` in the parameter vector, if estimated.
@@ -123,7 +125,12 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
             }
         }
         logFactorialSum = error.isCount ? responses.reduce(0) { $0 + SpecialFunctions.logGamma($1 + 1) } : 0
+        meanFloor = Self.floor(for: responses)
         workspace = Workspace(grid: grid.count, observations: responses.count)
+    }
+
+    static func floor(for responses: [Double]) -> Double {
+        1e-10 * max(responses.reduce(0, +) / Double(max(responses.count, 1)), 1)
     }
 
     /// Number of observations.
@@ -137,6 +144,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         var copy = self
         copy.responses = newResponses
         copy.logFactorialSum = error.isCount ? newResponses.reduce(0) { $0 + SpecialFunctions.logGamma($1 + 1) } : 0
+        copy.meanFloor = Self.floor(for: newResponses)
         copy.workspace = Workspace(grid: grid.count, observations: newResponses.count)
         return copy
     }
@@ -201,73 +209,77 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
 
     public func objective(_ parameters: SIMD8<Double>) -> Double {
         computeMeans(parameters, withGradients: false)
-        let means = workspace.means
-        switch error {
-        case .gaussian:
-            var rss = 0.0
-            for i in 0..<responses.count {
-                let r = responses[i] - means[i]
-                rss += r * r
-            }
-            return rss.isFinite ? rss / 2 : .infinity
-        case .poisson, .quasiPoisson:
-            var total = logFactorialSum
-            for i in 0..<responses.count {
-                let mu = means[i], y = responses[i]
-                if mu < 0 || !mu.isFinite { return .infinity }
-                if y > 0 {
-                    if mu == 0 { return .infinity }
-                    total += mu - y * log(mu)
-                } else {
-                    total += mu
+        return negativeLogLikelihood(parameters)
+    }
+
+    /// The objective at the means already in the workspace.
+    func negativeLogLikelihood(_ parameters: SIMD8<Double>) -> Double {
+        workspace.means.withUnsafeBufferPointer { means in
+            responses.withUnsafeBufferPointer { responses in
+                switch error {
+                case .gaussian:
+                    var rss = 0.0
+                    for i in 0..<responses.count {
+                        let r = responses[i] - means[i]
+                        rss += r * r
+                    }
+                    return rss.isFinite ? rss / 2 : .infinity
+                case .poisson, .quasiPoisson:
+                    var total = logFactorialSum
+                    for i in 0..<responses.count {
+                        let mu = means[i], y = responses[i]
+                        if mu < 0 || !mu.isFinite { return .infinity }
+                        if y > 0 {
+                            if mu == 0 { return .infinity }
+                            total += mu - y * log(mu)
+                        } else {
+                            total += mu
+                        }
+                    }
+                    return total
+                case .negativeBinomial:
+                    let theta = exp(parameters[dispersionIndex!])
+                    guard theta.isFinite, theta > 0 else { return .infinity }
+                    var total = logFactorialSum
+                    let lgammaTheta = SpecialFunctions.logGamma(theta)
+                    let logTheta = log(theta)
+                    for i in 0..<responses.count {
+                        let mu = means[i], y = responses[i]
+                        if mu < 0 || !mu.isFinite { return .infinity }
+                        if y > 0 && mu == 0 { return .infinity }
+                        let logThetaPlusMu = log(theta + mu)
+                        var ll = theta * (logTheta - logThetaPlusMu)
+                        if y > 0 { ll += SpecialFunctions.logGamma(y + theta) - lgammaTheta + y * (log(mu) - logThetaPlusMu) }
+                        total -= ll
+                    }
+                    return total
                 }
             }
-            return total
-        case .negativeBinomial:
-            let theta = exp(parameters[dispersionIndex!])
-            guard theta.isFinite, theta > 0 else { return .infinity }
-            var total = logFactorialSum
-            let lgammaTheta = SpecialFunctions.logGamma(theta)
-            for i in 0..<responses.count {
-                let mu = means[i], y = responses[i]
-                if mu < 0 || !mu.isFinite { return .infinity }
-                if y > 0 && mu == 0 { return .infinity }
-                let logThetaPlusMu = log(theta + mu)
-                var ll = theta * (log(theta) - logThetaPlusMu)
-                if y > 0 { ll += SpecialFunctions.logGamma(y + theta) - lgammaTheta + y * (log(mu) - logThetaPlusMu) }
-                total -= ll
-            }
-            return total
         }
     }
 
     public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
         computeMeans(parameters, withGradients: true)
+        var value = negativeLogLikelihood(parameters)
         let means = workspace.means
         let gradients = workspace.meanGradients
-        var value = 0.0
         var score = SIMD8<Double>.zero
         var curvature = SmallMatrix(order: parameterCount)
-        let scale = max(responses.reduce(0, +) / Double(max(responses.count, 1)), 1)
-        let floor = 1e-10 * scale
+        let floor = meanFloor
         switch error {
         case .gaussian:
             for i in 0..<responses.count {
                 let r = responses[i] - means[i]
-                value += r * r
                 score -= gradients[i] * r
                 curvature.addOuterProduct(gradients[i])
             }
-            value /= 2
         case .poisson, .quasiPoisson:
-            value = objective(parameters)
             for i in 0..<responses.count {
                 let mu = max(means[i], floor), y = responses[i]
                 score += gradients[i] * (1 - y / mu)
                 curvature.addOuterProduct(gradients[i], weight: 1 / mu)
             }
         case .negativeBinomial:
-            value = objective(parameters)
             let d = dispersionIndex!
             let theta = exp(parameters[d])
             let digammaTheta = SpecialFunctions.digamma(theta)
@@ -294,6 +306,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
             score[d] = dispersionScore
             curvature[d, d] = dispersionInformation > 0 ? dispersionInformation : max(dispersionOuter, 1e-12)
         }
+        if !value.isFinite { value = .infinity }
         return ScoringEvaluation(value: value, gradient: score, curvature: curvature)
     }
 

@@ -77,7 +77,12 @@ public enum CurveProjector {
         let lengths = (0..<periods).map { boundaries[$0 + 1] - boundaries[$0] }
         let countsAsRate = fit.options.countsAsRate && !level
         let estimates = fit.vector
-        let solverOptions = fit.solverOptions
+        // Refits stop at steps of 1e-8 relative (and objective changes of 1e-10): far below the
+        // spread between replicates, and about half the iterations of the fit's own tolerances.
+        var refitOptions = fit.solverOptions
+        refitOptions.functionTolerance = max(refitOptions.functionTolerance, 1e-10)
+        refitOptions.parameterTolerance = max(refitOptions.parameterTolerance, 1e-8)
+        let solverOptions = refitOptions
         let method = options.method
         let seriesIndex = options.seriesIndex
 
