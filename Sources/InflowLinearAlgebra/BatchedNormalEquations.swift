@@ -74,8 +74,21 @@ public struct BatchedNormalEquations: Sendable {
     /// - Returns: p x B coefficients; a replicate whose `X^T W_b X` is not positive
     ///   definite gets NaN coefficients and its index in `failed`.
     public func solve(weights: Matrix, responses: Matrix) -> (coefficients: Matrix, failed: [Int]) {
+        precondition(weights.rows == responses.rows && weights.columns == responses.columns,
+                     "weights and responses must have the same shape")
+        var weighted = weights
+        for index in weighted.storage.indices { weighted.storage[index] *= responses.storage[index] }
+        return solve(weights: weights, weightedResponses: weighted)
+    }
+
+    /// Solves every replicate's normal equations given `W` and the products `W ∘ Z` (saves the
+    /// elementwise pass when the caller forms both together, as IRLS does).
+    public func solve(weights: Matrix, weightedResponses: Matrix) -> (coefficients: Matrix, failed: [Int]) {
+        precondition(weights.rows == observationCount && weightedResponses.rows == observationCount
+                     && weights.columns == weightedResponses.columns, "weights need \(observationCount) rows")
         let gramians = packedGramians(weights: weights)
-        let rhs = rightHandSides(weights: weights, responses: responses)
+        var rhs = Matrix(rows: coefficientCount, columns: weights.columns)
+        BLAS.gemm(.transpose, design, .none, weightedResponses, into: &rhs)
         let p = coefficientCount
         let replicates = weights.columns
         var coefficients = Matrix(rows: p, columns: replicates)

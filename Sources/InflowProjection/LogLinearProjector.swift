@@ -14,7 +14,7 @@ import InflowStatistics
 ///
 /// Refits hold NB2's theta at its estimate (the dispersion is not refitted per replicate);
 /// replicate b's draws come from stream `(seed, series, b)`, so results do not depend on the
-/// thread count. Iterations stop when no coefficient changes by more than 1e-8 relative, or
+/// thread count. Iterations stop when no coefficient changes by more than ``tolerance``, or
 /// after ``maximumIterations``; replicates that fail (a singular system) give NaN samples.
 ///
 /// - Complexity: per iteration `n p(p+1) B + 4 n p B` flops in GEMM, `n B` exponentials,
@@ -22,6 +22,9 @@ import InflowStatistics
 public enum LogLinearProjector {
     /// IRLS iterations at most.
     public static let maximumIterations = 25
+    /// Convergence: no coefficient of any replicate changes by more than this, relative to `max(|b|, 1)`
+    /// (in units of the column-scaled design): 1e-6 is far below the spread between replicates.
+    public static let tolerance = 1e-6
 
     /// Projects a log-linear fit over daily periods for `options.horizon` days.
     public static func project(_ fit: LogLinearFit, options: ProjectionOptions = ProjectionOptions()) throws(ProjectionError) -> Projection {
@@ -48,40 +51,48 @@ public enum LogLinearProjector {
         responses = Matrix(rows: n, columns: replicates, columnMajor: responseBuffer.array)
 
         // 2. Batched IRLS from the fitted coefficients.
-        let batched = BatchedNormalEquations(design: fit.design)
+        // Columns scaled to unit norm: the Gram matrices X^T W X of a spline or polynomial basis are
+        // otherwise too ill-conditioned for their normal equations to converge past 1e-8.
+        var scaledDesign = fit.design
+        var columnScales = [Double](repeating: 1, count: p)
+        for j in 0..<p {
+            let norm = BLAS.nrm2(Array(fit.design.column(j)))
+            columnScales[j] = norm > 0 ? norm : 1
+            for i in 0..<n { scaledDesign[i, j] /= columnScales[j] }
+        }
+        let batched = BatchedNormalEquations(design: scaledDesign)
         var coefficients = Matrix(rows: p, columns: replicates)
-        for b in 0..<replicates { for j in 0..<p { coefficients[j, b] = fit.coefficients[j] } }
+        for b in 0..<replicates { for j in 0..<p { coefficients[j, b] = fit.coefficients[j] * columnScales[j] } }
         var eta = Matrix(rows: n, columns: replicates)
         var failed = Set<Int>()
         let offset = fit.offset
         let responseValues = responses.elements
-        var weights = Matrix(rows: 0, columns: 0)
-        var working = Matrix(rows: 0, columns: 0)
+        // W and W ∘ Z, reused across iterations (no reallocation of the n x B buffers).
+        var weights = Matrix(rows: n, columns: replicates)
+        var weightedWorking = Matrix(rows: n, columns: replicates)
         for _ in 0..<maximumIterations {
-            BLAS.gemm(.none, fit.design, .none, coefficients, into: &eta)
-            // Weights and working responses, column by column on the threads (n B exponentials).
-            let linear = eta.elements
-            var weightValues = [Double](repeating: 0, count: n * replicates)
-            var workingValues = [Double](repeating: 0, count: n * replicates)
-            weightValues.withUnsafeMutableBufferPointer { weightPointer in
-                workingValues.withUnsafeMutableBufferPointer { workingPointer in
-                    let output = UncheckedSendable((weightPointer, workingPointer))
-                    ParallelReplicates.run(count: replicates, threads: options.threads) { b in
-                        let (w, z) = output.value
-                        for i in 0..<n {
-                            let index = i + b * n
-                            let mu = exp(linear[index] + offset[i])
-                            // Log link: d mu / d eta = mu; weight mu^2 / V(mu); working response eta + (y - mu) / mu.
-                            let variance = theta.map { mu + mu * mu / $0 } ?? mu
-                            w[index] = mu * mu / max(variance, 1e-300)
-                            z[index] = linear[index] + (responseValues[index] - mu) / max(mu, 1e-300)
+            BLAS.gemm(.none, scaledDesign, .none, coefficients, into: &eta)
+            // Weights and weighted working responses, column by column on the threads (n B exponentials).
+            eta.withUnsafeBufferPointer { linear in
+                weights.withUnsafeMutableBufferPointer { weightPointer in
+                    weightedWorking.withUnsafeMutableBufferPointer { workingPointer in
+                        let shared = UncheckedSendable((linear, weightPointer, workingPointer))
+                        ParallelReplicates.run(count: replicates, threads: options.threads) { b in
+                            let (linear, w, wz) = shared.value
+                            for i in 0..<n {
+                                let index = i + b * n
+                                let mu = exp(linear[index] + offset[i])
+                                // Log link: d mu / d eta = mu; weight mu^2 / V(mu); working response eta + (y - mu) / mu.
+                                let variance = theta.map { mu + mu * mu / $0 } ?? mu
+                                let weight = mu * mu / max(variance, 1e-300)
+                                w[index] = weight
+                                wz[index] = weight * (linear[index] + (responseValues[index] - mu) / max(mu, 1e-300))
+                            }
                         }
                     }
                 }
             }
-            weights = Matrix(rows: n, columns: replicates, columnMajor: weightValues)
-            working = Matrix(rows: n, columns: replicates, columnMajor: workingValues)
-            let (next, failures) = batched.solve(weights: weights, responses: working)
+            let (next, failures) = batched.solve(weights: weights, weightedResponses: weightedWorking)
             failed.formUnion(failures)
             var largestChange = 0.0
             for b in 0..<replicates where !failed.contains(b) {
@@ -91,7 +102,7 @@ public enum LogLinearProjector {
                 }
             }
             coefficients = next
-            if largestChange <= 1e-8 { break }
+            if largestChange <= Self.tolerance { break }
         }
 
         // 3. Future rates for all replicates in one GEMM, then counts.
@@ -99,7 +110,8 @@ public enum LogLinearProjector {
         let positions = observations.kind == .counts ? starts : (0..<grid.periodCount).map {
             (grid.boundaries[$0] + grid.boundaries[$0 + 1]) / 2
         }
-        let future = fit.designMatrix(at: positions)
+        var future = fit.designMatrix(at: positions)
+        for j in 0..<p { for k in 0..<future.rows { future[k, j] /= columnScales[j] } }
         var logRates = Matrix(rows: grid.periodCount, columns: replicates)
         BLAS.gemm(.none, future, .none, coefficients, into: &logRates)
         let periods = grid.periodCount

@@ -1,0 +1,87 @@
+// Times Inflow's fits and bootstrap projections on the peer benchmark's data, for
+// `peers/compare.py`, which runs this and the Python peers in one run and prints ratios.
+// Usage: inflow-timing SERIES.csv   (prints one JSON object per measured job)
+import Foundation
+import Inflow
+
+let path = CommandLine.arguments.dropFirst().first ?? "peers/logistic-nb2-60-days.csv"
+let loaded = try SeriesLoader().load(contentsOf: URL(fileURLWithPath: path))
+let series = loaded.series[0]
+let prepared = series.prepared()
+
+/// Median wall time in seconds of `body` over `repetitions` runs after one warm-up.
+func median(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
+    try body()
+    var times: [Double] = []
+    for _ in 0..<repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    times.sort()
+    return times[times.count / 2]
+}
+
+func report(_ job: String, _ seconds: Double, _ detail: String = "") {
+    print("{\"job\": \"\(job)\", \"seconds\": \(seconds), \"detail\": \"\(detail)\"}")
+}
+
+BLAS.setThreadCount(1)
+// One fit of each family, Poisson and NB2, as `fit()` does it (multi-start, covariance).
+for error in [ErrorFamily.poisson, .negativeBinomial] {
+    for family in CurveFamilies.all {
+        let seconds = try median(21) { _ = try family.fit(prepared, error: error) }
+        report("fit \(family.name) \(error.rawValue)", seconds)
+    }
+}
+// The single-start fit without the observed-information covariance (the bootstrap's refit path).
+for family in [Logistic(), Richards()] as [any CurveFamily] {
+    let options = FitOptions(multiStart: false, covariance: .expected)
+    let seconds = try median(51) { _ = try family.fit(prepared, error: .negativeBinomial, options: options) }
+    report("fit \(family.name) negative-binomial single-start", seconds)
+}
+// B = 1,000 parametric bootstrap of the logistic NB2 fit, one core.
+let fit = try Logistic().fit(prepared, error: .negativeBinomial)
+let seconds = try median(5) {
+    _ = try CurveProjector.project(fit, options: ProjectionOptions(horizon: 30, replicates: 1000, seed: 1, threads: 1))
+}
+report("bootstrap logistic negative-binomial B=1000 threads=1", seconds)
+
+// B = 10,000 parametric bootstrap of an NB2 spline GLM on a 365-day series, two cores.
+let yearSeries: InflowSeries = {
+    var generator = Xoshiro256StarStar(seed: 365)
+    let counts = (0..<365).map { t -> Double? in
+        let x = Double(t) / 365
+        let rate = exp(3 + 2.5 * x - 3 * x * x + 0.3 * sin(12 * x))
+        return Double(Poisson.sample(mean: rate * Gamma.standardSample(shape: 20, using: &generator) / 20, using: &generator))
+    }
+    return InflowSeries(kind: .counts, days: (0..<365).map(Double.init), values: counts)
+}()
+let glm = try LogLinearModel(basis: .naturalSpline(degreesOfFreedom: 6)).fit(yearSeries, error: .negativeBinomial)
+BLAS.setThreadCount(2)
+let glmSeconds = try median(5) {
+    _ = try LogLinearProjector.project(glm, options: ProjectionOptions(horizon: 30, replicates: 10_000, seed: 1, threads: 2))
+}
+BLAS.setThreadCount(1)
+report("bootstrap spline GLM negative-binomial n=365 B=10000 threads=2", glmSeconds, "df 6, theta held at its estimate")
+
+// 1,000 sixty-day series, each fitted once (logistic NB2), and with B = 200 bootstrap each; two cores.
+let manySeries = (0..<1000).map { index in
+    Simulator(family: Logistic(), parameters: [3000, 0.25, 30], error: .negativeBinomial, noiseParameter: 20)
+        .simulate(days: 60, seed: UInt64(1000 + index)).prepared()
+}
+let fitsSeconds = try median(3) {
+    DispatchQueue.concurrentPerform(iterations: 2) { worker in
+        for index in stride(from: worker, to: manySeries.count, by: 2) {
+            _ = try? Logistic().fit(manySeries[index], error: .negativeBinomial)
+        }
+    }
+}
+report("fit 1000 series logistic negative-binomial threads=2", fitsSeconds)
+let manyFits = manySeries.compactMap { try? Logistic().fit($0, error: .negativeBinomial) }
+let bootstrapSeconds = try median(1) {
+    for (index, fit) in manyFits.enumerated() {
+        _ = try CurveProjector.project(fit, options: ProjectionOptions(horizon: 30, replicates: 200, seed: UInt64(index), threads: 2))
+    }
+}
+report("bootstrap 1000 series logistic negative-binomial B=200 threads=2", bootstrapSeconds)
