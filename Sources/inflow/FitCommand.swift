@@ -74,7 +74,7 @@ struct FitRecord: Encodable {
     var parameters: [Parameter] = []
     var aicc: Double?
     var logLikelihood: Double?
-    var finalSize: Estimate?
+    var finalSize: FiniteEstimate?
     var warnings: [String] = []
 
     init(family: String, error: String, status: String) {
@@ -94,7 +94,7 @@ struct FitRecord: Encodable {
         }
         aicc = finite(fit.aicc)
         logLikelihood = finite(fit.logLikelihood)
-        if fit.family.finalSize(fit.curveParameters).isFinite { finalSize = fit.finalSize() }
+        if fit.family.finalSize(fit.curveParameters).isFinite { finalSize = FiniteEstimate(fit.finalSize()) }
         warnings = fit.warnings
     }
 
@@ -109,6 +109,35 @@ struct FitRecord: Encodable {
         aicc = finite(fit.aicc)
         logLikelihood = finite(fit.logLikelihood)
         warnings = fit.warnings
+    }
+}
+
+/// An estimate for JSON: values that are not finite (an unbounded interval end) become null.
+struct FiniteEstimate: Encodable {
+    let value: Double?
+    let standardError: Double?
+    let lower: Double?
+    let upper: Double?
+    let method: String
+
+    init(_ estimate: Estimate) {
+        value = finite(estimate.value)
+        standardError = finite(estimate.standardError)
+        lower = finite(estimate.lower)
+        upper = finite(estimate.upper)
+        method = estimate.method
+    }
+
+    enum CodingKeys: String, CodingKey { case value, standardError, lower, upper, method }
+
+    /// Writes every key, with null for a missing value (a schema with fixed keys).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(standardError, forKey: .standardError)
+        try container.encode(lower, forKey: .lower)
+        try container.encode(upper, forKey: .upper)
+        try container.encode(method, forKey: .method)
     }
 }
 

@@ -104,3 +104,14 @@ struct CommandRunTests {
         #expect(fit.output.contains("status: converged"))
     }
 }
+
+extension CommandRunTests {
+    /// Unbounded interval ends and undefined standard errors are null in JSON, not a crash.
+    @Test func fitJSONWritesNullForNonFiniteValues() throws {
+        let result = try Self.run(["fit", "--curve", "release,two-pool", "--format", "json"])
+        #expect(result.status == 0, "\(result.error)")
+        let records = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
+        #expect(records?.count == 2)
+        #expect(result.output.contains("\"upper\" : null") || result.output.contains("\"standardError\" : null"))
+    }
+}
