@@ -26,11 +26,12 @@ run: deps
 	@echo "Report: $(CURDIR)/out/report.html"
 
 ## The test command: every test, built in release mode with testing enabled so that the
-## calibration study (tens of thousands of bootstrap refits) runs in seconds. A plain
+## calibration study (tens of thousands of bootstrap refits) and the ten-million-row file run in
+## seconds. A plain
 ## `swift test` (debug) runs everything except that study.
 test: deps
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
-	INFLOW_RELEASE_TESTS=1 $(SWIFT) test -c release --skip-build
+	INFLOW_RELEASE_TESTS=1 INFLOW_LARGE_ROWS=10000000 $(SWIFT) test -c release --skip-build
 	$(MAKE) notebooks NOTEBOOK_FLAGS=--quick
 
 ## Notebooks (literate analyses); they write into Notebooks/out/.
