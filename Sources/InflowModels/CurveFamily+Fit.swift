@@ -182,7 +182,10 @@ struct CurveFitter<Family: CurveFamily> {
                 if !fixedMask[d] { start[d] = options.start["theta"].map(log) ?? log(10) }
                 nbStarts.append(start)
             }
-            for start in nbStarts {
+            // The Poisson optimum with the moment theta is the usual start (as MASS::glm.nb); the
+            // data-driven starts are tried only when it does not converge.
+            for (index, start) in nbStarts.enumerated() {
+                if index > 0 && poissonBest != nil && best?.summary.isConverged == true { break }
                 startsTried += 1
                 consider(LevenbergMarquardt.minimize(likelihood, from: start, options: solverOptions), likelihood)
             }
