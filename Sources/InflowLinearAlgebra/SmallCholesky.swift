@@ -19,22 +19,38 @@ public struct SmallCholesky: Sendable {
     ///   positive (or not finite).
     @inlinable
     public init(_ a: SmallMatrix) throws(LinearAlgebraError) {
-        var l = SmallMatrix(order: a.order)
-        let lanes = SIMD8<Double>(0, 1, 2, 3, 4, 5, 6, 7)
-        for j in 0..<a.order {
-            var column = a[column: j]
-            for k in 0..<j {
-                let ljk = l[j, k]
-                column -= l[column: k] * ljk
+        var l = a
+        let p = a.order
+        var failedMinor = 0
+        // The 8 SIMD8 columns are 64 contiguous doubles: element (i, j) at i + 8 j. Scalar loops
+        // over that storage avoid the per-element lane extraction of the SIMD subscript.
+        withUnsafeMutableBytes(of: &l.columns) { bytes in
+            let m = bytes.baseAddress!.assumingMemoryBound(to: Double.self)
+            for j in 0..<p {
+                var pivot = m[j &* 9]
+                for k in 0..<j {
+                    let ljk = m[j &+ k &* 8]
+                    pivot -= ljk * ljk
+                }
+                guard pivot > 0, pivot.isFinite else {
+                    failedMinor = j &+ 1
+                    return
+                }
+                let diagonal = pivot.squareRoot()
+                m[j &* 9] = diagonal
+                let inverse = 1 / diagonal
+                var i = j &+ 1
+                while i < p {
+                    var sum = m[i &+ j &* 8]
+                    for k in 0..<j { sum -= m[i &+ k &* 8] * m[j &+ k &* 8] }
+                    m[i &+ j &* 8] = sum * inverse
+                    i &+= 1
+                }
+                // Keep the strict upper part zero.
+                for row in 0..<j { m[row &+ j &* 8] = 0 }
             }
-            let pivot = column[j]
-            guard pivot > 0, pivot.isFinite else { throw .notPositiveDefinite(minor: j + 1) }
-            let diagonal = pivot.squareRoot()
-            column /= diagonal
-            // Keep the strict upper part zero.
-            column.replace(with: 0, where: lanes .< SIMD8<Double>(repeating: Double(j)))
-            l[column: j] = column
         }
+        guard failedMinor == 0 else { throw .notPositiveDefinite(minor: failedMinor) }
         lower = l
     }
 
@@ -45,19 +61,31 @@ public struct SmallCholesky: Sendable {
     /// Solves `A x = b` (forward then back substitution), 2 p^2 flops.
     @inlinable
     public func solve(_ b: SIMD8<Double>) -> SIMD8<Double> {
-        var y = b
-        // L y = b, column oriented.
-        var solved = SIMD8<Double>.zero
-        for j in 0..<order {
-            let yj = y[j] / lower[j, j]
-            solved[j] = yj
-            y -= lower[column: j] * yj
-        }
-        // L^T x = y: x_j = (y_j - L[:, j] . x) / L_jj, going up.
-        var x = SIMD8<Double>.zero
-        for j in stride(from: order - 1, through: 0, by: -1) {
-            let dot = (lower[column: j] * x).sum()
-            x[j] = (solved[j] - dot) / lower[j, j]
+        var x = b
+        let p = order
+        withUnsafePointer(to: lower.columns) { tuple in
+            let m = UnsafeRawPointer(tuple).assumingMemoryBound(to: Double.self)
+            withUnsafeMutableBytes(of: &x) { xBytes in
+                let v = xBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                // L y = b.
+                for i in 0..<p {
+                    var sum = v[i]
+                    for k in 0..<i { sum -= m[i &+ k &* 8] * v[k] }
+                    v[i] = sum / m[i &* 9]
+                }
+                // L^T x = y.
+                var i = p &- 1
+                while i >= 0 {
+                    var sum = v[i]
+                    var k = i &+ 1
+                    while k < p {
+                        sum -= m[k &+ i &* 8] * v[k]
+                        k &+= 1
+                    }
+                    v[i] = sum / m[i &* 9]
+                    i &-= 1
+                }
+            }
         }
         return x
     }
