@@ -45,7 +45,7 @@ png:
 
 ## The benchmark suite (nested package; builds package-benchmark, takes a few minutes).
 benchmark: deps
-	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+	cd Benchmarks && $(SWIFT) package --scratch-path .build-bench benchmark --target InflowBenchmarks
 
 clean:
 	rm -rf .build out
