@@ -11,7 +11,7 @@ import InflowStatistics
 ///    variance (or the block residuals) scaled by `n / (n - k)`, `k` the estimated parameters:
 ///    the small-sample correction of `s^2 = RSS / (n - k)` (Davison & Hinkley, *Bootstrap
 ///    Methods and their Application*, 1997, section 6.2.3). Without it, 90% intervals covered
-///    84% of truths in a 600-series study, with it 87% (`CalibrationTests`);
+///    84% of truths in a 600-series study, with it 87% (`CalibrationTests` has the current figures);
 /// 2. refit, warm-started at the estimates, with the fit's bounds and fixed parameters
 ///    (Levenberg–Marquardt only: no multi-start, no covariance);
 /// 3. draw each future period's arrivals from the error family around the replicate's mean

@@ -3,7 +3,8 @@ import Testing
 import InflowModels
 import InflowProjection
 
-/// Coverage of projection intervals on 200 simulated series (issue: nominal 90% intervals of the
+/// Coverage of projection intervals on 400 simulated series (the issue asks for at least 200; 400 halves
+/// the binomial noise of the measured coverage, about 2.5 points at 50%) (issue: nominal 90% intervals of the
 /// 7-day-ahead cumulative total cover 85-95% of truths, nominal 50% cover 42-58%).
 ///
 /// About 40,000 refits: it runs in release builds (`make test` runs this suite with
@@ -11,7 +12,7 @@ import InflowProjection
 /// enabled by the environment variable `INFLOW_RELEASE_TESTS`.
 @Suite("Calibration on simulated series", .enabled(if: ProcessInfo.processInfo.environment["INFLOW_RELEASE_TESTS"] != nil))
 struct CalibrationTests {
-    /// Four processes with NB2 noise (theta 15), 20 observed days, 50 series each.
+    /// Four processes with NB2 noise (theta 15), 20 observed days, 100 series each.
     static let scenarios = [
         CalibrationStudy.Scenario(family: Logistic(), parameters: [3000, 0.35, 14], theta: 15),
         CalibrationStudy.Scenario(family: Gompertz(), parameters: [2500, 0.25, 10], theta: 15),
@@ -19,13 +20,13 @@ struct CalibrationTests {
         CalibrationStudy.Scenario(family: ReleaseFromPool(), parameters: [2000, 0.15, 1.5], theta: 15),
     ]
 
-    static let study = CalibrationStudy(scenarios: scenarios, seriesPerScenario: 50, observedDays: 20, ahead: 7,
+    static let study = CalibrationStudy(scenarios: scenarios, seriesPerScenario: 100, observedDays: 20, ahead: 7,
                                         replicates: 400, seed: 2026)
 
     @Test func matchingFamilyIntervalsCover() {
         let result = Self.study.run()
         print("calibration, matching family: \(result)")
-        #expect(result.series + result.failures == 200)
+        #expect(result.series + result.failures == 400)
         #expect(result.coverage90 >= 0.85 && result.coverage90 <= 0.95, "90%: \(result.coverage90)")
         #expect(result.coverage50 >= 0.42 && result.coverage50 <= 0.58, "50%: \(result.coverage50)")
     }
