@@ -61,7 +61,7 @@ struct Analysis {
         }
         guard !fits.isEmpty || logLinearProjection != nil else {
             let reasons = failures.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-            throw ValidationError("no model could be fitted to \(series.name): \(reasons)")
+            throw CommandFailure("no model could be fitted to \(series.name): \(reasons)")
         }
 
         var backtest: BacktestResult?

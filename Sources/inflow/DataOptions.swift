@@ -79,7 +79,7 @@ struct DataOptions: ParsableArguments {
             return loaded
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ValidationError("--data: no file or bundled dataset named '\(data ?? "")'; 'inflow datasets' lists the bundled ones.")
+            throw CommandFailure("--data: no file or bundled dataset named '\(data ?? "")'; 'inflow datasets' lists the bundled ones.")
         }
         return try SeriesLoader(options: loadOptions).load(contentsOf: url, name: data)
     }

@@ -23,13 +23,13 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: results)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ValidationError("cannot read \(results): no such file.")
+            throw CommandFailure("cannot read \(results): no such file.")
         }
         let saved: SavedReport
         do {
             saved = try JSONRenderer().decode(data)
         } catch {
-            throw ValidationError("\(results): \(error)")
+            throw CommandFailure("\(results): \(error)")
         }
         let text = report.hasSuffix(".md") ? MarkdownRenderer().render(saved.document) : HTMLRenderer().render(saved.document)
         try AtomicFileWriter(protecting: [url], flag: "--report").write(text, to: URL(fileURLWithPath: report), name: report)
