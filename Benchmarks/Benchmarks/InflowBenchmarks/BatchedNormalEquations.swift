@@ -46,20 +46,20 @@ func registerBatchedNormalEquationsBenchmarks() {
         thresholds: InflowThresholds.tolerances(for: metrics)
     )
 
-    Benchmark("batched packedGramians n=365 p=8 B=10000", configuration: configuration) { benchmark in
+    Benchmark("batched-packedGramians-n=365-p=8-B=10000", configuration: configuration) { benchmark in
         benchmark.measureFlopRate(flopsPerCall: gramianFlops) {
             blackHole(equations.packedGramians(weights: weights))
         }
     }
 
     // The second dgemm of `solve`, with its n x B elementwise product W ∘ Z, on its own.
-    Benchmark("batched rightHandSides n=365 p=8 B=10000", configuration: configuration) { benchmark in
+    Benchmark("batched-rightHandSides-n=365-p=8-B=10000", configuration: configuration) { benchmark in
         benchmark.measureFlopRate(flopsPerCall: rightSideFlops) {
             blackHole(equations.rightHandSides(weights: weights, responses: responses))
         }
     }
 
-    Benchmark("batched solve n=365 p=8 B=10000", configuration: configuration) { benchmark in
+    Benchmark("batched-solve-n=365-p=8-B=10000", configuration: configuration) { benchmark in
         benchmark.measureFlopRate(flopsPerCall: gramianFlops + rightSideFlops) {
             let result = equations.solve(weights: weights, responses: responses)
             precondition(result.failed.isEmpty, "a replicate's Gramian was not positive definite")

@@ -28,7 +28,7 @@ func registerCholeskyBenchmarks() {
             scalingFactor: .kilo
         )
 
-        Benchmark("cholesky SmallCholesky p=\(p)", configuration: configuration) { benchmark in
+        Benchmark("cholesky-SmallCholesky-p=\(p)", configuration: configuration) { benchmark in
             var total = SIMD8<Double>.zero
             for iteration in benchmark.scaledIterations {
                 let index = iteration & (variants - 1)
@@ -38,7 +38,7 @@ func registerCholeskyBenchmarks() {
             blackHole(total)
         }
 
-        Benchmark("cholesky LAPACK p=\(p)", configuration: configuration) { benchmark in
+        Benchmark("cholesky-LAPACK-p=\(p)", configuration: configuration) { benchmark in
             var total = 0.0
             for iteration in benchmark.scaledIterations {
                 let index = iteration & (variants - 1)

@@ -19,7 +19,7 @@ func registerGemmBenchmarks() {
             .wallClock, .throughput, .mallocCountTotal, InflowMetric.megaflopsPerSecond,
         ]
         Benchmark(
-            "gemm n=\(n)",
+            "gemm-n=\(n)",
             configuration: .init(
                 metrics: metrics,
                 timeUnits: .microseconds,

@@ -15,7 +15,7 @@ func registerSamplingBenchmarks() {
         scalingFactor: .kilo
     )
 
-    Benchmark("sampling Xoshiro256StarStar next", configuration: configuration) { benchmark in
+    Benchmark("sampling-Xoshiro256StarStar-next", configuration: configuration) { benchmark in
         var generator = Xoshiro256StarStar(seed: 20_240_601)
         var total: UInt64 = 0
         for _ in benchmark.scaledIterations { total &+= generator.next() }
@@ -24,7 +24,7 @@ func registerSamplingBenchmarks() {
 
     for mean in [0.5, 5, 50, 5_000] {
         let poisson = try! Poisson(mean: mean)
-        Benchmark("sampling Poisson mean=\(mean)", configuration: configuration) { benchmark in
+        Benchmark("sampling-Poisson-mean=\(mean)", configuration: configuration) { benchmark in
             var generator = Xoshiro256StarStar(seed: 20_240_601)
             var total = 0
             for _ in benchmark.scaledIterations { total &+= poisson.sample(using: &generator) }
@@ -34,7 +34,7 @@ func registerSamplingBenchmarks() {
 
     // A mean that changes at every draw, as in a Poisson-gamma mixture or a simulation from a
     // fitted model: the sampler set-up (square root, logs for PTRS) is paid per draw.
-    Benchmark("sampling Poisson varying mean 10...100", configuration: configuration) { benchmark in
+    Benchmark("sampling-Poisson-varying-mean=10...100", configuration: configuration) { benchmark in
         var generator = Xoshiro256StarStar(seed: 20_240_601)
         var total = 0
         for iteration in benchmark.scaledIterations {
@@ -47,7 +47,7 @@ func registerSamplingBenchmarks() {
     for (mean, dispersion) in [(5.0, 1.0), (50.0, 5.0), (500.0, 50.0)] {
         let negativeBinomial = try! NegativeBinomial(mean: mean, dispersion: dispersion)
         Benchmark(
-            "sampling NegativeBinomial mean=\(mean) dispersion=\(dispersion)",
+            "sampling-NegativeBinomial-mean=\(mean)-dispersion=\(dispersion)",
             configuration: configuration
         ) { benchmark in
             var generator = Xoshiro256StarStar(seed: 20_240_601)

@@ -4,15 +4,16 @@ import InflowLinearAlgebra
 /// Metrics and helpers shared by the benchmark files.
 enum InflowMetric {
     /// Achieved floating-point rate of one outer iteration, in MFLOP/s (the value is an Int,
-    /// so MFLOP/s keeps three significant figures of a GFLOP/s rate). Larger is better and
-    /// the value is not multiplied by the scaling factor.
+    /// so MFLOP/s keeps a GFLOP/s rate to three decimals). Larger is better and the value is
+    /// not multiplied by the scaling factor.
     static let megaflopsPerSecond = BenchmarkMetric.custom(
         "MFLOP/s", polarity: .prefersLarger, useScalingFactor: false)
 }
 
 /// Tolerances used by `thresholds check` (p90 against `Thresholds/*.p90.json`) and by
-/// baseline comparisons (p50). Timing on this 2-core VM moves by 10-20 % when other work
-/// runs, so times and rates get 25 % at p90; allocation counts are exact.
+/// baseline comparisons (p50). Light background work on this 2-core VM moves timings by
+/// 10-20 %, so times and rates get 25 % at p90 (a parallel build costs more: re-run the check
+/// on a quiet machine before believing a failure); allocation counts are exact.
 enum InflowThresholds {
     static var timing: BenchmarkThresholds { BenchmarkThresholds(relative: [.p50: 15, .p90: 25]) }
     static var allocations: BenchmarkThresholds { BenchmarkThresholds(absolute: [.p50: 0, .p90: 0]) }
