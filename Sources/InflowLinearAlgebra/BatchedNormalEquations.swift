@@ -95,42 +95,47 @@ public struct BatchedNormalEquations: Sendable {
         var failed: [Int] = []
         let packedCount = gramians.rows
         for b in 0..<replicates {
-            if p <= SmallMatrix.maximumOrder {
-                var a = SmallMatrix(order: p)
-                var rightSide = SIMD8<Double>.zero
-                for k in 0..<p {
-                    for j in 0...k {
-                        let value = gramians.storage[Self.packedIndex(j, k) + b * packedCount]
-                        a[j, k] = value
-                        a[k, j] = value
-                    }
-                    rightSide[k] = rhs.storage[k + b * p]
-                }
-                do {
-                    let x = try SmallCholesky(a).solve(rightSide)
-                    for k in 0..<p { coefficients.storage[k + b * p] = x[k] }
-                } catch {
-                    failed.append(b)
-                    for k in 0..<p { coefficients.storage[k + b * p] = .nan }
-                }
-            } else {
-                var a = Matrix(rows: p, columns: p)
-                for k in 0..<p {
-                    for j in 0...k {
-                        let value = gramians.storage[Self.packedIndex(j, k) + b * packedCount]
-                        a[j, k] = value
-                        a[k, j] = value
-                    }
-                }
-                do {
-                    let x = try CholeskyFactorization(a).solve(Array(rhs.storage[(b * p)..<((b + 1) * p)]))
-                    for k in 0..<p { coefficients.storage[k + b * p] = x[k] }
-                } catch {
-                    failed.append(b)
-                    for k in 0..<p { coefficients.storage[k + b * p] = .nan }
-                }
+            let packed = gramians.storage[(b * packedCount)..<((b + 1) * packedCount)]
+            let rightSide = rhs.storage[(b * p)..<((b + 1) * p)]
+            if !Self.solveSymmetric(packed: packed, rightSide: rightSide, order: p, into: &coefficients, column: b) {
+                failed.append(b)
+                for k in 0..<p { coefficients.storage[k + b * p] = .nan }
             }
         }
         return (coefficients, failed)
+    }
+
+    /// Solves one replicate's system from its packed upper triangle: ``SmallCholesky`` for
+    /// p <= 8 (no allocation), LAPACK above; writes column `column` of `solution` and returns
+    /// `false` when the matrix is not positive definite.
+    static func solveSymmetric(packed: ArraySlice<Double>, rightSide: ArraySlice<Double>, order p: Int,
+                               into solution: inout Matrix, column: Int) -> Bool {
+        let base = packed.startIndex, rhsBase = rightSide.startIndex
+        if p <= SmallMatrix.maximumOrder {
+            var a = SmallMatrix(order: p)
+            var b = SIMD8<Double>.zero
+            for k in 0..<p {
+                for j in 0...k {
+                    let value = packed[base + packedIndex(j, k)]
+                    a[j, k] = value
+                    a[k, j] = value
+                }
+                b[k] = rightSide[rhsBase + k]
+            }
+            guard let x = try? SmallCholesky(a).solve(b) else { return false }
+            for k in 0..<p { solution.storage[k + column * p] = x[k] }
+            return true
+        }
+        var a = Matrix(rows: p, columns: p)
+        for k in 0..<p {
+            for j in 0...k {
+                let value = packed[base + packedIndex(j, k)]
+                a[j, k] = value
+                a[k, j] = value
+            }
+        }
+        guard let x = try? CholeskyFactorization(a).solve(Array(rightSide)) else { return false }
+        for k in 0..<p { solution.storage[k + column * p] = x[k] }
+        return true
     }
 }

@@ -168,9 +168,7 @@ struct CurveFitter<Family: CurveFamily> {
                 var start = poissonBest.parameters
                 let mu = poisson.means(start)
                 let y = observations.responses
-                let excess = zip(y, mu).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) - $1.1 }
-                let squares = mu.reduce(0) { $0 + $1 * $1 }
-                let moment = excess > 0 ? squares / excess : 1e6
+                let moment = NegativeBinomialDispersion.momentEstimate(responses: y, means: mu) ?? 1e6
                 let d = names.count - 1
                 start[d] = fixedMask[d] ? fixedValues[d]
                     : min(max(log(moment), Self.logThetaBounds.lowerBound), Self.logThetaBounds.upperBound)

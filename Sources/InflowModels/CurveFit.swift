@@ -129,11 +129,7 @@ public struct CurveFit: Sendable {
     }
 
     /// The curve parameters alone (background and dispersion removed).
-    public var curveParameters: SIMD8<Double> {
-        var theta = SIMD8<Double>.zero
-        for j in 0..<family.parameterCount { theta[j] = vector[j] }
-        return theta
-    }
+    public var curveParameters: SIMD8<Double> { curveOnly(vector) }
 
     /// The background rate in force (per day).
     public var backgroundRate: Double {

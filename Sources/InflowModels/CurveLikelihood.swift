@@ -294,13 +294,11 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 score += gradients[i] * (-theta * (y - mu) / (mu * thetaPlusMu))
                 curvature.addOuterProduct(gradients[i], weight: theta / (mu * thetaPlusMu))
                 // Dispersion, in s = log theta.
-                let dTheta = SpecialFunctions.digamma(y + theta) - digammaTheta + log(theta / thetaPlusMu)
-                    + (mu - y) / thetaPlusMu
-                let d2Theta = SpecialFunctions.trigamma(y + theta) - trigammaTheta + 1 / theta - 1 / thetaPlusMu
-                    - (mu - y) / (thetaPlusMu * thetaPlusMu)
+                let (dTheta, thetaInformation) = NegativeBinomialDispersion.derivatives(
+                    y: y, mu: mu, theta: theta, digammaTheta: digammaTheta, trigammaTheta: trigammaTheta)
                 let ds = theta * dTheta
                 dispersionScore -= ds
-                dispersionInformation -= theta * theta * d2Theta + ds
+                dispersionInformation += theta * theta * thetaInformation - ds
                 dispersionOuter += ds * ds
             }
             score[d] = dispersionScore
@@ -318,6 +316,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         var scores: [SIMD8<Double>] = []
         scores.reserveCapacity(responses.count)
         let theta = dispersion(parameters)
+        let digammaT = theta.map(SpecialFunctions.digamma) ?? 0
+        let trigammaT = theta.map(SpecialFunctions.trigamma) ?? 0
         for i in 0..<responses.count {
             let mu = max(means[i], 1e-300), y = responses[i]
             switch error {
@@ -328,8 +328,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
             case .negativeBinomial:
                 let t = theta!
                 var s = gradients[i] * (-t * (y - mu) / (mu * (t + mu)))
-                s[dispersionIndex!] = -t * (SpecialFunctions.digamma(y + t) - SpecialFunctions.digamma(t)
-                                            + log(t / (t + mu)) + (mu - y) / (t + mu))
+                s[dispersionIndex!] = -t * NegativeBinomialDispersion.derivatives(
+                    y: y, mu: mu, theta: t, digammaTheta: digammaT, trigammaTheta: trigammaT).score
                 scores.append(s)
             }
         }

@@ -120,15 +120,13 @@ struct LogLinearEstimator {
             pearsonChiSquare: pearson, status: status, warnings: warnings, design: design, offset: offset)
     }
 
-    /// Method-of-moments start for theta: `sum mu^2 / sum ((y - mu)^2 - mu)`.
+    /// Method-of-moments start for theta, within the bounds (the upper bound without overdispersion).
     func momentTheta(_ mu: [Double]) -> Double {
-        var excess = 0.0, squares = 0.0
-        for i in mu.indices {
-            excess += (response[i] - mu[i]) * (response[i] - mu[i]) - mu[i]
-            squares += mu[i] * mu[i]
-        }
         let bounds = negativeBinomialLogThetaBounds
-        return excess > 0 ? min(max(squares / excess, exp(bounds.lowerBound)), exp(bounds.upperBound)) : exp(bounds.upperBound)
+        guard let moment = NegativeBinomialDispersion.momentEstimate(responses: response, means: mu) else {
+            return exp(bounds.upperBound)
+        }
+        return min(max(moment, exp(bounds.lowerBound)), exp(bounds.upperBound))
     }
 
     /// NB2 log-likelihood with every constant.
@@ -148,10 +146,10 @@ struct LogLinearEstimator {
         var score = 0.0, information = 0.0
         let digammaTheta = SpecialFunctions.digamma(theta), trigammaTheta = SpecialFunctions.trigamma(theta)
         for i in mu.indices {
-            let y = response[i], m = mu[i]
-            score += SpecialFunctions.digamma(y + theta) - digammaTheta + log(theta / (theta + m)) + (m - y) / (theta + m)
-            information -= SpecialFunctions.trigamma(y + theta) - trigammaTheta + 1 / theta - 1 / (theta + m)
-                - (m - y) / ((theta + m) * (theta + m))
+            let terms = NegativeBinomialDispersion.derivatives(y: response[i], mu: mu[i], theta: theta,
+                                                               digammaTheta: digammaTheta, trigammaTheta: trigammaTheta)
+            score += terms.score
+            information += terms.information
         }
         return (score, information)
     }

@@ -1,0 +1,30 @@
+import Foundation
+import InflowStatistics
+
+/// The NB2 dispersion `theta` (`Var(y) = mu + mu^2 / theta`): the pieces every NB2 fit needs,
+/// shared by curve fits (``CurveLikelihood``) and the log-linear model.
+enum NegativeBinomialDispersion {
+    /// Method-of-moments estimate `sum mu^2 / sum ((y - mu)^2 - mu)`; `nil` when the counts show no
+    /// overdispersion (the denominator is not positive). O(n).
+    static func momentEstimate(responses: [Double], means: [Double]) -> Double? {
+        var excess = 0.0, squares = 0.0
+        for i in means.indices {
+            excess += (responses[i] - means[i]) * (responses[i] - means[i]) - means[i]
+            squares += means[i] * means[i]
+        }
+        return excess > 0 ? squares / excess : nil
+    }
+
+    /// One observation's `dl/dtheta = psi(y + theta) - psi(theta) + log(theta / (theta + mu)) + (mu - y) / (theta + mu)`
+    /// and `-d2l/dtheta2 = -[psi'(y + theta) - psi'(theta) + 1/theta - 1/(theta + mu) - (mu - y)/(theta + mu)^2]`,
+    /// with `psi(theta)` and `psi'(theta)` passed in (they are the same for every observation).
+    @inline(__always)
+    static func derivatives(y: Double, mu: Double, theta: Double, digammaTheta: Double, trigammaTheta: Double)
+        -> (score: Double, information: Double) {
+        let thetaPlusMu = theta + mu
+        let score = SpecialFunctions.digamma(y + theta) - digammaTheta + log(theta / thetaPlusMu) + (mu - y) / thetaPlusMu
+        let second = SpecialFunctions.trigamma(y + theta) - trigammaTheta + 1 / theta - 1 / thetaPlusMu
+            - (mu - y) / (thetaPlusMu * thetaPlusMu)
+        return (score, -second)
+    }
+}
