@@ -33,7 +33,15 @@ extension LevenbergMarquardt {
         public var parameterTolerance: Double = 1e-10
 
         /// Function test: stop with ``Status/functionTolerance`` after an accepted step when
-        /// `|f_old - f_new| <= functionTolerance * |f_old|`.
+        /// `|f_old - f_new| <= functionTolerance * |f_old|`; also after a rejected step (finite trial value)
+        /// when the reduction an undamped step predicts (the Newton decrement `1/2 g^T H^-1 g`, over
+        /// the parameters not held at a bound) is at most one rounding unit of the objective,
+        /// `Double.ulpOfOne * |f|`, whatever this tolerance: the solver then takes that Newton step
+        /// and stops (see ``LevenbergMarquardt``).
+        ///
+        /// The second form ends the tail MINPACK-style solvers otherwise spend at the optimum, where
+        /// rounding in `f` rejects steps that gain less than `f` can resolve, until the damping has
+        /// made the step small enough for the parameter test.
         ///
         /// Written without a division, so it never fires on `f_old = 0` by accident; the absolute value
         /// keeps it meaningful for negative log-likelihoods. Default `1e-14`, about 50 ulps: on the NIST

@@ -44,11 +44,16 @@ import InflowLinearAlgebra
 ///
 /// ## Stopping
 /// The tests, each stated exactly on ``Options``, are checked in this order: gradient (at the start
-/// and after each accepted step), function (after an accepted step), parameter (after every step
+/// and after each accepted step), function (after an accepted step; and after a rejected step when
+/// the Newton decrement `1/2 g^T H^-1 g`, the reduction an undamped step predicts, is below one
+/// rounding unit `eps |f|` of the objective: then that undamped step is taken without the objective's
+/// verdict, which rounding decides there, as IRLS takes every step, unless it raises `f` by more than
+/// ``roundingAllowance`` rounding units), parameter (after every step
 /// with a finite trial value), iteration limit, damping ceiling. Every loop is bounded: the outer one by
 /// ``Options/maximumIterations``, the factorisation retries by ``Options/maximumDamping`` (with
 /// `nu` doubling, at most about 60 retries from the smallest damping). Only decreasing steps are
-/// accepted, so the returned point is always the best one evaluated; NaN and infinite input end in a
+/// accepted (but for that last Newton step, within rounding), so the returned point is the best one
+/// evaluated, up to the objective's rounding; NaN and infinite input end in a
 /// ``Status/failure(_:)``, never a trap or a hang.
 ///
 /// ## Cost
@@ -218,6 +223,24 @@ public enum LevenbergMarquardt {
                     status = .parameterTolerance
                     break
                 }
+                // A failed step where even the undamped step promises less than one rounding unit of f:
+                // the objective's rounding, not the model, rejected it. Take that last Newton step on the
+                // gradient's word (as IRLS would; its objective agrees within rounding) and stop.
+                if trialFinite, let newton = newtonStep(current, theta, lower, upper, variable),
+                   newton.decrement <= Double.ulpOfOne * abs(current.value) {
+                    let polished = project(theta + newton.step, lower, upper)
+                    let evaluation = problem.evaluate(polished)
+                    derivativeCalls += 1
+                    if evaluation.isFinite
+                        && evaluation.value <= current.value + roundingAllowance * Double.ulpOfOne * abs(current.value) {
+                        theta = polished
+                        current = evaluation
+                        lastStepNorm = norm(newton.step)
+                        gradientNorm = projectedGradientNorm(theta, current.gradient, lower, upper, variable)
+                    }
+                    status = .functionTolerance
+                    break
+                }
                 damping *= growth
                 growth *= 2
                 if !(damping <= options.maximumDamping) {
@@ -261,6 +284,28 @@ extension LevenbergMarquardt {
         let magnitude = pointwiseMax(moved, -moved).replacing(with: 0, where: .!variable)
         // NaN lanes (impossible for finite input) must not pass the test.
         return magnitude * 0 == .zero ? magnitude.max() : .infinity
+    }
+
+    /// How many rounding units `eps |f|` the final Newton step at the rounding floor may raise the
+    /// objective by: the sum behind `f` is only that accurate.
+    public static let roundingAllowance = 16.0
+
+    /// The undamped step `-H^-1 g` from `theta` (over the lanes it may move: free and not held at a
+    /// bound) and the reduction it predicts, the Newton decrement `1/2 g^T H^-1 g`; `nil` when `H` is
+    /// not positive definite there.
+    @inlinable @inline(__always)
+    static func newtonStep(
+        _ evaluation: ScoringEvaluation, _ theta: SIMD8<Double>, _ lower: SIMD8<Double>, _ upper: SIMD8<Double>,
+        _ variable: SIMDMask<SIMD8<Int64>>
+    ) -> (step: SIMD8<Double>, decrement: Double)? {
+        let g = evaluation.gradient
+        let blocked = ((theta .<= lower) .& (g .> 0)) .| ((theta .>= upper) .& (g .< 0))
+        let free = variable .& .!blocked
+        let rhs = (-g).replacing(with: 0, where: .!free)
+        guard let step = dampedStep(evaluation.curvature, metric: .zero, damping: 0, free: free, rhs: rhs) else {
+            return nil
+        }
+        return (step, 0.5 * (rhs * step).sum())
     }
 
     /// Solves `(H + lambda diag(metric)) delta = rhs` on the `free` lanes (other lanes get zero),

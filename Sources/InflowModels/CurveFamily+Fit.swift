@@ -144,39 +144,35 @@ struct CurveFitter<Family: CurveFamily> {
             if better { best = (summary, likelihood) }
         }
 
+        let grid = ObservationGrid(observations: observations, countsAsRate: options.countsAsRate && observations.kind != .level)
+        let likelihood = CurveLikelihood(family: family, error: error, observations: observations,
+                                         background: options.background, countsAsRate: options.countsAsRate, grid: grid)
         if error == .negativeBinomial {
             // Poisson first, then NB2 from the Poisson optimum with the moment estimate of theta.
-            let poisson = CurveLikelihood(family: family, error: .poisson, observations: observations,
-                                          background: options.background, countsAsRate: options.countsAsRate)
+            let poisson = likelihood.withError(.poisson)
             var poissonOptions = solverOptions
             poissonOptions.fixed = Array(fixedMask.dropLast())
-            var poissonBest: LevenbergMarquardt.Summary?
-            for curve in curveStarts {
+            // The Poisson fit only starts the NB2 fit, which converges fully: a looser function test.
+            poissonOptions.functionTolerance = max(solverOptions.functionTolerance, Self.startingStageFunctionTolerance)
+            let d = names.count - 1
+            let poissonStarts = curveStarts.map { curve -> SIMD8<Double> in
                 var start = completed(curve)
-                start[names.count - 1] = 0
-                startsTried += 1
-                let summary = LevenbergMarquardt.minimize(poisson, from: start, options: poissonOptions)
-                if summary.finalObjective.isFinite,
-                   poissonBest.map({ summary.finalObjective < $0.finalObjective }) ?? true {
-                    poissonBest = summary
-                }
+                start[d] = 0
+                return start
             }
-            let likelihood = CurveLikelihood(family: family, error: .negativeBinomial, observations: observations,
-                                             background: options.background, countsAsRate: options.countsAsRate)
+            let poissonBest = Self.multiStart(poisson, from: poissonStarts, options: poissonOptions,
+                                              userStartFirst: hasUserStart, tried: &startsTried)
             var nbStarts: [SIMD8<Double>] = []
             if let poissonBest {
                 var start = poissonBest.parameters
                 let mu = poisson.means(start)
-                let y = observations.responses
-                let moment = NegativeBinomialDispersion.momentEstimate(responses: y, means: mu) ?? 1e6
-                let d = names.count - 1
+                let moment = NegativeBinomialDispersion.momentEstimate(responses: observations.responses, means: mu) ?? 1e6
                 start[d] = fixedMask[d] ? fixedValues[d]
                     : min(max(log(moment), Self.logThetaBounds.lowerBound), Self.logThetaBounds.upperBound)
                 nbStarts.append(start)
             }
             for curve in curveStarts.prefix(2) {
                 var start = completed(curve)
-                let d = names.count - 1
                 if !fixedMask[d] { start[d] = options.start["theta"].map(log) ?? log(10) }
                 nbStarts.append(start)
             }
@@ -187,14 +183,9 @@ struct CurveFitter<Family: CurveFamily> {
                 startsTried += 1
                 consider(LevenbergMarquardt.minimize(likelihood, from: start, options: solverOptions), likelihood)
             }
-        } else {
-            let likelihood = CurveLikelihood(family: family, error: error, observations: observations,
-                                             background: options.background, countsAsRate: options.countsAsRate)
-            for curve in curveStarts {
-                startsTried += 1
-                consider(LevenbergMarquardt.minimize(likelihood, from: completed(curve), options: solverOptions),
-                         likelihood)
-            }
+        } else if let summary = Self.multiStart(likelihood, from: curveStarts.map(completed), options: solverOptions,
+                                                userStartFirst: hasUserStart, tried: &startsTried) {
+            consider(summary, likelihood)
         }
 
         guard let (summary, likelihood) = best else {
@@ -213,6 +204,63 @@ struct CurveFitter<Family: CurveFamily> {
         }
         return finish(summary: summary, likelihood: likelihood, names: names, fixedMask: fixedMask,
                       warnings: &warnings, startsTried: startsTried, solverOptions: solverOptions)
+    }
+
+    /// Function test of the Poisson stage of an NB2 fit (it only provides the start; two Poisson runs
+    /// that stop there agree to about this relative objective, well inside ``sameOptimumTolerance``).
+    static var startingStageFunctionTolerance: Double { 1e-11 }
+
+    /// Two runs that end converged with objectives this close (relative) found the same optimum.
+    static var sameOptimumTolerance: Double { 1e-9 }
+
+    /// Runs the solver from `starts` and returns the best run (converged first, then the lowest
+    /// objective), or `nil` if no run ended at a finite objective.
+    ///
+    /// The starts are screened by their objective value and tried best first (a caller's start, if
+    /// `userStartFirst`, always goes first). The search stops once two runs have converged to the same
+    /// lowest objective (within ``sameOptimumTolerance``), in the spirit of the multistart stopping
+    /// rules of Boender and Rinnooy Kan ("Bayesian stopping rules for multistart global optimization
+    /// methods", Math. Programming 37, 1987: stop when the best local minimum has been found more than
+    /// once), or when every start has been tried. A start with a non-finite objective is still tried
+    /// (the solver shortens steps from it) but last.
+    ///
+    /// - Complexity: one objective evaluation per start, then one solver run per start tried (at
+    ///   least two when there are two starts, all of them when the runs keep disagreeing).
+    static func multiStart<Problem: ScoringProblem>(
+        _ problem: Problem, from starts: [SIMD8<Double>], options: LevenbergMarquardt.Options,
+        userStartFirst: Bool, tried: inout Int
+    ) -> LevenbergMarquardt.Summary? {
+        let screened = starts.indices.map { index -> (index: Int, value: Double) in
+            let value = problem.objective(starts[index])
+            return (index, value.isFinite ? value : .infinity)
+        }
+        let order = screened.sorted { a, b in
+            if userStartFirst && (a.index == 0) != (b.index == 0) { return a.index == 0 }
+            return a.value != b.value ? a.value < b.value : a.index < b.index
+        }.map(\.index)
+        var best: LevenbergMarquardt.Summary?
+        var bestFoundAgain = false
+        for index in order {
+            tried += 1
+            let summary = LevenbergMarquardt.minimize(problem, from: starts[index], options: options)
+            guard summary.finalObjective.isFinite else { continue }
+            guard let current = best else {
+                best = summary
+                continue
+            }
+            let tolerance = sameOptimumTolerance * max(abs(current.finalObjective), 1)
+            if summary.isConverged && current.isConverged
+                && abs(summary.finalObjective - current.finalObjective) <= tolerance {
+                bestFoundAgain = true
+                if summary.finalObjective < current.finalObjective { best = summary }
+            } else if summary.isConverged != current.isConverged ? summary.isConverged
+                        : summary.finalObjective < current.finalObjective {
+                best = summary
+                bestFoundAgain = false
+            }
+            if bestFoundAgain { break }
+        }
+        return best
     }
 
     func finish(
@@ -301,38 +349,26 @@ struct CurveFitter<Family: CurveFamily> {
             solverOptions: solverOptions)
     }
 
-    /// The information matrix of the free parameters: observed (central differences of the
-    /// analytic score, step `1e-5 max(|theta_j|, 1e-3)`, symmetrised) or expected (the
-    /// solver's curvature).
+    /// The information matrix of the free parameters: observed
+    /// (``CurveLikelihood/observedInformation(at:free:)``: analytic in the means, central differences
+    /// only for the curve's second derivatives) or expected (the solver's curvature).
     func informationMatrix(
         likelihood: CurveLikelihood<Family>, at estimates: SIMD8<Double>,
         summary: LevenbergMarquardt.Summary, free: [Int]
     ) -> Matrix {
-        let k = free.count
-        var information = Matrix(rows: k, columns: k)
         let useObserved = options.covariance != .expected && error != .gaussian
-        if !useObserved {
-            let curvature = likelihood.evaluate(estimates).curvature
-            for (a, i) in free.enumerated() {
-                for (b, j) in free.enumerated() { information[a, b] = curvature[i, j] }
+        var full = useObserved ? likelihood.observedInformation(at: estimates, free: free)
+            : likelihood.evaluate(estimates).curvature
+        if !useObserved, let d = likelihood.dispersionIndex {
+            // The expected information of NB2 has no mean-dispersion coupling.
+            for j in 0..<likelihood.parameterCount where j != d {
+                full[j, d] = 0
+                full[d, j] = 0
             }
-            return information
         }
-        for (b, j) in free.enumerated() {
-            let step = 1e-5 * max(abs(estimates[j]), 1e-3)
-            var plus = estimates, minus = estimates
-            plus[j] += step
-            minus[j] -= step
-            let gPlus = likelihood.evaluate(plus).gradient
-            let gMinus = likelihood.evaluate(minus).gradient
-            for (a, i) in free.enumerated() { information[a, b] = (gPlus[i] - gMinus[i]) / (2 * step) }
-        }
-        for a in 0..<k {
-            for b in 0..<a {
-                let average = (information[a, b] + information[b, a]) / 2
-                information[a, b] = average
-                information[b, a] = average
-            }
+        var information = Matrix(rows: free.count, columns: free.count)
+        for (a, i) in free.enumerated() {
+            for (b, j) in free.enumerated() { information[a, b] = full[i, j] }
         }
         return information
     }

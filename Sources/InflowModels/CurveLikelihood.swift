@@ -21,7 +21,9 @@ import InflowStatistics
 ///   Fisher weight `theta / (mu (theta + mu))` for the mean parameters; for `s = log theta`
 ///   the observed information `-(theta^2 d2l/dtheta2 + theta dl/dtheta)` when positive,
 ///   else the outer product of the scores. Mean and dispersion are orthogonal (zero
-///   expected cross information).
+///   expected cross information); the curvature carries their observed coupling
+///   `sum_i -theta (y_i - mu_i) / (theta + mu_i)^2 dmu_i/dtheta` when the result stays positive
+///   definite, so that Levenberg–Marquardt converges in both at once.
 ///
 /// Cost per evaluation: one family evaluation per distinct time, O(n p^2) for the
 /// curvature; NB2 adds one lgamma, digamma and trigamma per observation.
@@ -39,16 +41,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
 
     /// Responses `y_i`.
     public private(set) var responses: [Double]
-    /// Distinct evaluation times of the curve, ascending.
-    let grid: [Double]
-    /// For each observation, index into `grid` of its start (interval counts) or its time.
-    let startIndex: [Int]
-    /// For each observation, index into `grid` of its end (interval counts only).
-    let endIndex: [Int]
-    /// Interval lengths (1 for level data).
-    let lengths: [Double]
-    /// Level times or interval lengths: what multiplies `beta`.
-    let backgroundExposure: [Double]
+    /// Where the curve is evaluated and how the means are made from it.
+    let grid: ObservationGrid
     /// `sum log y_i!` (count families).
     private(set) var logFactorialSum: Double
     /// Means below this are floored in scores and weights: 1e-10 times the mean response (at least 1e-10).
@@ -61,22 +55,46 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     public let dispersionIndex: Int?
     public let parameterCount: Int
 
+    /// Scratch space of one likelihood (one thread): the curve at the grid times, the means and their
+    /// gradients, and the last objective value. The per-observation buffers are raw memory reached
+    /// through `let` properties, so the loops over observations pay no exclusivity check and no
+    /// uniqueness test per element.
     final class Workspace {
         var values: [Double]
         var gradients: [SIMD8<Double>]
-        var means: [Double]
-        var meanGradients: [SIMD8<Double>]
+        let means: UnsafeMutableBufferPointer<Double>
+        let meanGradients: UnsafeMutableBufferPointer<SIMD8<Double>>
+        /// The parameters of the last ``objective(_:)`` and its value: ``evaluate(_:)`` at the same
+        /// point (an accepted trial step) reuses it instead of recomputing the log-likelihood.
+        var lastObjective: (parameters: SIMD8<Double>, value: Double)?
+
         init(grid: Int, observations: Int) {
             values = Array(repeating: 0, count: grid)
             gradients = Array(repeating: .zero, count: grid)
-            means = Array(repeating: 0, count: observations)
-            meanGradients = Array(repeating: .zero, count: observations)
+            means = .allocate(capacity: observations)
+            means.initialize(repeating: 0)
+            meanGradients = .allocate(capacity: observations)
+            meanGradients.initialize(repeating: .zero)
+        }
+
+        deinit {
+            means.deallocate()
+            meanGradients.deallocate()
         }
     }
 
     /// Sets up the likelihood. - Precondition: at most 8 parameters in all.
     public init(family: Family, error: ErrorFamily, observations: PreparedObservations,
                 background: BackgroundRate = .none, countsAsRate: Bool = false) {
+        let asRate = countsAsRate && observations.kind != .level
+        self.init(family: family, error: error, observations: observations, background: background,
+                  countsAsRate: asRate, grid: ObservationGrid(observations: observations, countsAsRate: asRate))
+    }
+
+    /// Sets up the likelihood on a grid already built for these observations (a fit builds it once
+    /// for its Poisson and negative binomial stages).
+    init(family: Family, error: ErrorFamily, observations: PreparedObservations, background: BackgroundRate,
+         countsAsRate: Bool, grid: ObservationGrid) {
         self.family = family
         self.error = error
         self.observations = observations
@@ -98,39 +116,34 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         precondition(count <= SmallMatrix.maximumOrder, "a curve fit supports at most 8 parameters in all")
         parameterCount = count
         responses = observations.responses
-
-        switch observations.kind {
-        case .level:
-            grid = observations.levelTimes
-            startIndex = Array(grid.indices)
-            endIndex = Array(grid.indices)
-            lengths = Array(repeating: 1, count: grid.count)
-            backgroundExposure = observations.levelTimes
-        case .counts, .cumulative:
-            let intervals = observations.intervals
-            lengths = intervals.map(\.length)
-            backgroundExposure = lengths
-            if self.countsAsRate {
-                let starts = Array(Set(intervals.map(\.start))).sorted()
-                grid = starts
-                let position = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1, $0) })
-                startIndex = intervals.map { position[$0.start]! }
-                endIndex = startIndex
-            } else {
-                let times = Array(Set(intervals.flatMap { [$0.start, $0.end] })).sorted()
-                grid = times
-                let position = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
-                startIndex = intervals.map { position[$0.start]! }
-                endIndex = intervals.map { position[$0.end]! }
-            }
-        }
-        logFactorialSum = error.isCount ? responses.reduce(0) { $0 + SpecialFunctions.logGamma($1 + 1) } : 0
+        self.grid = grid
+        logFactorialSum = error.isCount ? Self.logFactorialSum(responses) : 0
         meanFloor = Self.floor(for: responses)
-        workspace = Workspace(grid: grid.count, observations: responses.count)
+        workspace = Workspace(grid: grid.times.count, observations: responses.count)
+    }
+
+    /// The same likelihood with another error family (the grid and the constants are shared).
+    func withError(_ newError: ErrorFamily) -> CurveLikelihood {
+        CurveLikelihood(family: family, error: newError, observations: observations, background: background,
+                        countsAsRate: countsAsRate, grid: grid)
     }
 
     static func floor(for responses: [Double]) -> Double {
         1e-10 * max(responses.reduce(0, +) / Double(max(responses.count, 1)), 1)
+    }
+
+    /// `sum log y_i!`, from the table of ``SpecialFunctions/logFactorial(_:)`` for whole counts below
+    /// 256 and `logGamma(y + 1)` otherwise. O(n).
+    static func logFactorialSum(_ responses: [Double]) -> Double {
+        var total = 0.0
+        for y in responses {
+            if y >= 0 && y < 256 && y == y.rounded() {
+                total += SpecialFunctions.logFactorial(Int(y))
+            } else {
+                total += SpecialFunctions.logGamma(y + 1)
+            }
+        }
+        return total
     }
 
     /// Number of observations.
@@ -143,9 +156,9 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         precondition(newResponses.count == responses.count, "replacement responses must match the observations")
         var copy = self
         copy.responses = newResponses
-        copy.logFactorialSum = error.isCount ? newResponses.reduce(0) { $0 + SpecialFunctions.logGamma($1 + 1) } : 0
+        copy.logFactorialSum = error.isCount ? Self.logFactorialSum(newResponses) : 0
         copy.meanFloor = Self.floor(for: newResponses)
-        copy.workspace = Workspace(grid: grid.count, observations: newResponses.count)
+        copy.workspace = Workspace(grid: grid.times.count, observations: newResponses.count)
         return copy
     }
 
@@ -164,105 +177,118 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         }
     }
 
-    /// Computes the means (and, if asked, their gradients) into the workspace.
+    /// Computes the means (and, if asked, their gradients) into the workspace: one family evaluation
+    /// on the grid, then O(n) (O(n p) with gradients) to combine it.
     func computeMeans(_ parameters: SIMD8<Double>, withGradients: Bool) {
-        let beta = backgroundRate(parameters)
         let ws = workspace
-        let level = observations.kind == .level
+        let times = grid.times
         if withGradients {
             if countsAsRate {
-                family.rateWithGradient(at: grid, parameters, values: &ws.values, gradients: &ws.gradients)
+                family.rateWithGradient(at: times, parameters, values: &ws.values, gradients: &ws.gradients)
             } else {
-                family.cumulativeWithGradient(at: grid, parameters, values: &ws.values, gradients: &ws.gradients)
+                family.cumulativeWithGradient(at: times, parameters, values: &ws.values, gradients: &ws.gradients)
             }
         } else if countsAsRate {
-            family.rate(at: grid, parameters, into: &ws.values)
+            family.rate(at: times, parameters, into: &ws.values)
         } else {
-            family.cumulative(at: grid, parameters, into: &ws.values)
+            family.cumulative(at: times, parameters, into: &ws.values)
         }
-        for i in 0..<responses.count {
-            let a = startIndex[i], b = endIndex[i]
-            var mean: Double
-            var gradient = SIMD8<Double>.zero
-            if level {
-                mean = ws.values[a]
-                if withGradients { gradient = ws.gradients[a] }
-            } else if countsAsRate {
-                mean = ws.values[a] * lengths[i]
-                if withGradients { gradient = ws.gradients[a] * lengths[i] }
-            } else {
-                mean = ws.values[b] - ws.values[a]
-                if withGradients { gradient = ws.gradients[b] - ws.gradients[a] }
-            }
-            mean += beta * backgroundExposure[i]
-            if withGradients, let index = backgroundIndex { gradient[index] = backgroundExposure[i] }
-            ws.means[i] = mean
-            if withGradients { ws.meanGradients[i] = gradient }
+        let beta = backgroundRate(parameters)
+        let values = ws.values
+        let means = ws.means
+        let start = grid.startIndex, end = grid.endIndex
+        let lengths = grid.lengths, exposure = grid.backgroundExposure
+        let n = responses.count
+        if observations.kind == .level {
+            for i in 0..<n { means[i] = values[start[i]] + beta * exposure[i] }
+        } else if countsAsRate {
+            for i in 0..<n { means[i] = values[start[i]] * lengths[i] + beta * exposure[i] }
+        } else {
+            for i in 0..<n { means[i] = values[end[i]] - values[start[i]] + beta * exposure[i] }
+        }
+        guard withGradients else { return }
+        let gradients = ws.gradients
+        let meanGradients = ws.meanGradients
+        if observations.kind == .level {
+            for i in 0..<n { meanGradients[i] = gradients[start[i]] }
+        } else if countsAsRate {
+            for i in 0..<n { meanGradients[i] = gradients[start[i]] * lengths[i] }
+        } else {
+            for i in 0..<n { meanGradients[i] = gradients[end[i]] - gradients[start[i]] }
+        }
+        if let index = backgroundIndex {
+            for i in 0..<n { meanGradients[i][index] = exposure[i] }
         }
     }
 
     /// Expected values of the observations at `parameters`.
     public func means(_ parameters: SIMD8<Double>) -> [Double] {
         computeMeans(parameters, withGradients: false)
-        return workspace.means
+        return Array(workspace.means)
     }
 
     public func objective(_ parameters: SIMD8<Double>) -> Double {
         computeMeans(parameters, withGradients: false)
-        return negativeLogLikelihood(parameters)
+        let value = negativeLogLikelihood(parameters)
+        workspace.lastObjective = (parameters, value)
+        return value
     }
 
     /// The objective at the means already in the workspace.
     func negativeLogLikelihood(_ parameters: SIMD8<Double>) -> Double {
-        workspace.means.withUnsafeBufferPointer { means in
-            responses.withUnsafeBufferPointer { responses in
-                switch error {
-                case .gaussian:
-                    var rss = 0.0
-                    for i in 0..<responses.count {
-                        let r = responses[i] - means[i]
-                        rss += r * r
-                    }
-                    return rss.isFinite ? rss / 2 : .infinity
-                case .poisson, .quasiPoisson:
-                    var total = logFactorialSum
-                    for i in 0..<responses.count {
-                        let mu = means[i], y = responses[i]
-                        if mu < 0 || !mu.isFinite { return .infinity }
-                        if y > 0 {
-                            if mu == 0 { return .infinity }
-                            total += mu - y * log(mu)
-                        } else {
-                            total += mu
-                        }
-                    }
-                    return total
-                case .negativeBinomial:
-                    let theta = exp(parameters[dispersionIndex!])
-                    guard theta.isFinite, theta > 0 else { return .infinity }
-                    var total = logFactorialSum
-                    let lgammaTheta = SpecialFunctions.logGamma(theta)
-                    let logTheta = log(theta)
-                    for i in 0..<responses.count {
-                        let mu = means[i], y = responses[i]
-                        if mu < 0 || !mu.isFinite { return .infinity }
-                        if y > 0 && mu == 0 { return .infinity }
-                        let logThetaPlusMu = log(theta + mu)
-                        var ll = theta * (logTheta - logThetaPlusMu)
-                        if y > 0 { ll += SpecialFunctions.logGamma(y + theta) - lgammaTheta + y * (log(mu) - logThetaPlusMu) }
-                        total -= ll
-                    }
-                    return total
+        let means = UnsafeBufferPointer(workspace.means)
+        return responses.withUnsafeBufferPointer { responses in
+            switch error {
+            case .gaussian:
+                var rss = 0.0
+                for i in 0..<responses.count {
+                    let r = responses[i] - means[i]
+                    rss += r * r
                 }
+                return rss.isFinite ? rss / 2 : .infinity
+            case .poisson, .quasiPoisson:
+                var total = logFactorialSum
+                for i in 0..<responses.count {
+                    let mu = means[i], y = responses[i]
+                    if mu < 0 || !mu.isFinite { return .infinity }
+                    if y > 0 {
+                        if mu == 0 { return .infinity }
+                        total += mu - y * log(mu)
+                    } else {
+                        total += mu
+                    }
+                }
+                return total
+            case .negativeBinomial:
+                let theta = exp(parameters[dispersionIndex!])
+                guard theta.isFinite, theta > 0 else { return .infinity }
+                var total = logFactorialSum
+                let lgammaTheta = SpecialFunctions.logGamma(theta)
+                let logTheta = log(theta)
+                for i in 0..<responses.count {
+                    let mu = means[i], y = responses[i]
+                    if mu < 0 || !mu.isFinite { return .infinity }
+                    if y > 0 && mu == 0 { return .infinity }
+                    let logThetaPlusMu = log(theta + mu)
+                    var ll = theta * (logTheta - logThetaPlusMu)
+                    if y > 0 { ll += SpecialFunctions.logGamma(y + theta) - lgammaTheta + y * (log(mu) - logThetaPlusMu) }
+                    total -= ll
+                }
+                return total
             }
         }
     }
 
     public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
         computeMeans(parameters, withGradients: true)
-        var value = negativeLogLikelihood(parameters)
-        let means = workspace.means
-        let gradients = workspace.meanGradients
+        var value: Double
+        if let last = workspace.lastObjective, last.parameters == parameters {
+            value = last.value
+        } else {
+            value = negativeLogLikelihood(parameters)
+        }
+        let means = UnsafeBufferPointer(workspace.means)
+        let gradients = UnsafeBufferPointer(workspace.meanGradients)
         var score = SIMD8<Double>.zero
         var curvature = SmallMatrix(order: parameterCount)
         let floor = meanFloor
@@ -287,12 +313,15 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
             var dispersionScore = 0.0
             var dispersionInformation = 0.0
             var dispersionOuter = 0.0
+            var cross = SIMD8<Double>.zero
             for i in 0..<responses.count {
                 let mu = max(means[i], floor), y = responses[i]
                 let thetaPlusMu = theta + mu
                 // d(-l)/dmu and the Fisher weight for mean parameters.
                 score += gradients[i] * (-theta * (y - mu) / (mu * thetaPlusMu))
                 curvature.addOuterProduct(gradients[i], weight: theta / (mu * thetaPlusMu))
+                // d2(-l)/dmu ds, the observed mean-dispersion coupling.
+                cross += gradients[i] * (-theta * (y - mu) / (thetaPlusMu * thetaPlusMu))
                 // Dispersion, in s = log theta.
                 let (dTheta, thetaInformation) = NegativeBinomialDispersion.derivatives(
                     y: y, mu: mu, theta: theta, digammaTheta: digammaTheta, trigammaTheta: trigammaTheta)
@@ -302,7 +331,18 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 dispersionOuter += ds * ds
             }
             score[d] = dispersionScore
-            curvature[d, d] = dispersionInformation > 0 ? dispersionInformation : max(dispersionOuter, 1e-12)
+            let dd = dispersionInformation > 0 ? dispersionInformation : max(dispersionOuter, 1e-12)
+            curvature[d, d] = dd
+            // The observed coupling where it keeps the curvature positive definite (its expectation
+            // is zero; with it the mean and dispersion converge together instead of one after the other).
+            if dispersionInformation > 0 {
+                var system = curvature
+                for j in 0..<d {
+                    system[j, d] = cross[j]
+                    system[d, j] = cross[j]
+                }
+                if (try? SmallCholesky(system)) != nil { curvature = system }
+            }
         }
         if !value.isFinite { value = .infinity }
         return ScoringEvaluation(value: value, gradient: score, curvature: curvature)

@@ -1,0 +1,70 @@
+/// Where a curve likelihood evaluates its curve, and how each observation's mean is made from
+/// those values: the distinct times (ascending), and for each observation the grid index of its
+/// start and end, its length and what multiplies the background rate.
+///
+/// - Interval counts: `mu_i = C(times[end_i]) - C(times[start_i]) + beta * length_i`; every interval
+///   boundary is a grid time, shared by neighbouring intervals, so a daily series of n counts evaluates
+///   the curve n + 1 times.
+/// - Counts as rates: `mu_i = (c(times[start_i]) + beta) * length_i`, the grid holds the starts.
+/// - Level data: `mu_i = C(times[i]) + beta * t_i`.
+///
+/// Built once per fit and shared (copy-on-write) by the Poisson and negative binomial likelihoods
+/// and every bootstrap replicate. O(n log n): the boundaries are sorted, duplicates removed and each
+/// boundary found by binary search (no hashing).
+struct ObservationGrid: Sendable {
+    /// Distinct evaluation times, ascending.
+    let times: [Double]
+    /// For each observation, index into ``times`` of its start (interval counts) or its time.
+    let startIndex: [Int]
+    /// For each observation, index into ``times`` of its end (interval counts; the start otherwise).
+    let endIndex: [Int]
+    /// Interval lengths (1 for level data).
+    let lengths: [Double]
+    /// Level times or interval lengths: what multiplies `beta`.
+    let backgroundExposure: [Double]
+
+    init(observations: PreparedObservations, countsAsRate: Bool) {
+        switch observations.kind {
+        case .level:
+            times = observations.levelTimes
+            startIndex = Array(times.indices)
+            endIndex = startIndex
+            lengths = Array(repeating: 1, count: times.count)
+            backgroundExposure = observations.levelTimes
+        case .counts, .cumulative:
+            let intervals = observations.intervals
+            lengths = intervals.map(\.length)
+            backgroundExposure = lengths
+            var boundaries: [Double] = []
+            boundaries.reserveCapacity(2 * intervals.count)
+            for interval in intervals {
+                boundaries.append(interval.start)
+                if !countsAsRate { boundaries.append(interval.end) }
+            }
+            let distinct = Self.sortedDistinct(boundaries)
+            let starts = intervals.map { Self.index(of: $0.start, in: distinct) }
+            times = distinct
+            startIndex = starts
+            endIndex = countsAsRate ? starts : intervals.map { Self.index(of: $0.end, in: distinct) }
+        }
+    }
+
+    /// The distinct values, ascending.
+    static func sortedDistinct(_ values: [Double]) -> [Double] {
+        let sorted = values.sorted()
+        var distinct: [Double] = []
+        distinct.reserveCapacity(sorted.count)
+        for value in sorted where distinct.last != value { distinct.append(value) }
+        return distinct
+    }
+
+    /// The index of `value` in the ascending `times` that contain it (binary search).
+    static func index(of value: Double, in times: [Double]) -> Int {
+        var low = 0, high = times.count
+        while low < high {
+            let middle = (low + high) / 2
+            if times[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
