@@ -316,12 +316,15 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
             var cross = SIMD8<Double>.zero
             for i in 0..<responses.count {
                 let mu = max(means[i], floor), y = responses[i]
-                let thetaPlusMu = theta + mu
-                // d(-l)/dmu and the Fisher weight for mean parameters.
-                score += gradients[i] * (-theta * (y - mu) / (mu * thetaPlusMu))
-                curvature.addOuterProduct(gradients[i], weight: theta / (mu * thetaPlusMu))
-                // d2(-l)/dmu ds, the observed mean-dispersion coupling.
-                cross += gradients[i] * (-theta * (y - mu) / (thetaPlusMu * thetaPlusMu))
+                let inverse = 1 / (theta + mu)
+                // The Fisher weight theta / (mu (theta + mu)) for mean parameters, d(-l)/dmu = -(y - mu) weight,
+                // and d2(-l)/dmu ds = -theta (y - mu) / (theta + mu)^2, the observed mean-dispersion coupling.
+                let weight = theta * inverse / mu
+                let g = gradients[i]
+                let residual = y - mu
+                score -= g * (residual * weight)
+                curvature.addOuterProduct(g, weight: weight)
+                cross -= g * (theta * residual * inverse * inverse)
                 // Dispersion, in s = log theta.
                 let (dTheta, thetaInformation) = NegativeBinomialDispersion.derivatives(
                     y: y, mu: mu, theta: theta, digammaTheta: digammaTheta, trigammaTheta: trigammaTheta)

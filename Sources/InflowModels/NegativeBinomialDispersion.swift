@@ -21,10 +21,12 @@ enum NegativeBinomialDispersion {
     @inline(__always)
     static func derivatives(y: Double, mu: Double, theta: Double, digammaTheta: Double, trigammaTheta: Double)
         -> (score: Double, information: Double) {
-        let thetaPlusMu = theta + mu
-        let score = SpecialFunctions.digamma(y + theta) - digammaTheta + log(theta / thetaPlusMu) + (mu - y) / thetaPlusMu
-        let second = SpecialFunctions.trigamma(y + theta) - trigammaTheta + 1 / theta - 1 / thetaPlusMu
-            - (mu - y) / (thetaPlusMu * thetaPlusMu)
+        let inverse = 1 / (theta + mu)
+        // y = 0: psi(theta) - psi(theta) and psi'(theta) - psi'(theta) vanish.
+        let (digammaY, trigammaY) = y == 0 ? (digammaTheta, trigammaTheta) : SpecialFunctions.digammaAndTrigamma(y + theta)
+        let excess = (mu - y) * inverse
+        let score = digammaY - digammaTheta + log(theta * inverse) + excess
+        let second = trigammaY - trigammaTheta + 1 / theta - inverse - excess * inverse
         return (score, -second)
     }
 }

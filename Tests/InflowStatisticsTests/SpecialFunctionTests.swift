@@ -51,6 +51,20 @@ struct SpecialFunctionTests {
         }
     }
 
+    @Test("digamma and trigamma together agree with the references (and with each function alone)")
+    func digammaAndTrigamma() {
+        for row in special.digamma {
+            let (psi, _) = SpecialFunctions.digammaAndTrigamma(row[0])
+            #expect(relativeError(psi, row[1]) <= Tolerance.polygamma, "digamma(\(row[0])) = \(psi), reference \(row[1])")
+        }
+        for row in special.trigamma {
+            let (_, psi1) = SpecialFunctions.digammaAndTrigamma(row[0])
+            #expect(relativeError(psi1, row[1]) <= Tolerance.polygamma, "trigamma(\(row[0])) = \(psi1), reference \(row[1])")
+        }
+        let pole = SpecialFunctions.digammaAndTrigamma(-2)
+        #expect(pole.digamma.isNaN && pole.trigamma.isNaN)
+    }
+
     @Test("regularized incomplete gamma P and Q")
     func incompleteGamma() {
         for row in special.regularizedGamma {
