@@ -85,6 +85,7 @@ public enum CurveProjector {
         let solverOptions = refitOptions
         let method = options.method
         let seriesIndex = options.seriesIndex
+        let replicateSampler = method == .parametric ? FixedMeanSampler(noise: replicateNoise, means: fitted) : nil
 
         ParallelReplicates.run(count: replicates, threads: options.threads) { b in
             var generator = streams.generator(series: seriesIndex, replicate: b)
@@ -92,7 +93,7 @@ public enum CurveProjector {
             var replicate = [Double](repeating: 0, count: responses.count)
             switch method {
             case .parametric:
-                for i in 0..<responses.count { replicate[i] = replicateNoise.draw(mean: fitted[i], using: &generator) }
+                for i in 0..<responses.count { replicate[i] = replicateSampler!.draw(i, using: &generator) }
             case .block(let length):
                 let n = responses.count
                 let blockLength = min(length, n)

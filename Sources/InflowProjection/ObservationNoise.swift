@@ -37,6 +37,20 @@ struct ObservationNoise: Sendable {
         return Double(Poisson.sample(mean: mean * gamma / theta, using: &generator))
     }
 
+    /// The inversion table of the count distribution at `mean` (for many draws at that mean), or
+    /// `nil` for Gaussian noise, an invalid mean or a support too wide for a table.
+    func inversionSampler(mean: Double) -> InversionSampler? {
+        guard mean.isFinite, mean >= 0 else { return nil }
+        switch error {
+        case .gaussian: return nil
+        case .poisson: return .poisson(mean: mean)
+        case .negativeBinomial: return .negativeBinomial(mean: mean, dispersion: parameter)
+        case .quasiPoisson:
+            guard parameter > 1, mean > 0 else { return .poisson(mean: mean) }
+            return .negativeBinomial(mean: mean, dispersion: mean / (parameter - 1))
+        }
+    }
+
     /// `Var(y)` at a mean (for Pearson residuals).
     func variance(mean: Double) -> Double {
         switch error {
