@@ -7,8 +7,10 @@ extension CurveFamily {
     ///
     /// Procedure: prepare the observations (``InflowSeries/prepared()``), build the
     /// likelihood (``CurveLikelihood``), run Levenberg–Marquardt (damped Gauss–Newton /
-    /// Fisher scoring) from every data-driven starting point and keep the lowest objective.
-    /// Negative binomial fits start from the best Poisson fit with the moment estimate of
+    /// Fisher scoring) from the data-driven starting points, screened by their objective and
+    /// tried best first until two runs converge to the same lowest objective (or every start
+    /// has been tried), and keep the best. Negative binomial fits run that search on the
+    /// Poisson likelihood, then start NB2 from the best Poisson fit with the moment estimate of
     /// `theta`. The covariance is then computed as ``FitOptions/covariance`` says.
     ///
     /// - Throws: ``CurveFitError`` when the fit cannot start (unknown parameter names,

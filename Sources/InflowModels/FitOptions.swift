@@ -17,7 +17,8 @@ public struct FitOptions: Sendable {
     public var lowerBounds: [String: Double]
     /// Tighter bounds by parameter name (within the family's own).
     public var upperBounds: [String: Double]
-    /// Try every data-driven starting point and keep the best (otherwise only the first).
+    /// Try the data-driven starting points, best screened objective first, until two runs agree on the
+    /// best optimum (or all are tried), and keep the best (otherwise only the first start).
     public var multiStart: Bool
     /// How the covariance of the estimates is computed.
     public var covariance: CovarianceKind
