@@ -146,7 +146,7 @@ struct CurveFitter<Family: CurveFamily> {
             if better { best = (summary, likelihood) }
         }
 
-        let grid = ObservationGrid(observations: observations, countsAsRate: options.countsAsRate && observations.kind != .level)
+        let grid = ObservationGrid(observations: observations, countsAsRate: options.countsAsRate)
         let likelihood = CurveLikelihood(family: family, error: error, observations: observations,
                                          background: options.background, countsAsRate: options.countsAsRate, grid: grid)
         if error == .negativeBinomial {

@@ -3,7 +3,8 @@ import InflowStatistics
 
 extension CurveLikelihood {
     /// The observed information `I = d2(-l)/dtheta dtheta^T` (the Hessian of ``objective(_:)``) at
-    /// `parameters`, for the parameters in `free` (other rows and columns are zero).
+    /// `parameters`. Only the block of the parameters in `free` is complete: the curve's second
+    /// derivatives are differenced in the free curve parameters alone.
     ///
     /// With `f_i(mu_i, theta)` one observation's negative log-likelihood and `g_i = dmu_i/dtheta`:
     ///
@@ -88,13 +89,6 @@ extension CurveLikelihood {
                 information[d, j] = dispersionColumn[j]
             }
             information[d, d] = dispersionInformation
-        }
-        // Only the free parameters' block is meaningful.
-        for a in 0..<p where !free.contains(a) {
-            for b in 0..<p {
-                information[a, b] = 0
-                information[b, a] = 0
-            }
         }
         return information
     }

@@ -86,9 +86,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// Sets up the likelihood. - Precondition: at most 8 parameters in all.
     public init(family: Family, error: ErrorFamily, observations: PreparedObservations,
                 background: BackgroundRate = .none, countsAsRate: Bool = false) {
-        let asRate = countsAsRate && observations.kind != .level
         self.init(family: family, error: error, observations: observations, background: background,
-                  countsAsRate: asRate, grid: ObservationGrid(observations: observations, countsAsRate: asRate))
+                  countsAsRate: countsAsRate, grid: ObservationGrid(observations: observations, countsAsRate: countsAsRate))
     }
 
     /// Sets up the likelihood on a grid already built for these observations (a fit builds it once

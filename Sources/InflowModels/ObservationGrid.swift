@@ -6,7 +6,7 @@
 ///   boundary is a grid time, shared by neighbouring intervals, so a daily series of n counts evaluates
 ///   the curve n + 1 times.
 /// - Counts as rates: `mu_i = (c(times[start_i]) + beta) * length_i`, the grid holds the starts.
-/// - Level data: `mu_i = C(times[i]) + beta * t_i`.
+/// - Level data: `mu_i = C(times[i]) + beta * t_i` (counts-as-rates does not apply).
 ///
 /// Built once per fit and shared (copy-on-write) by the Poisson and negative binomial likelihoods
 /// and every bootstrap replicate. O(n log n): the boundaries are sorted, duplicates removed and each

@@ -67,7 +67,6 @@ public enum LogLinearProjector {
         var eta = Matrix(rows: n, columns: replicates)
         var failed = Set<Int>()
         let offset = fit.offset
-        let responseValues = UncheckedSendable(responseBuffer)
         // W and W ∘ Z, reused across iterations (no reallocation of the n x B buffers).
         var weights = Matrix(rows: n, columns: replicates)
         var weightedWorking = Matrix(rows: n, columns: replicates)
@@ -80,7 +79,7 @@ public enum LogLinearProjector {
                         let shared = UncheckedSendable((linear, weightPointer, workingPointer))
                         ParallelReplicates.run(count: replicates, threads: options.threads) { b in
                             let (linear, w, wz) = shared.value
-                            let y = responseValues.value.pointer
+                            let y = responseBuffer.pointer
                             if let theta {
                                 // NB2, log link, Newton: w = -d2l/deta2 = mu theta (y + theta) / (theta + mu)^2 > 0,
                                 // w z = w eta + dl/deta with dl/deta = theta (y - mu) / (theta + mu).
