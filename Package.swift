@@ -24,7 +24,7 @@ let package = Package(
 
         .target(
             name: "InflowLinearAlgebra",
-            dependencies: ["COpenBLAS"]
+            dependencies: ["COpenBLAS", "CInflowKernels"]
         ),
         .target(
             name: "InflowStatistics",
@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "InflowProjection",
-            dependencies: ["InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels"]
+            dependencies: ["InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels", "CInflowKernels"]
         ),
         .target(
             name: "InflowData",
@@ -74,6 +74,8 @@ let package = Package(
 
         // MARK: - Implementation details
 
+        // Vectorised C loops (exp, IRLS weights), one clone per x86-64 level chosen at load time.
+        .target(name: "CInflowKernels"),
         .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",

@@ -22,11 +22,17 @@ func median(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
     return times[times.count / 2]
 }
 
+/// Jobs to run: all, or only those whose group names `INFLOW_TIMING_ONLY` (comma-separated:
+/// fits, bootstrap, glm, many) lists, for quick measurements while working on one of them.
+let only = ProcessInfo.processInfo.environment["INFLOW_TIMING_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
+func selected(_ group: String) -> Bool { only?.contains(group) ?? true }
+
 func report(_ job: String, _ seconds: Double, _ detail: String = "") {
     print("{\"job\": \"\(job)\", \"seconds\": \(seconds), \"detail\": \"\(detail)\"}")
 }
 
 BLAS.setThreadCount(1)
+if selected("fits") {
 // One fit of each family, Poisson and NB2, as `fit()` does it (multi-start, covariance).
 for error in [ErrorFamily.poisson, .negativeBinomial] {
     for family in CurveFamilies.all {
@@ -40,14 +46,18 @@ for family in [Logistic(), Richards()] as [any CurveFamily] {
     let seconds = try median(51) { _ = try family.fit(prepared, error: .negativeBinomial, options: options) }
     report("fit \(family.name) negative-binomial single-start", seconds)
 }
-// B = 1,000 parametric bootstrap of the logistic NB2 fit, one core.
-let fit = try Logistic().fit(prepared, error: .negativeBinomial)
-let seconds = try median(5) {
-    _ = try CurveProjector.project(fit, options: ProjectionOptions(horizon: 30, replicates: 1000, seed: 1, threads: 1))
 }
-report("bootstrap logistic negative-binomial B=1000 threads=1", seconds)
+// B = 1,000 parametric bootstrap of the logistic NB2 fit, one core.
+if selected("bootstrap") {
+    let fit = try Logistic().fit(prepared, error: .negativeBinomial)
+    let seconds = try median(5) {
+        _ = try CurveProjector.project(fit, options: ProjectionOptions(horizon: 30, replicates: 1000, seed: 1, threads: 1))
+    }
+    report("bootstrap logistic negative-binomial B=1000 threads=1", seconds)
+}
 
 // B = 10,000 parametric bootstrap of an NB2 spline GLM on a 365-day series, two cores.
+if selected("glm") {
 let yearSeries: InflowSeries = {
     var generator = Xoshiro256StarStar(seed: 365)
     let counts = (0..<365).map { t -> Double? in
@@ -64,8 +74,10 @@ let glmSeconds = try median(5) {
 }
 BLAS.setThreadCount(1)
 report("bootstrap spline GLM negative-binomial n=365 B=10000 threads=2", glmSeconds, "df 6, theta held at its estimate")
+}
 
 // 1,000 sixty-day series, each fitted once (logistic NB2), and with B = 200 bootstrap each; two cores.
+if selected("many") {
 let manySeries = (0..<1000).map { index in
     Simulator(family: Logistic(), parameters: [3000, 0.25, 30], error: .negativeBinomial, noiseParameter: 20)
         .simulate(days: 60, seed: UInt64(1000 + index)).prepared()
@@ -85,3 +97,4 @@ let bootstrapSeconds = try median(1) {
     }
 }
 report("bootstrap 1000 series logistic negative-binomial B=200 threads=2", bootstrapSeconds)
+}

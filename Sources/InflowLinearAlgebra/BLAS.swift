@@ -69,6 +69,27 @@ public enum BLAS {
         }
     }
 
+    /// General matrix product on raw column-major storage, `C = alpha * op(A) * op(B) + beta * C`,
+    /// for workspaces that reuse one allocation across many products of different widths.
+    ///
+    /// `op(A)` is m x k, `op(B)` is k x n and C is m x n; each leading dimension must be at least the
+    /// row count of the matrix as stored. The caller owns the memory and its bounds.
+    /// - Complexity: 2 m n k flops.
+    public static func gemm(
+        _ transposeA: Transpose, _ a: UnsafePointer<Double>, leadingDimension lda: Int,
+        _ transposeB: Transpose, _ b: UnsafePointer<Double>, leadingDimension ldb: Int,
+        m: Int, n: Int, k: Int, alpha: Double = 1, beta: Double = 0,
+        into c: UnsafeMutablePointer<Double>, leadingDimension ldc: Int
+    ) {
+        precondition(m >= 0 && n >= 0 && k >= 0, "gemm: negative dimension")
+        precondition(lda >= Swift.max(1, transposeA == .none ? m : k), "gemm: lda too small")
+        precondition(ldb >= Swift.max(1, transposeB == .none ? k : n), "gemm: ldb too small")
+        precondition(ldc >= Swift.max(1, m), "gemm: ldc too small")
+        guard m > 0, n > 0 else { return }
+        cblas_dgemm(CblasColMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
     /// Matrix-vector product `y = alpha * op(A) * x + beta * y` (dgemv). 2 m n flops.
     public static func gemv(
         _ transposeA: Transpose = .none, _ a: Matrix, _ x: [Double],

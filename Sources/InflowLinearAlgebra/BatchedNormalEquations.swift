@@ -86,56 +86,91 @@ public struct BatchedNormalEquations: Sendable {
     public func solve(weights: Matrix, weightedResponses: Matrix) -> (coefficients: Matrix, failed: [Int]) {
         precondition(weights.rows == observationCount && weightedResponses.rows == observationCount
                      && weights.columns == weightedResponses.columns, "weights need \(observationCount) rows")
-        let gramians = packedGramians(weights: weights)
-        var rhs = Matrix(rows: coefficientCount, columns: weights.columns)
-        BLAS.gemm(.transpose, design, .none, weightedResponses, into: &rhs)
-        let p = coefficientCount
         let replicates = weights.columns
-        var coefficients = Matrix(rows: p, columns: replicates)
-        var failed: [Int] = []
-        let packedCount = gramians.rows
-        for b in 0..<replicates {
-            let packed = gramians.storage[(b * packedCount)..<((b + 1) * packedCount)]
-            let rightSide = rhs.storage[(b * p)..<((b + 1) * p)]
-            if !Self.solveSymmetric(packed: packed, rightSide: rightSide, order: p, into: &coefficients, column: b) {
-                failed.append(b)
-                for k in 0..<p { coefficients.storage[k + b * p] = .nan }
+        var workspace = Workspace(capacity: replicates, equations: self)
+        var coefficients = Matrix(rows: coefficientCount, columns: replicates)
+        var solved = [Bool](repeating: false, count: replicates)
+        weights.storage.withUnsafeBufferPointer { w in
+            weightedResponses.storage.withUnsafeBufferPointer { wz in
+                coefficients.storage.withUnsafeMutableBufferPointer { c in
+                    solved.withUnsafeMutableBufferPointer { flags in
+                        solve(columns: replicates, weights: w.baseAddress!, weightedResponses: wz.baseAddress!,
+                              workspace: &workspace, into: c.baseAddress!, solved: flags.baseAddress!)
+                    }
+                }
             }
         }
-        return (coefficients, failed)
+        return (coefficients, solved.indices.filter { !solved[$0] })
+    }
+
+    /// Forms and solves the normal equations of `columns` replicates held in raw column-major blocks.
+    ///
+    /// `weights` and `weightedResponses` are n x `columns` with leading dimension n; column b's
+    /// solution goes to `coefficients[b p ..< (b + 1) p]` and `solved[b]` says whether its `X^T W_b X`
+    /// was positive definite (NaN coefficients when not). Two dgemms, then `columns` Cholesky solves;
+    /// no allocation for p <= 8. This is the form IRLS uses when each thread refits its own chunk of
+    /// replicates with reused buffers.
+    public func solve(columns: Int, weights: UnsafePointer<Double>, weightedResponses: UnsafePointer<Double>,
+                      workspace: inout Workspace, into coefficients: UnsafeMutablePointer<Double>,
+                      solved: UnsafeMutablePointer<Bool>) {
+        precondition(columns <= workspace.capacity, "the workspace holds \(workspace.capacity) replicates")
+        let n = observationCount, p = coefficientCount, packedCount = pairwiseProducts.columns
+        guard columns > 0 else { return }
+        pairwiseProducts.storage.withUnsafeBufferPointer { products in
+            design.storage.withUnsafeBufferPointer { x in
+                workspace.gramians.withUnsafeMutableBufferPointer { gram in
+                    workspace.rightHandSides.withUnsafeMutableBufferPointer { rhs in
+                        BLAS.gemm(.transpose, products.baseAddress!, leadingDimension: n,
+                                  .none, weights, leadingDimension: n,
+                                  m: packedCount, n: columns, k: n, into: gram.baseAddress!, leadingDimension: packedCount)
+                        BLAS.gemm(.transpose, x.baseAddress!, leadingDimension: n,
+                                  .none, weightedResponses, leadingDimension: n,
+                                  m: p, n: columns, k: n, into: rhs.baseAddress!, leadingDimension: p)
+                        for b in 0..<columns {
+                            let ok = Self.solveSymmetric(packed: UnsafePointer(gram.baseAddress! + b * packedCount),
+                                                         rightSide: UnsafePointer(rhs.baseAddress! + b * p),
+                                                         order: p, into: coefficients + b * p)
+                            solved[b] = ok
+                            if !ok { for k in 0..<p { coefficients[b * p + k] = .nan } }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Solves one replicate's system from its packed upper triangle: ``SmallCholesky`` for
-    /// p <= 8 (no allocation), LAPACK above; writes column `column` of `solution` and returns
+    /// p <= 8 (no allocation), LAPACK above; writes the p solutions to `solution` and returns
     /// `false` when the matrix is not positive definite.
-    static func solveSymmetric(packed: ArraySlice<Double>, rightSide: ArraySlice<Double>, order p: Int,
-                               into solution: inout Matrix, column: Int) -> Bool {
-        let base = packed.startIndex, rhsBase = rightSide.startIndex
+    static func solveSymmetric(packed: UnsafePointer<Double>, rightSide: UnsafePointer<Double>, order p: Int,
+                               into solution: UnsafeMutablePointer<Double>) -> Bool {
         if p <= SmallMatrix.maximumOrder {
             var a = SmallMatrix(order: p)
             var b = SIMD8<Double>.zero
             for k in 0..<p {
                 for j in 0...k {
-                    let value = packed[base + packedIndex(j, k)]
+                    let value = packed[packedIndex(j, k)]
                     a[j, k] = value
                     a[k, j] = value
                 }
-                b[k] = rightSide[rhsBase + k]
+                b[k] = rightSide[k]
             }
             guard let x = try? SmallCholesky(a).solve(b) else { return false }
-            for k in 0..<p { solution.storage[k + column * p] = x[k] }
+            for k in 0..<p { solution[k] = x[k] }
             return true
         }
         var a = Matrix(rows: p, columns: p)
         for k in 0..<p {
             for j in 0...k {
-                let value = packed[base + packedIndex(j, k)]
+                let value = packed[packedIndex(j, k)]
                 a[j, k] = value
                 a[k, j] = value
             }
         }
-        guard let x = try? CholeskyFactorization(a).solve(Array(rightSide)) else { return false }
-        for k in 0..<p { solution.storage[k + column * p] = x[k] }
+        guard let x = try? CholeskyFactorization(a).solve(Array(UnsafeBufferPointer(start: rightSide, count: p))) else {
+            return false
+        }
+        for k in 0..<p { solution[k] = x[k] }
         return true
     }
 }

@@ -21,6 +21,22 @@ enum ParallelReplicates {
             }
         }
     }
+
+    /// Runs `body(item, &workspace)` for every item in `0..<count` on `threads` threads, each thread
+    /// with its own workspace made once by `makeWorkspace` (buffers reused from item to item).
+    /// Items are dealt out in interleaved order as in ``run(count:threads:_:)``.
+    static func run<Workspace>(count: Int, threads: Int, workspace makeWorkspace: @Sendable () -> Workspace,
+                               _ body: @Sendable (Int, inout Workspace) -> Void) {
+        let workers = max(1, min(threads, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var workspace = makeWorkspace()
+            var item = worker
+            while item < count {
+                body(item, &workspace)
+                item += workers
+            }
+        }
+    }
 }
 
 /// A fixed-size buffer that parallel replicates write into, each to its own slots.

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import InflowFitting
+import InflowLinearAlgebra
 import InflowModels
 import InflowStatistics
 @testable import InflowProjection
@@ -42,5 +44,48 @@ struct LogLinearProjectorTests {
         let sd = (draws.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(draws.count - 1)).squareRoot()
         #expect(abs(sd / expected - 1) < 0.10, "bootstrap sd \(sd), delta method \(expected)")
         #expect(abs(average / mean - 1) < 0.05, "bootstrap mean \(average), fitted \(mean)")
+    }
+
+    /// After a Newton step of relative size at most ``LogLinearProjector/tolerance`` (1e-6), the error
+    /// left in the coefficients is of the order of its square; 1e-8 on a log rate is far above that
+    /// and far below any difference a wrong weight or working response would make.
+    static let refitAgreement = 1e-8
+
+    /// Each replicate of the chunked NB2 refit is the maximum-likelihood fit (theta held) of its own
+    /// drawn data: the batched Newton IRLS agrees with `IRLS.fit` run on one replicate at a time.
+    @Test func chunkedNegativeBinomialRefitsMatchOneAtATimeIRLS() throws {
+        var generator = Xoshiro256StarStar(seed: 11)
+        let counts = (0..<80).map { t -> Double? in
+            let rate = exp(2.5 + 0.04 * Double(t) - 0.0006 * Double(t * t))
+            return Double(Poisson.sample(mean: rate * Gamma.standardSample(shape: 8, using: &generator) / 8, using: &generator))
+        }
+        let series = InflowSeries(kind: .counts, days: (0..<80).map(Double.init), values: counts)
+        let fit = try LogLinearModel(basis: .naturalSpline(degreesOfFreedom: 4)).fit(series, error: .negativeBinomial)
+        let theta = try #require(fit.theta)
+        let futureTimes = [80.0, 81, 82]
+        let options = ProjectionOptions(horizon: 3, replicates: 12, seed: 3)
+        let bootstrap = LogLinearBootstrap(fit: fit, futureTimes: futureTimes, periodLengths: [1, 1, 1], options: options)
+        let workspace = LogLinearBootstrap.Workspace(bootstrap: bootstrap)
+        let increments = ReplicateBuffer<Double>(repeating: .nan, count: 3 * 12)
+        let outcomes = ReplicateBuffer<UInt8>(repeating: 9, count: 12)
+        bootstrap.refit(chunk: 0, replicates: 12, workspace: workspace, increments: increments, outcomes: outcomes)
+        let future = fit.designMatrix(at: futureTimes)
+        let n = fit.design.rows
+        for column in 0..<12 {
+            #expect(outcomes[column] == LogLinearBootstrap.Outcome.converged.rawValue)
+            let (response, logRates) = workspace.withBuffers { buffers in
+                (Array(UnsafeBufferPointer(start: buffers.responses + column * n, count: n)),
+                 Array(UnsafeBufferPointer(start: buffers.logRates + column * 3, count: 3)))
+            }
+            var irlsOptions = IRLS.Options()
+            irlsOptions.tolerance = 1e-14
+            let single = try IRLS.fit(design: fit.design, response: response, family: NegativeBinomial2LogFamily(theta: theta),
+                                      offset: fit.offset, options: irlsOptions)
+            let expected = future * single.coefficients
+            for k in 0..<3 {
+                #expect(abs(logRates[k] - expected[k]) < Self.refitAgreement * max(1, abs(expected[k])),
+                        "replicate \(column) day \(k): \(logRates[k]) vs \(expected[k])")
+            }
+        }
     }
 }

@@ -1,0 +1,12 @@
+#ifndef INFLOW_KERNEL_DISPATCH_H
+#define INFLOW_KERNEL_DISPATCH_H
+
+// One clone per x86-64 micro-architecture level, chosen by the loader (ifunc) on ELF systems.
+// Elsewhere the kernels are built once for the compiler's default target.
+#if defined(__x86_64__) && defined(__ELF__) && defined(__clang__)
+#define INFLOW_KERNEL __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define INFLOW_KERNEL
+#endif
+
+#endif
