@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "InflowModels",
-            dependencies: ["InflowLinearAlgebra", "InflowStatistics", "InflowFitting"]
+            dependencies: ["InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "CInflowKernels"]
         ),
         .target(
             name: "InflowProjection",

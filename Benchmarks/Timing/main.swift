@@ -23,7 +23,7 @@ func median(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
 }
 
 /// Jobs to run: all, or only those whose group names `INFLOW_TIMING_ONLY` (comma-separated:
-/// fits, bootstrap, glm, many) lists, for quick measurements while working on one of them.
+/// fits, bootstrap, glm, many; profile-logistic and profile-richards for profilers) lists, for quick measurements while working on one of them.
 let only = ProcessInfo.processInfo.environment["INFLOW_TIMING_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
 func selected(_ group: String) -> Bool { only?.contains(group) ?? true }
 
@@ -32,6 +32,12 @@ func report(_ job: String, _ seconds: Double, _ detail: String = "") {
 }
 
 BLAS.setThreadCount(1)
+// For profilers (`perf record`): the logistic or Richards NB2 fit alone, many times over.
+for name in ["logistic", "richards"] where selected("profile-\(name)") {
+    let family: any CurveFamily = name == "logistic" ? Logistic() : Richards()
+    let seconds = try median(20_000) { _ = try family.fit(prepared, error: .negativeBinomial) }
+    report("fit \(name) negative-binomial (profile loop)", seconds)
+}
 if selected("fits") {
 // One fit of each family, Poisson and NB2, as `fit()` does it (multi-start, covariance).
 for error in [ErrorFamily.poisson, .negativeBinomial] {

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
-static inline double inflow_power_of_two(double n) {
+static inline __attribute__((always_inline)) double inflow_power_of_two(double n) {
     // n is an integer in [-1022, 1023] held in a double; 0x1.8p52 puts it in the low mantissa bits.
     double shifted = n + 0x1.8p52;
     int64_t bits;
@@ -23,7 +23,7 @@ static inline double inflow_power_of_two(double n) {
     return result;
 }
 
-static inline double inflow_exp_scalar(double x) {
+static inline __attribute__((always_inline)) double inflow_exp_scalar(double x) {
     const double log2e = 0x1.71547652b82fep0;
     const double ln2_hi = 0x1.62e42fee00000p-1;   // 32 significant bits: n * ln2_hi is exact for |n| < 2^21
     const double ln2_lo = 0x1.a39ef35793c76p-33;

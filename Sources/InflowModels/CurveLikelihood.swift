@@ -1,3 +1,4 @@
+import CInflowKernels
 import Foundation
 import InflowFitting
 import InflowLinearAlgebra
@@ -64,6 +65,15 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         var gradients: [SIMD8<Double>]
         let means: UnsafeMutableBufferPointer<Double>
         let meanGradients: UnsafeMutableBufferPointer<SIMD8<Double>>
+        /// Per-observation terms from the vector kernels (`CInflowKernels`): log-likelihood terms, then
+        /// the NB2 weights, score and coupling factors and the dispersion score and information terms.
+        let terms: UnsafeMutablePointer<Double>
+        let weights: UnsafeMutablePointer<Double>
+        let scoreFactors: UnsafeMutablePointer<Double>
+        let crossFactors: UnsafeMutablePointer<Double>
+        let dispersionScores: UnsafeMutablePointer<Double>
+        let dispersionInformation: UnsafeMutablePointer<Double>
+        private let termStorage: UnsafeMutableBufferPointer<Double>
         /// The parameters of the last ``objective(_:)`` and its value: ``evaluate(_:)`` at the same
         /// point (an accepted trial step) reuses it instead of recomputing the log-likelihood.
         var lastObjective: (parameters: SIMD8<Double>, value: Double)?
@@ -75,11 +85,21 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
             means.initialize(repeating: 0)
             meanGradients = .allocate(capacity: observations)
             meanGradients.initialize(repeating: .zero)
+            termStorage = .allocate(capacity: 6 * max(observations, 1))
+            termStorage.initialize(repeating: 0)
+            let base = termStorage.baseAddress!
+            terms = base
+            weights = base + observations
+            scoreFactors = base + 2 * observations
+            crossFactors = base + 3 * observations
+            dispersionScores = base + 4 * observations
+            dispersionInformation = base + 5 * observations
         }
 
         deinit {
             means.deallocate()
             meanGradients.deallocate()
+            termStorage.deallocate()
         }
     }
 
@@ -246,34 +266,14 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 }
                 return rss.isFinite ? rss / 2 : .infinity
             case .poisson, .quasiPoisson:
-                var total = logFactorialSum
-                for i in 0..<responses.count {
-                    let mu = means[i], y = responses[i]
-                    if mu < 0 || !mu.isFinite { return .infinity }
-                    if y > 0 {
-                        if mu == 0 { return .infinity }
-                        total += mu - y * log(mu)
-                    } else {
-                        total += mu
-                    }
-                }
-                return total
+                let sum = inflow_poisson_negative_log_likelihood(responses.baseAddress, means.baseAddress,
+                                                                 responses.count, workspace.terms)
+                return logFactorialSum + sum
             case .negativeBinomial:
                 let theta = exp(parameters[dispersionIndex!])
-                guard theta.isFinite, theta > 0 else { return .infinity }
-                var total = logFactorialSum
-                let lgammaTheta = SpecialFunctions.logGamma(theta)
-                let logTheta = log(theta)
-                for i in 0..<responses.count {
-                    let mu = means[i], y = responses[i]
-                    if mu < 0 || !mu.isFinite { return .infinity }
-                    if y > 0 && mu == 0 { return .infinity }
-                    let logThetaPlusMu = log(theta + mu)
-                    var ll = theta * (logTheta - logThetaPlusMu)
-                    if y > 0 { ll += SpecialFunctions.logGamma(y + theta) - lgammaTheta + y * (log(mu) - logThetaPlusMu) }
-                    total -= ll
-                }
-                return total
+                let sum = inflow_nb2_negative_log_likelihood(responses.baseAddress, means.baseAddress, responses.count,
+                                                             theta, workspace.terms)
+                return logFactorialSum + sum
             }
         }
     }
@@ -291,45 +291,70 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         var score = SIMD8<Double>.zero
         var curvature = SmallMatrix(order: parameterCount)
         let floor = meanFloor
+        let ws = workspace
+        let n = responses.count
+        /// `score = sum g_i scoreFactor_i`, `cross = sum g_i crossFactor_i` and the curvature
+        /// `sum weight_i g_i g_i^T` over the mean gradients, in one vector kernel.
+        func accumulate(withCross: Bool) -> (score: SIMD8<Double>, cross: SIMD8<Double>) {
+            var sum = SIMD8<Double>.zero, cross = SIMD8<Double>.zero
+            let order = parameterCount
+            withUnsafeMutableBytes(of: &sum) { sum in
+                withUnsafeMutableBytes(of: &cross) { cross in
+                    withUnsafeMutableBytes(of: &curvature.columns) { columns in
+                        UnsafeRawPointer(gradients.baseAddress!).withMemoryRebound(to: Double.self, capacity: 8 * n) { g in
+                            inflow_accumulate_weighted_products(
+                                g, ws.weights, ws.scoreFactors, withCross ? ws.crossFactors : nil, n, order,
+                                sum.baseAddress!.assumingMemoryBound(to: Double.self),
+                                withCross ? cross.baseAddress!.assumingMemoryBound(to: Double.self) : nil,
+                                columns.baseAddress!.assumingMemoryBound(to: Double.self))
+                        }
+                    }
+                }
+            }
+            return (sum, cross)
+        }
         switch error {
         case .gaussian:
-            for i in 0..<responses.count {
-                let r = responses[i] - means[i]
-                score -= gradients[i] * r
-                curvature.addOuterProduct(gradients[i])
+            // score = -sum g_i (y_i - mu_i), curvature sum g_i g_i^T (Gauss-Newton).
+            for i in 0..<n {
+                ws.weights[i] = 1
+                ws.scoreFactors[i] = means[i] - responses[i]
             }
+            if n > 0 { score = accumulate(withCross: false).score }
         case .poisson, .quasiPoisson:
-            for i in 0..<responses.count {
-                let mu = max(means[i], floor), y = responses[i]
-                score += gradients[i] * (1 - y / mu)
-                curvature.addOuterProduct(gradients[i], weight: 1 / mu)
+            // score = sum g_i (1 - y_i / mu_i), Fisher weight 1 / mu_i.
+            for i in 0..<n {
+                let mu = max(means[i], floor)
+                ws.weights[i] = 1 / mu
+                ws.scoreFactors[i] = 1 - responses[i] / mu
             }
+            if n > 0 { score = accumulate(withCross: false).score }
         case .negativeBinomial:
             let d = dispersionIndex!
             let theta = exp(parameters[d])
-            let digammaTheta = SpecialFunctions.digamma(theta)
-            let trigammaTheta = SpecialFunctions.trigamma(theta)
+            responses.withUnsafeBufferPointer { y in
+                inflow_nb2_evaluation_terms(y.baseAddress, means.baseAddress, y.count, theta, floor,
+                                            SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta),
+                                            ws.weights, ws.scoreFactors, ws.crossFactors,
+                                            ws.dispersionScores, ws.dispersionInformation)
+            }
+            // The Fisher weight theta / (mu (theta + mu)) for mean parameters, d(-l)/dmu = -(y - mu) weight,
+            // and d2(-l)/dmu ds = -theta (y - mu) / (theta + mu)^2, the observed mean-dispersion coupling
+            // (factors from `inflow_nb2_evaluation_terms`).
+            var cross = SIMD8<Double>.zero
+            if n > 0 {
+                let sums = accumulate(withCross: true)
+                score = -sums.score
+                cross = -sums.cross
+            }
+            // Dispersion, in s = log theta.
             var dispersionScore = 0.0
             var dispersionInformation = 0.0
             var dispersionOuter = 0.0
-            var cross = SIMD8<Double>.zero
-            for i in 0..<responses.count {
-                let mu = max(means[i], floor), y = responses[i]
-                let inverse = 1 / (theta + mu)
-                // The Fisher weight theta / (mu (theta + mu)) for mean parameters, d(-l)/dmu = -(y - mu) weight,
-                // and d2(-l)/dmu ds = -theta (y - mu) / (theta + mu)^2, the observed mean-dispersion coupling.
-                let weight = theta * inverse / mu
-                let g = gradients[i]
-                let residual = y - mu
-                score -= g * (residual * weight)
-                curvature.addOuterProduct(g, weight: weight)
-                cross -= g * (theta * residual * inverse * inverse)
-                // Dispersion, in s = log theta.
-                let (dTheta, thetaInformation) = NegativeBinomialDispersion.derivatives(
-                    y: y, mu: mu, theta: theta, digammaTheta: digammaTheta, trigammaTheta: trigammaTheta)
-                let ds = theta * dTheta
+            for i in 0..<n {
+                let ds = ws.dispersionScores[i]
                 dispersionScore -= ds
-                dispersionInformation += theta * theta * thetaInformation - ds
+                dispersionInformation += ws.dispersionInformation[i]
                 dispersionOuter += ds * ds
             }
             score[d] = dispersionScore

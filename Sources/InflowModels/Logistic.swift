@@ -1,3 +1,4 @@
+import CInflowKernels
 import Foundation
 
 /// The logistic curve `C(t) = K / (1 + exp(-r (t - t0)))`.
@@ -44,6 +45,33 @@ public struct Logistic: PointwiseCurveFamily {
         g[1] = k * slope * (t - t0)
         g[2] = -k * r * slope
         return (k * s, g)
+    }
+
+    /// `C(t)` at every time in one vectorised pass (`inflow_logistic_cumulative` in `CInflowKernels`: the same
+    /// formula as ``cumulative(_:_:)``, with exp and log in vector form).
+    public func cumulative(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double]) {
+        precondition(values.count >= times.count, "values must hold one value per time")
+        times.withUnsafeBufferPointer { t in
+            values.withUnsafeMutableBufferPointer { v in
+                inflow_logistic_cumulative(t.baseAddress, t.count, theta[0], theta[1], theta[2], v.baseAddress, nil)
+            }
+        }
+    }
+
+    /// `C(t)` and its gradient at every time in one vectorised pass (see ``cumulative(at:_:into:)``).
+    public func cumulativeWithGradient(at times: [Double], _ theta: SIMD8<Double>,
+                                       values: inout [Double], gradients: inout [SIMD8<Double>]) {
+        precondition(values.count >= times.count && gradients.count >= times.count,
+                     "values and gradients must hold one entry per time")
+        times.withUnsafeBufferPointer { t in
+            values.withUnsafeMutableBufferPointer { v in
+                gradients.withUnsafeMutableBufferPointer { g in
+                    g.withMemoryRebound(to: Double.self) { rows in
+                        inflow_logistic_cumulative(t.baseAddress, t.count, theta[0], theta[1], theta[2], v.baseAddress, rows.baseAddress)
+                    }
+                }
+            }
+        }
     }
 
     @inlinable

@@ -1,3 +1,4 @@
+import CInflowKernels
 import Foundation
 
 /// The Richards curve `C(t) = K (1 + exp(-r (t - t0)))^(-1/nu)` (generalised logistic of Richards 1959).
@@ -46,6 +47,33 @@ public struct Richards: PointwiseCurveFamily {
         g[2] = -c * (1 - s) * r / nu
         g[3] = c * l / (nu * nu)
         return (c, g)
+    }
+
+    /// `C(t)` at every time in one vectorised pass (`inflow_richards_cumulative` in `CInflowKernels`: the same
+    /// formula as ``cumulative(_:_:)``, with exp and log in vector form).
+    public func cumulative(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double]) {
+        precondition(values.count >= times.count, "values must hold one value per time")
+        times.withUnsafeBufferPointer { t in
+            values.withUnsafeMutableBufferPointer { v in
+                inflow_richards_cumulative(t.baseAddress, t.count, theta[0], theta[1], theta[2], theta[3], v.baseAddress, nil)
+            }
+        }
+    }
+
+    /// `C(t)` and its gradient at every time in one vectorised pass (see ``cumulative(at:_:into:)``).
+    public func cumulativeWithGradient(at times: [Double], _ theta: SIMD8<Double>,
+                                       values: inout [Double], gradients: inout [SIMD8<Double>]) {
+        precondition(values.count >= times.count && gradients.count >= times.count,
+                     "values and gradients must hold one entry per time")
+        times.withUnsafeBufferPointer { t in
+            values.withUnsafeMutableBufferPointer { v in
+                gradients.withUnsafeMutableBufferPointer { g in
+                    g.withMemoryRebound(to: Double.self) { rows in
+                        inflow_richards_cumulative(t.baseAddress, t.count, theta[0], theta[1], theta[2], theta[3], v.baseAddress, rows.baseAddress)
+                    }
+                }
+            }
+        }
     }
 
     @inlinable

@@ -27,6 +27,55 @@ void inflow_nb2_log_newton_weights(const double *eta, const double *offset, cons
 void inflow_poisson_log_weights(const double *eta, const double *offset, const double *y,
                                 double floor, double *w, double *wz, ptrdiff_t count);
 
+/// sum_i mu_i - y_i log mu_i over the observations (the Poisson negative log-likelihood without
+/// sum log y_i!), or +inf when a mean is negative, not finite, or zero under a positive count.
+/// `scratch` holds `count` doubles.
+double inflow_poisson_negative_log_likelihood(const double *y, const double *mu, ptrdiff_t count, double *scratch);
+
+/// -sum_i [theta log(theta / (theta + mu_i)) + log Gamma(y_i + theta) - log Gamma(theta) + y_i log(mu_i / (theta + mu_i))]
+/// (the NB2 negative log-likelihood without sum log y_i!; the bracket's last three terms vanish for y_i = 0),
+/// or +inf for an invalid mean (as the Poisson kernel) or theta not positive and finite.
+/// `scratch` holds `count` doubles.
+double inflow_nb2_negative_log_likelihood(const double *y, const double *mu, ptrdiff_t count, double theta,
+                                          double *scratch);
+
+/// Per-observation factors of an NB2 score and curvature, at means floored at `floor`:
+/// weight = theta / (mu (theta + mu)) (Fisher's, for mean parameters), score_factor = (y - mu) weight,
+/// cross_factor = theta (y - mu) / (theta + mu)^2 (observed mean-dispersion coupling), and in s = log theta
+/// dispersion_score = theta dl/dtheta, dispersion_information = theta^2 (-d2l/dtheta2) - theta dl/dtheta, with
+/// dl/dtheta = psi(y + theta) - psi(theta) + log(theta / (theta + mu)) + (mu - y) / (theta + mu),
+/// d2l/dtheta2 = psi'(y + theta) - psi'(theta) + 1/theta - 1/(theta + mu) - (mu - y) / (theta + mu)^2.
+/// psi(theta) and psi'(theta) are passed in (the same for every observation).
+void inflow_nb2_evaluation_terms(const double *y, const double *mu, ptrdiff_t count, double theta,
+                                 double floor, double digamma_theta, double trigamma_theta,
+                                 double *weight, double *score_factor, double *cross_factor,
+                                 double *dispersion_score, double *dispersion_information);
+
+/// For observations i < count with gradient rows g_i (8 doubles each at gradients + 8 i, lanes past the
+/// parameters zero): score = sum_i g_i score_factor[i], cross = sum_i g_i cross_factor[i] (skipped when
+/// cross_factor or cross is NULL), and the first `order` columns of the 8 x 8 column-major
+/// curvature = sum_i weight[i] g_i g_i^T (the rest zero). Sums run in observation order.
+void inflow_accumulate_weighted_products(const double *gradients, const double *weight,
+                                         const double *score_factor, const double *cross_factor,
+                                         ptrdiff_t count, ptrdiff_t order, double *score,
+                                         double *cross, double *curvature);
+
+/// The logistic curve C(t) = k / (1 + exp(-r (t - t0))) at `count` times, and when `gradients` is not NULL
+/// its gradient (dC/dk, dC/dr, dC/dt0, then five zeros) as 8 doubles per time.
+void inflow_logistic_cumulative(const double *times, ptrdiff_t count, double k, double r, double t0,
+                                double *values, double *gradients);
+
+/// The Richards curve C(t) = k (1 + exp(-r (t - t0)))^(-1/nu) = k exp(-softplus(-r (t - t0)) / nu), and when
+/// `gradients` is not NULL (dC/dk, dC/dr, dC/dt0, dC/dnu, then four zeros) per time.
+void inflow_richards_cumulative(const double *times, ptrdiff_t count, double k, double r, double t0, double nu,
+                                double *values, double *gradients);
+
+/// Kernels exposed for testing the vector special functions against references, one value per element:
+/// log(x), log Gamma(x) for x > 0, psi(x) and psi'(x) for x > 0.
+void inflow_log(const double *x, double *y, ptrdiff_t count);
+void inflow_log_gamma_positive_array(const double *x, double *y, ptrdiff_t count);
+void inflow_digamma_trigamma_positive_array(const double *x, double *digamma, double *trigamma, ptrdiff_t count);
+
 #ifdef __cplusplus
 }
 #endif
