@@ -218,23 +218,38 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         let start = grid.startIndex, end = grid.endIndex
         let lengths = grid.lengths, exposure = grid.backgroundExposure
         let n = responses.count
-        if observations.kind == .level {
-            for i in 0..<n { means[i] = values[start[i]] + beta * exposure[i] }
-        } else if countsAsRate {
-            for i in 0..<n { means[i] = values[start[i]] * lengths[i] + beta * exposure[i] }
+        if observations.kind != .level && !countsAsRate {
+            // Interval counts, the common case: differences of the curve (and of its gradient rows)
+            // at the interval ends, in one vector kernel.
+            let meanGradients = ws.meanGradients
+            values.withUnsafeBufferPointer { values in
+                ws.gradients.withUnsafeBufferPointer { gradients in
+                    gradients.withMemoryRebound(to: Double.self) { gradientRows in
+                        UnsafeMutableRawPointer(meanGradients.baseAddress!).withMemoryRebound(to: Double.self,
+                                                                                             capacity: 8 * n) { meanRows in
+                            inflow_interval_means(values.baseAddress, withGradients ? gradientRows.baseAddress : nil,
+                                                  start, end, n, beta, exposure, means.baseAddress, meanRows)
+                        }
+                    }
+                }
+            }
+            guard withGradients else { return }
         } else {
-            for i in 0..<n { means[i] = values[end[i]] - values[start[i]] + beta * exposure[i] }
+            if observations.kind == .level {
+                for i in 0..<n { means[i] = values[start[i]] + beta * exposure[i] }
+            } else {
+                for i in 0..<n { means[i] = values[start[i]] * lengths[i] + beta * exposure[i] }
+            }
+            guard withGradients else { return }
+            let gradients = ws.gradients
+            let meanGradients = ws.meanGradients
+            if observations.kind == .level {
+                for i in 0..<n { meanGradients[i] = gradients[start[i]] }
+            } else {
+                for i in 0..<n { meanGradients[i] = gradients[start[i]] * lengths[i] }
+            }
         }
-        guard withGradients else { return }
-        let gradients = ws.gradients
         let meanGradients = ws.meanGradients
-        if observations.kind == .level {
-            for i in 0..<n { meanGradients[i] = gradients[start[i]] }
-        } else if countsAsRate {
-            for i in 0..<n { meanGradients[i] = gradients[start[i]] * lengths[i] }
-        } else {
-            for i in 0..<n { meanGradients[i] = gradients[end[i]] - gradients[start[i]] }
-        }
         if let index = backgroundIndex {
             for i in 0..<n { meanGradients[i][index] = exposure[i] }
         }

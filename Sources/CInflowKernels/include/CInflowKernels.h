@@ -70,6 +70,12 @@ void inflow_logistic_cumulative(const double *times, ptrdiff_t count, double k, 
 void inflow_richards_cumulative(const double *times, ptrdiff_t count, double k, double r, double t0, double nu,
                                 double *values, double *gradients);
 
+/// Interval-count means from a curve on a grid: means[i] = values[end[i]] - values[start[i]] + beta exposure[i],
+/// and when `gradients` is not NULL the mean gradients' rows (8 doubles each) as the same differences.
+void inflow_interval_means(const double *values, const double *gradients, const ptrdiff_t *start,
+                           const ptrdiff_t *end, ptrdiff_t count, double beta, const double *exposure,
+                           double *means, double *mean_gradients);
+
 /// Kernels exposed for testing the vector special functions against references, one value per element:
 /// log(x), log Gamma(x) for x > 0, psi(x) and psi'(x) for x > 0.
 void inflow_log(const double *x, double *y, ptrdiff_t count);
