@@ -77,6 +77,9 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         /// The parameters of the last ``objective(_:)`` and its value: ``evaluate(_:)`` at the same
         /// point (an accepted trial step) reuses it instead of recomputing the log-likelihood.
         var lastObjective: (parameters: SIMD8<Double>, value: Double)?
+        /// The parameters of the means (and, if `withGradients`, the gradients) in the buffers: an
+        /// evaluation at the point of the last objective (an accepted trial step) reuses them.
+        var meansState: (parameters: SIMD8<Double>, withGradients: Bool)?
 
         init(grid: Int, observations: Int) {
             values = Array(repeating: 0, count: grid)
@@ -200,6 +203,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// on the grid, then O(n) (O(n p) with gradients) to combine it.
     func computeMeans(_ parameters: SIMD8<Double>, withGradients: Bool) {
         let ws = workspace
+        if let state = ws.meansState, state.parameters == parameters, state.withGradients || !withGradients { return }
+        defer { ws.meansState = (parameters, withGradients) }
         let times = grid.times
         if withGradients {
             if countsAsRate {
@@ -261,8 +266,10 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         return Array(workspace.means)
     }
 
+    /// The objective at `parameters`. The means' gradients are computed too: a trial step is usually
+    /// accepted, and ``evaluate(_:)`` at the same point then reuses the means, their gradients and the value.
     public func objective(_ parameters: SIMD8<Double>) -> Double {
-        computeMeans(parameters, withGradients: false)
+        computeMeans(parameters, withGradients: true)
         let value = negativeLogLikelihood(parameters)
         workspace.lastObjective = (parameters, value)
         return value
