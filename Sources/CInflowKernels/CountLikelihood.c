@@ -55,29 +55,78 @@ double inflow_nb2_negative_log_likelihood(const double *y, const double *mu, ptr
     return inflow_sum(scratch, count);
 }
 
+// One observation's NB2 score and curvature factors (see inflow_nb2_evaluation_terms in CInflowKernels.h),
+// given psi(y + theta) and psi'(y + theta).
+static inline __attribute__((always_inline)) void
+inflow_nb2_factors(double yi, double mu, double theta, double floor, double digamma_y, double trigamma_y,
+                   double digamma_theta, double trigamma_theta, ptrdiff_t i, double *restrict weight,
+                   double *restrict score_factor, double *restrict cross_factor, double *restrict dispersion_score,
+                   double *restrict dispersion_information) {
+    double m = mu > floor ? mu : floor;
+    double inverse = 1.0 / (theta + m);
+    double w = theta * inverse / m;
+    double residual = yi - m;
+    weight[i] = w;
+    score_factor[i] = residual * w;
+    cross_factor[i] = theta * residual * inverse * inverse;
+    // y = 0: psi(theta) - psi(theta) and psi'(theta) - psi'(theta) vanish exactly.
+    double digamma_difference = yi > 0.0 ? digamma_y - digamma_theta : 0.0;
+    double trigamma_difference = yi > 0.0 ? trigamma_y - trigamma_theta : 0.0;
+    double excess = (m - yi) * inverse;
+    double d_theta = digamma_difference + inflow_log_scalar(theta * inverse) + excess;
+    double second = trigamma_difference + 1.0 / theta - inverse - excess * inverse;
+    double ds = theta * d_theta;
+    dispersion_score[i] = ds;
+    dispersion_information[i] = theta * theta * -second - ds;
+}
+
 INFLOW_KERNEL
 void inflow_nb2_evaluation_terms(const double *restrict y, const double *restrict mu, ptrdiff_t count, double theta,
                                  double floor, double digamma_theta, double trigamma_theta,
                                  double *restrict weight, double *restrict score_factor, double *restrict cross_factor,
                                  double *restrict dispersion_score, double *restrict dispersion_information) {
     for (ptrdiff_t i = 0; i < count; i++) {
-        double m = mu[i] > floor ? mu[i] : floor, yi = y[i];
-        double inverse = 1.0 / (theta + m);
-        double w = theta * inverse / m;
-        double residual = yi - m;
-        weight[i] = w;
-        score_factor[i] = residual * w;
-        cross_factor[i] = theta * residual * inverse * inverse;
         double digamma_y, trigamma_y;
-        inflow_digamma_trigamma_positive(yi + theta, &digamma_y, &trigamma_y);
-        // y = 0: psi(theta) - psi(theta) and psi'(theta) - psi'(theta) vanish exactly.
-        double digamma_difference = yi > 0.0 ? digamma_y - digamma_theta : 0.0;
-        double trigamma_difference = yi > 0.0 ? trigamma_y - trigamma_theta : 0.0;
-        double excess = (m - yi) * inverse;
-        double d_theta = digamma_difference + inflow_log_scalar(theta * inverse) + excess;
-        double second = trigamma_difference + 1.0 / theta - inverse - excess * inverse;
-        double ds = theta * d_theta;
-        dispersion_score[i] = ds;
-        dispersion_information[i] = theta * theta * -second - ds;
+        inflow_digamma_trigamma_positive(y[i] + theta, &digamma_y, &trigamma_y);
+        inflow_nb2_factors(y[i], mu[i], theta, floor, digamma_y, trigamma_y, digamma_theta, trigamma_theta, i,
+                           weight, score_factor, cross_factor, dispersion_score, dispersion_information);
     }
+}
+
+INFLOW_KERNEL
+static int64_t inflow_nb2_terms_and_factors(const double *restrict y, const double *restrict mu, ptrdiff_t count,
+                                            double theta, double log_theta, double log_gamma_theta, double floor,
+                                            double digamma_theta, double trigamma_theta, double *restrict terms,
+                                            double *restrict weight, double *restrict score_factor,
+                                            double *restrict cross_factor, double *restrict dispersion_score,
+                                            double *restrict dispersion_information) {
+    int64_t invalid = 0;
+    for (ptrdiff_t i = 0; i < count; i++) {
+        double m = mu[i], yi = y[i];
+        invalid |= (int64_t)(!(m >= 0.0) | (m == __builtin_inf()) | ((yi > 0.0) & (m == 0.0)));
+        double safe = m > 0.0 ? m : 1.0;
+        double log_gamma_y, digamma_y, trigamma_y;
+        inflow_log_gamma_digamma_trigamma_positive(yi + theta, &log_gamma_y, &digamma_y, &trigamma_y);
+        double log_theta_plus_mu = inflow_log_scalar(theta + m);
+        double ll = theta * (log_theta - log_theta_plus_mu);
+        double counted = log_gamma_y - log_gamma_theta + yi * (inflow_log_scalar(safe) - log_theta_plus_mu);
+        terms[i] = yi > 0.0 ? -(ll + counted) : -ll;
+        inflow_nb2_factors(yi, m, theta, floor, digamma_y, trigamma_y, digamma_theta, trigamma_theta, i,
+                           weight, score_factor, cross_factor, dispersion_score, dispersion_information);
+    }
+    return invalid;
+}
+
+double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
+                                                      double theta, double floor, double digamma_theta,
+                                                      double trigamma_theta, double *terms, double *weight,
+                                                      double *score_factor, double *cross_factor,
+                                                      double *dispersion_score, double *dispersion_information) {
+    if (!(theta > 0.0) || theta == __builtin_inf()) return __builtin_inf();
+    if (inflow_nb2_terms_and_factors(y, mu, count, theta, inflow_log_scalar(theta), inflow_log_gamma_positive(theta),
+                                     floor, digamma_theta, trigamma_theta, terms, weight, score_factor, cross_factor,
+                                     dispersion_score, dispersion_information)) {
+        return __builtin_inf();
+    }
+    return inflow_sum(terms, count);
 }

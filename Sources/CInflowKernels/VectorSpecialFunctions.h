@@ -102,4 +102,31 @@ static inline __attribute__((always_inline)) void inflow_digamma_trigamma_positi
     *trigamma = squares + r * (1.0 + 0.5 * r + trigamma_series);
 }
 
+// log Gamma(x), psi(x) and psi'(x) for x > 0 at once: one shared recurrence (product, sum of
+// reciprocals and of their squares) and one log(z); the formulas of the three functions above.
+static inline __attribute__((always_inline)) void
+inflow_log_gamma_digamma_trigamma_positive(double x, double *log_gamma, double *digamma, double *trigamma) {
+    double z = x, product = 1.0, sum = 0.0, squares = 0.0;
+    for (int step = 0; step < 10; step++) {
+        int below = z < INFLOW_ASYMPTOTIC_START;
+        double inverse = 1.0 / z;
+        product = below ? product * z : product;
+        sum = below ? sum + inverse : sum;
+        squares = below ? squares + inverse * inverse : squares;
+        z = below ? z + 1.0 : z;
+    }
+    double r = 1.0 / z, r2 = r * r;
+    double log_z = inflow_log_scalar(z);
+    double stirling = r * (1.0 / 12 + r2 * (-1.0 / 360 + r2 * (1.0 / 1260 + r2 * (-1.0 / 1680 + r2 * (1.0 / 1188
+        + r2 * (-691.0 / 360360 + r2 * (1.0 / 156 + r2 * (-3617.0 / 122400))))))));
+    double digamma_series = r2 * (1.0 / 12 + r2 * (-1.0 / 120 + r2 * (1.0 / 252 + r2 * (-1.0 / 240 + r2 * (1.0 / 132
+        + r2 * (-691.0 / 32760 + r2 * (1.0 / 12 + r2 * (-3617.0 / 8160))))))));
+    double trigamma_series = r2 * (1.0 / 6 + r2 * (-1.0 / 30 + r2 * (1.0 / 42 + r2 * (-1.0 / 30 + r2 * (5.0 / 66
+        + r2 * (-691.0 / 2730 + r2 * (7.0 / 6 + r2 * (-3617.0 / 510))))))));
+    const double half_log_two_pi = 0.91893853320467274178;
+    *log_gamma = ((z - 0.5) * log_z - z + half_log_two_pi + stirling) - inflow_log_scalar(product);
+    *digamma = log_z - 0.5 * r - digamma_series - sum;
+    *trigamma = squares + r * (1.0 + 0.5 * r + trigamma_series);
+}
+
 #endif

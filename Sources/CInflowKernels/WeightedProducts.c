@@ -8,19 +8,21 @@ static inline __attribute__((always_inline)) void
 inflow_accumulate_order(const double *restrict gradients, const double *restrict weight,
                         const double *restrict score_factor, const double *restrict cross_factor, ptrdiff_t count,
                         const int order, double *restrict score, double *restrict cross, double *restrict curvature) {
+    // Up to 4 parameters, 4 lanes suffice (the others are zero): half-width vectors, half the work.
+    const int lanes = order <= 4 ? 4 : 8;
     double s[8] = {0}, c[8] = {0}, a[64] = {0};
     for (ptrdiff_t i = 0; i < count; i++) {
         const double *g = gradients + 8 * i;
         double w = weight[i], f = score_factor[i], h = cross_factor ? cross_factor[i] : 0.0;
         double weighted[8];
-        for (int lane = 0; lane < 8; lane++) {
+        for (int lane = 0; lane < lanes; lane++) {
             s[lane] += g[lane] * f;
             c[lane] += g[lane] * h;
             weighted[lane] = g[lane] * w;
         }
         for (int j = 0; j < order; j++) {
             double gj = g[j];
-            for (int lane = 0; lane < 8; lane++) a[8 * j + lane] += weighted[lane] * gj;
+            for (int lane = 0; lane < lanes; lane++) a[8 * j + lane] += weighted[lane] * gj;
         }
     }
     for (int lane = 0; lane < 8; lane++) {

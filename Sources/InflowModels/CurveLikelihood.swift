@@ -80,6 +80,9 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         /// The parameters of the means (and, if `withGradients`, the gradients) in the buffers: an
         /// evaluation at the point of the last objective (an accepted trial step) reuses them.
         var meansState: (parameters: SIMD8<Double>, withGradients: Bool)?
+        /// The parameters of the NB2 score and curvature factors in the buffers (the objective computes
+        /// them in the same pass as the log-likelihood terms).
+        var factorsParameters: SIMD8<Double>?
 
         init(grid: Int, observations: Int) {
             values = Array(repeating: 0, count: grid)
@@ -293,8 +296,13 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 return logFactorialSum + sum
             case .negativeBinomial:
                 let theta = exp(parameters[dispersionIndex!])
-                let sum = inflow_nb2_negative_log_likelihood(responses.baseAddress, means.baseAddress, responses.count,
-                                                             theta, workspace.terms)
+                let ws = workspace
+                guard theta > 0, theta < .infinity else { return .infinity }
+                let sum = inflow_nb2_negative_log_likelihood_and_factors(
+                    responses.baseAddress, means.baseAddress, responses.count, theta, meanFloor,
+                    SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta), ws.terms, ws.weights,
+                    ws.scoreFactors, ws.crossFactors, ws.dispersionScores, ws.dispersionInformation)
+                ws.factorsParameters = sum.isFinite ? parameters : nil
                 return logFactorialSum + sum
             }
         }
@@ -354,11 +362,14 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         case .negativeBinomial:
             let d = dispersionIndex!
             let theta = exp(parameters[d])
-            responses.withUnsafeBufferPointer { y in
-                inflow_nb2_evaluation_terms(y.baseAddress, means.baseAddress, y.count, theta, floor,
-                                            SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta),
-                                            ws.weights, ws.scoreFactors, ws.crossFactors,
-                                            ws.dispersionScores, ws.dispersionInformation)
+            if ws.factorsParameters != parameters {
+                responses.withUnsafeBufferPointer { y in
+                    inflow_nb2_evaluation_terms(y.baseAddress, means.baseAddress, y.count, theta, floor,
+                                                SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta),
+                                                ws.weights, ws.scoreFactors, ws.crossFactors,
+                                                ws.dispersionScores, ws.dispersionInformation)
+                }
+                ws.factorsParameters = parameters
             }
             // The Fisher weight theta / (mu (theta + mu)) for mean parameters, d(-l)/dmu = -(y - mu) weight,
             // and d2(-l)/dmu ds = -theta (y - mu) / (theta + mu)^2, the observed mean-dispersion coupling

@@ -51,6 +51,15 @@ void inflow_nb2_evaluation_terms(const double *y, const double *mu, ptrdiff_t co
                                  double *weight, double *score_factor, double *cross_factor,
                                  double *dispersion_score, double *dispersion_information);
 
+/// Both of the above in one pass (sharing log(theta + mu) and the recurrence behind log Gamma, psi and
+/// psi' of y + theta): the negative log-likelihood as `inflow_nb2_negative_log_likelihood` (+inf, and the
+/// factors unspecified, when a mean or theta is invalid) and the factors as `inflow_nb2_evaluation_terms`.
+double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
+                                                      double theta, double floor, double digamma_theta,
+                                                      double trigamma_theta, double *terms, double *weight,
+                                                      double *score_factor, double *cross_factor,
+                                                      double *dispersion_score, double *dispersion_information);
+
 /// For observations i < count with gradient rows g_i (8 doubles each at gradients + 8 i, lanes past the
 /// parameters zero): score = sum_i g_i score_factor[i], cross = sum_i g_i cross_factor[i] (skipped when
 /// cross_factor or cross is NULL), and the first `order` columns of the 8 x 8 column-major
