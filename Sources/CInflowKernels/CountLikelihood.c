@@ -12,7 +12,8 @@ static double inflow_sum(const double *terms, ptrdiff_t count) {
 
 INFLOW_KERNEL
 static int64_t inflow_poisson_terms(const double *restrict y, const double *restrict mu, ptrdiff_t count,
-                                    double *restrict terms) {
+                                    double floor, double *restrict terms, double *restrict weight,
+                                    double *restrict score_factor) {
     int64_t invalid = 0;
     for (ptrdiff_t i = 0; i < count; i++) {
         double m = mu[i], yi = y[i];
@@ -20,13 +21,25 @@ static int64_t inflow_poisson_terms(const double *restrict y, const double *rest
         invalid |= (int64_t)(!(m >= 0.0) | (m == __builtin_inf()) | ((yi > 0.0) & (m == 0.0)));
         double safe = m > 0.0 ? m : 1.0;
         terms[i] = yi > 0.0 ? m - yi * inflow_log_scalar(safe) : m;
+        if (weight) {
+            double floored = m > floor ? m : floor;
+            weight[i] = 1.0 / floored;
+            score_factor[i] = 1.0 - yi / floored;
+        }
     }
     return invalid;
 }
 
 double inflow_poisson_negative_log_likelihood(const double *y, const double *mu, ptrdiff_t count, double *scratch) {
-    if (inflow_poisson_terms(y, mu, count, scratch)) return __builtin_inf();
+    if (inflow_poisson_terms(y, mu, count, 0.0, scratch, 0, 0)) return __builtin_inf();
     return inflow_sum(scratch, count);
+}
+
+double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
+                                                          double floor, double *terms, double *weight,
+                                                          double *score_factor) {
+    if (inflow_poisson_terms(y, mu, count, floor, terms, weight, score_factor)) return __builtin_inf();
+    return inflow_sum(terms, count);
 }
 
 INFLOW_KERNEL

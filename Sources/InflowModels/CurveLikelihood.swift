@@ -119,7 +119,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// Sets up the likelihood on a grid already built for these observations (a fit builds it once
     /// for its Poisson and negative binomial stages).
     init(family: Family, error: ErrorFamily, observations: PreparedObservations, background: BackgroundRate,
-         countsAsRate: Bool, grid: ObservationGrid) {
+         countsAsRate: Bool, grid: ObservationGrid, logFactorialSum knownLogFactorialSum: Double? = nil) {
         self.family = family
         self.error = error
         self.observations = observations
@@ -142,15 +142,17 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         parameterCount = count
         responses = observations.responses
         self.grid = grid
-        logFactorialSum = error.isCount ? Self.logFactorialSum(responses) : 0
+        logFactorialSum = error.isCount ? knownLogFactorialSum ?? Self.logFactorialSum(responses) : 0
         meanFloor = Self.floor(for: responses)
         workspace = Workspace(grid: grid.times.count, observations: responses.count)
     }
 
-    /// The same likelihood with another error family (the grid and the constants are shared).
+    /// The same likelihood with another error family, on the observations' responses (the grid and,
+    /// between count families, the constant `sum log y_i!` are shared).
     func withError(_ newError: ErrorFamily) -> CurveLikelihood {
-        CurveLikelihood(family: family, error: newError, observations: observations, background: background,
-                        countsAsRate: countsAsRate, grid: grid)
+        let known = error.isCount && responses == observations.responses ? logFactorialSum : nil
+        return CurveLikelihood(family: family, error: newError, observations: observations, background: background,
+                               countsAsRate: countsAsRate, grid: grid, logFactorialSum: known)
     }
 
     static func floor(for responses: [Double]) -> Double {
@@ -291,8 +293,11 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 }
                 return rss.isFinite ? rss / 2 : .infinity
             case .poisson, .quasiPoisson:
-                let sum = inflow_poisson_negative_log_likelihood(responses.baseAddress, means.baseAddress,
-                                                                 responses.count, workspace.terms)
+                let ws = workspace
+                let sum = inflow_poisson_negative_log_likelihood_and_factors(
+                    responses.baseAddress, means.baseAddress, responses.count, meanFloor, ws.terms, ws.weights,
+                    ws.scoreFactors)
+                ws.factorsParameters = sum.isFinite ? parameters : nil
                 return logFactorialSum + sum
             case .negativeBinomial:
                 let theta = exp(parameters[dispersionIndex!])
@@ -350,13 +355,17 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 ws.weights[i] = 1
                 ws.scoreFactors[i] = means[i] - responses[i]
             }
+            ws.factorsParameters = nil
             if n > 0 { score = accumulate(withCross: false).score }
         case .poisson, .quasiPoisson:
-            // score = sum g_i (1 - y_i / mu_i), Fisher weight 1 / mu_i.
-            for i in 0..<n {
-                let mu = max(means[i], floor)
-                ws.weights[i] = 1 / mu
-                ws.scoreFactors[i] = 1 - responses[i] / mu
+            // score = sum g_i (1 - y_i / mu_i), Fisher weight 1 / mu_i (the objective's pass made them).
+            if ws.factorsParameters != parameters {
+                for i in 0..<n {
+                    let mu = max(means[i], floor)
+                    ws.weights[i] = 1 / mu
+                    ws.scoreFactors[i] = 1 - responses[i] / mu
+                }
+                ws.factorsParameters = parameters
             }
             if n > 0 { score = accumulate(withCross: false).score }
         case .negativeBinomial:

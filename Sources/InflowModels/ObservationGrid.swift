@@ -51,7 +51,9 @@ struct ObservationGrid: Sendable {
 
     /// The distinct values, ascending.
     static func sortedDistinct(_ values: [Double]) -> [Double] {
-        let sorted = values.sorted()
+        // Contiguous intervals in time order (the usual case) give ascending boundaries already.
+        let ascending = zip(values, values.dropFirst()).allSatisfy { $0 <= $1 }
+        let sorted = ascending ? values : values.sorted()
         var distinct: [Double] = []
         distinct.reserveCapacity(sorted.count)
         for value in sorted where distinct.last != value { distinct.append(value) }

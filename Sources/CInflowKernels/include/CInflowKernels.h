@@ -32,6 +32,12 @@ void inflow_poisson_log_weights(const double *eta, const double *offset, const d
 /// `scratch` holds `count` doubles.
 double inflow_poisson_negative_log_likelihood(const double *y, const double *mu, ptrdiff_t count, double *scratch);
 
+/// The Poisson negative log-likelihood as above, and at the means floored at `floor` the Fisher weights
+/// weight = 1 / mu and score factors 1 - y / mu (score = sum g_i score_factor_i).
+double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
+                                                          double floor, double *terms, double *weight,
+                                                          double *score_factor);
+
 /// -sum_i [theta log(theta / (theta + mu_i)) + log Gamma(y_i + theta) - log Gamma(theta) + y_i log(mu_i / (theta + mu_i))]
 /// (the NB2 negative log-likelihood without sum log y_i!; the bracket's last three terms vanish for y_i = 0),
 /// or +inf for an invalid mean (as the Poisson kernel) or theta not positive and finite.
