@@ -11,12 +11,6 @@ static inline __attribute__((always_inline)) double inflow_sigmoid(double x) {
     return x >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
 }
 
-// softplus(-x) = log(1 + exp(-x)) without overflow: -x + log1p(exp(x)) for x < 0, log1p(exp(-x)) otherwise.
-static inline __attribute__((always_inline)) double inflow_softplus_negated(double x) {
-    double l = inflow_log1p_nonnegative(inflow_exp_scalar(x >= 0.0 ? -x : x));
-    return x >= 0.0 ? l : l - x;
-}
-
 // Times are processed in blocks: the transcendental part runs as a vectorised loop over the block
 // into local arrays, then the gradient rows (8 doubles per time) are written one by one. A block's
 // times are copied into a local array padded to a multiple of 8 (with its last time), so that the
@@ -62,11 +56,15 @@ void inflow_richards_cumulative(const double *restrict times, ptrdiff_t count, d
         ptrdiff_t size = count - first < INFLOW_CURVE_BLOCK ? count - first : INFLOW_CURVE_BLOCK;
         ptrdiff_t padded = inflow_padded_block(times, first, size, local);
         for (ptrdiff_t j = 0; j < padded; j++) {
+            // One exponential e = exp(-|x|) <= 1 serves both softplus(-x) = log1p(e) + max(-x, 0) and
+            // 1 - sigmoid(x) = e / (1 + e) for x >= 0, 1 / (1 + e) for x < 0.
             double x = r * (local[j] - t0);
-            double l = inflow_softplus_negated(x);
+            double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
+            double l = inflow_log1p_nonnegative(e);
+            l = x >= 0.0 ? l : l - x;
             softplus[j] = l;
             shape[j] = inflow_exp_scalar(-l / nu);
-            complement[j] = 1.0 - inflow_sigmoid(x);
+            complement[j] = x >= 0.0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
         }
         for (ptrdiff_t j = 0; j < size; j++) values[first + j] = k * shape[j];
         if (!gradients) continue;

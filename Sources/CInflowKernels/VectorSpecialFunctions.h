@@ -34,8 +34,8 @@ static inline __attribute__((always_inline)) double inflow_log_scalar(double x) 
     double f = m - 1.0;
     double s = f / (2.0 + f);
     double z = s * s, w = z * z;
-    double t1 = w * (lg2 + w * (lg4 + w * lg6));
-    double t2 = z * (lg1 + w * (lg3 + w * (lg5 + w * lg7)));
+    double t1 = w * __builtin_fma(w, __builtin_fma(w, lg6, lg4), lg2);
+    double t2 = z * __builtin_fma(w, __builtin_fma(w, __builtin_fma(w, lg7, lg5), lg3), lg1);
     double r = t2 + t1;
     double half = 0.5 * f * f;
     double result = k * ln2_hi - ((half - (s * (half + r) + k * ln2_lo)) - f);

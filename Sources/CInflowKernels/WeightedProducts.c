@@ -16,13 +16,13 @@ inflow_accumulate_order(const double *restrict gradients, const double *restrict
         double w = weight[i], f = score_factor[i], h = cross_factor ? cross_factor[i] : 0.0;
         double weighted[8];
         for (int lane = 0; lane < lanes; lane++) {
-            s[lane] += g[lane] * f;
-            c[lane] += g[lane] * h;
+            s[lane] = __builtin_fma(g[lane], f, s[lane]);
+            c[lane] = __builtin_fma(g[lane], h, c[lane]);
             weighted[lane] = g[lane] * w;
         }
         for (int j = 0; j < order; j++) {
             double gj = g[j];
-            for (int lane = 0; lane < lanes; lane++) a[8 * j + lane] += weighted[lane] * gj;
+            for (int lane = 0; lane < lanes; lane++) a[8 * j + lane] = __builtin_fma(weighted[lane], gj, a[8 * j + lane]);
         }
     }
     for (int lane = 0; lane < 8; lane++) {

@@ -83,6 +83,9 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         /// The parameters of the NB2 score and curvature factors in the buffers (the objective computes
         /// them in the same pass as the log-likelihood terms).
         var factorsParameters: SIMD8<Double>?
+        /// Whether the last call was ``evaluate(_:)``: the objective that follows is then a solver's trial
+        /// step (worth computing the gradients for), not one of a series of screening values.
+        var evaluatedLast = false
 
         init(grid: Int, observations: Int) {
             values = Array(repeating: 0, count: grid)
@@ -271,10 +274,13 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         return Array(workspace.means)
     }
 
-    /// The objective at `parameters`. The means' gradients are computed too: a trial step is usually
-    /// accepted, and ``evaluate(_:)`` at the same point then reuses the means, their gradients and the value.
+    /// The objective at `parameters`. Right after an evaluation (a solver's trial step) the means'
+    /// gradients are computed too: a trial step is usually accepted, and ``evaluate(_:)`` at the same
+    /// point then reuses the means, their gradients and the value. Values do not depend on this choice.
     public func objective(_ parameters: SIMD8<Double>) -> Double {
-        computeMeans(parameters, withGradients: true)
+        probeCounts[error == .negativeBinomial ? 0 : 2] += 1
+        computeMeans(parameters, withGradients: workspace.evaluatedLast)
+        workspace.evaluatedLast = false
         let value = negativeLogLikelihood(parameters)
         workspace.lastObjective = (parameters, value)
         return value
@@ -314,7 +320,9 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     }
 
     public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
+        probeCounts[error == .negativeBinomial ? 1 : 3] += 1
         computeMeans(parameters, withGradients: true)
+        workspace.evaluatedLast = true
         var value: Double
         if let last = workspace.lastObjective, last.parameters == parameters {
             value = last.value
@@ -445,3 +453,5 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         return scores
     }
 }
+
+nonisolated(unsafe) public var probeCounts = [0, 0, 0, 0]
