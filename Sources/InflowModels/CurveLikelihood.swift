@@ -278,7 +278,6 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// gradients are computed too: a trial step is usually accepted, and ``evaluate(_:)`` at the same
     /// point then reuses the means, their gradients and the value. Values do not depend on this choice.
     public func objective(_ parameters: SIMD8<Double>) -> Double {
-        probeCounts[error == .negativeBinomial ? 0 : 2] += 1
         computeMeans(parameters, withGradients: workspace.evaluatedLast)
         workspace.evaluatedLast = false
         let value = negativeLogLikelihood(parameters)
@@ -320,7 +319,6 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     }
 
     public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
-        probeCounts[error == .negativeBinomial ? 1 : 3] += 1
         computeMeans(parameters, withGradients: true)
         workspace.evaluatedLast = true
         var value: Double
@@ -453,5 +451,3 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         return scores
     }
 }
-
-nonisolated(unsafe) public var probeCounts = [0, 0, 0, 0]
