@@ -4,7 +4,8 @@ import CInflowKernels
 ///
 /// The kernels are plain C loops built once per x86-64 level (AVX-512, AVX2, baseline) and chosen at
 /// load time; every version does the same IEEE operations in the same order, so results are bitwise
-/// identical on every machine, and about 3-5x faster than calling libm once per element.
+/// identical on every machine; on this project's AVX-512 machine the exp is about 4x faster than calling libm
+/// once per element (1.3 against 5.1 ns, `vectormath-exp-n=1000` in the benchmark suite).
 public enum VectorMath {
     /// Largest error of ``exp(_:into:)`` in units in the last place of the correctly rounded result,
     /// as measured against libm over the whole finite range (`VectorMathTests`).

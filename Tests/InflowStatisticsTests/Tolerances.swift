@@ -8,6 +8,13 @@ enum Tolerance {
     /// Digamma and trigamma: the recurrence and the reflection subtract terms up to ~20 times larger than the
     /// result, so a few tens of ulps.
     static let polygamma = 1e-13
+    /// The vector kernels' log-gamma, digamma and trigamma (``VectorSpecialFunctionTests``): a few
+    /// roundings of the shifted values, relative to `|value| + scale` (4.4e-16 is one ulp of 1).
+    static let vectorPolygamma = 4e-15
+    /// log Gamma(x + m) reaches about 13 for the shifted arguments x < 10: the absolute error scale.
+    static let logGammaScale = 16.0
+    /// log(z) at the shifted argument, about 2.3-3: the absolute error scale of digamma.
+    static let digammaScale = 4.0
 
     /// Log-densities and log-probabilities, relative to max(1, |value|): sums of lgamma, Stirling-correction and
     /// deviance terms, each within a few ulps of its own size, which is at most the size of the result.

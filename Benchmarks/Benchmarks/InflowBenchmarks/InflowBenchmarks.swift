@@ -26,4 +26,5 @@ let benchmarks: @Sendable () -> Void = {
     registerCholeskyBenchmarks()
     registerBatchedNormalEquationsBenchmarks()
     registerSamplingBenchmarks()
+    registerVectorMathBenchmarks()
 }
