@@ -33,7 +33,7 @@ func report(_ job: String, _ seconds: Double, _ detail: String = "") {
 
 BLAS.setThreadCount(1)
 // For profilers (`perf record`): the logistic or Richards NB2 fit alone, many times over.
-for name in ["logistic", "richards"] where selected("profile-\(name)") {
+for name in ["logistic", "richards"] where only?.contains("profile-\(name)") == true {
     let family: any CurveFamily = name == "logistic" ? Logistic() : Richards()
     let seconds = try median(20_000) { _ = try family.fit(prepared, error: .negativeBinomial) }
     report("fit \(name) negative-binomial (profile loop)", seconds)

@@ -1,3 +1,4 @@
+import CInflowKernels
 import InflowLinearAlgebra
 import InflowStatistics
 
@@ -37,8 +38,17 @@ extension CurveLikelihood {
         let theta = dispersion(parameters) ?? 0
         var dispersionColumn = SIMD8<Double>.zero
         var dispersionInformation = 0.0
-        let digammaTheta = error == .negativeBinomial ? SpecialFunctions.digamma(theta) : 0
-        let trigammaTheta = error == .negativeBinomial ? SpecialFunctions.trigamma(theta) : 0
+        let ws = workspace
+        if error == .negativeBinomial {
+            // Weights, score and coupling factors and the dispersion information terms in one vector pass.
+            responses.withUnsafeBufferPointer { y in
+                inflow_nb2_evaluation_terms(y.baseAddress, UnsafePointer(means.baseAddress), n, theta, floor,
+                                            SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta),
+                                            ws.weights, ws.scoreFactors, ws.crossFactors,
+                                            ws.dispersionScores, ws.dispersionInformation)
+            }
+            ws.factorsParameters = parameters
+        }
         for i in 0..<n {
             let y = responses[i]
             let mu = error == .gaussian ? means[i] : max(means[i], floor)
@@ -51,13 +61,13 @@ extension CurveLikelihood {
                 first = 1 - y / mu
                 second = y / (mu * mu)
             case .negativeBinomial:
+                // first = -theta (y - mu) / (mu (theta + mu)), the coupling -theta (y - mu) / (theta + mu)^2,
+                // and theta^2 (-d2l/dtheta2) - theta dl/dtheta from the kernel.
                 let thetaPlusMu = theta + mu
-                first = -theta * (y - mu) / (mu * thetaPlusMu)
+                first = -ws.scoreFactors[i]
                 second = y / (mu * mu) - (theta + y) / (thetaPlusMu * thetaPlusMu)
-                dispersionColumn += gradients[i] * (-theta * (y - mu) / (thetaPlusMu * thetaPlusMu))
-                let (score, thetaInformation) = NegativeBinomialDispersion.derivatives(
-                    y: y, mu: mu, theta: theta, digammaTheta: digammaTheta, trigammaTheta: trigammaTheta)
-                dispersionInformation += theta * theta * thetaInformation - theta * score
+                dispersionColumn -= gradients[i] * ws.crossFactors[i]
+                dispersionInformation += ws.dispersionInformation[i]
             }
             firstDerivatives[i] = first
             information.addOuterProduct(gradients[i], weight: second)
