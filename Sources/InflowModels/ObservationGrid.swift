@@ -42,10 +42,10 @@ struct ObservationGrid: Sendable {
                 if !countsAsRate { boundaries.append(interval.end) }
             }
             let distinct = Self.sortedDistinct(boundaries)
-            let starts = intervals.map { Self.index(of: $0.start, in: distinct) }
+            let starts = Self.indices(of: intervals.map(\.start), in: distinct)
             times = distinct
             startIndex = starts
-            endIndex = countsAsRate ? starts : intervals.map { Self.index(of: $0.end, in: distinct) }
+            endIndex = countsAsRate ? starts : Self.indices(of: intervals.map(\.end), in: distinct)
         }
     }
 
@@ -58,6 +58,22 @@ struct ObservationGrid: Sendable {
         distinct.reserveCapacity(sorted.count)
         for value in sorted where distinct.last != value { distinct.append(value) }
         return distinct
+    }
+
+    /// The indices of `values` in the ascending `times` that contain them: one forward scan when the
+    /// values ascend too (intervals in time order), a binary search each otherwise. O(n + m) or O(n log m).
+    static func indices(of values: [Double], in times: [Double]) -> [Int] {
+        guard zip(values, values.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            return values.map { index(of: $0, in: times) }
+        }
+        var result: [Int] = []
+        result.reserveCapacity(values.count)
+        var position = 0
+        for value in values {
+            while position < times.count && times[position] < value { position += 1 }
+            result.append(position)
+        }
+        return result
     }
 
     /// The index of `value` in the ascending `times` that contain it (binary search).
