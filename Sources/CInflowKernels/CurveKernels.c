@@ -52,6 +52,7 @@ void inflow_richards_cumulative(const double *restrict times, ptrdiff_t count, d
                                 double nu, double *restrict values, double *restrict gradients) {
     double softplus[INFLOW_CURVE_BLOCK], shape[INFLOW_CURVE_BLOCK], complement[INFLOW_CURVE_BLOCK];
     double local[INFLOW_CURVE_BLOCK];
+    const double inverse_nu = 1.0 / nu;
     for (ptrdiff_t first = 0; first < count; first += INFLOW_CURVE_BLOCK) {
         ptrdiff_t size = count - first < INFLOW_CURVE_BLOCK ? count - first : INFLOW_CURVE_BLOCK;
         ptrdiff_t padded = inflow_padded_block(times, first, size, local);
@@ -63,7 +64,7 @@ void inflow_richards_cumulative(const double *restrict times, ptrdiff_t count, d
             double l = inflow_log1p_nonnegative(e);
             l = x >= 0.0 ? l : l - x;
             softplus[j] = l;
-            shape[j] = inflow_exp_scalar(-l / nu);
+            shape[j] = inflow_exp_scalar(-l * inverse_nu);
             complement[j] = x >= 0.0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
         }
         for (ptrdiff_t j = 0; j < size; j++) values[first + j] = k * shape[j];
@@ -72,9 +73,9 @@ void inflow_richards_cumulative(const double *restrict times, ptrdiff_t count, d
             double dt = times[first + j] - t0, c = k * shape[j];
             double *g = gradients + 8 * (first + j);
             g[0] = shape[j];
-            g[1] = c * complement[j] * dt / nu;
-            g[2] = -c * complement[j] * r / nu;
-            g[3] = c * softplus[j] / (nu * nu);
+            g[1] = c * complement[j] * dt * inverse_nu;
+            g[2] = -c * complement[j] * r * inverse_nu;
+            g[3] = c * softplus[j] * (inverse_nu * inverse_nu);
             g[4] = 0.0; g[5] = 0.0; g[6] = 0.0; g[7] = 0.0;
         }
     }
