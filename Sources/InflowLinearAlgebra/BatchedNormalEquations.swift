@@ -145,18 +145,29 @@ public struct BatchedNormalEquations: Sendable {
     static func solveSymmetric(packed: UnsafePointer<Double>, rightSide: UnsafePointer<Double>, order p: Int,
                                into solution: UnsafeMutablePointer<Double>) -> Bool {
         if p <= SmallMatrix.maximumOrder {
+            // SmallCholesky reads the lower triangle: element (i, j), i >= j, is packed (j, i). The 8 SIMD8
+            // columns are 64 contiguous doubles, written directly (no per-element column switch).
             var a = SmallMatrix(order: p)
-            var b = SIMD8<Double>.zero
-            for k in 0..<p {
-                for j in 0...k {
-                    let value = packed[packedIndex(j, k)]
-                    a[j, k] = value
-                    a[k, j] = value
+            withUnsafeMutableBytes(of: &a.columns) { bytes in
+                let m = bytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                for j in 0..<p {
+                    var i = j
+                    while i < p {
+                        m[i &+ 8 &* j] = packed[packedIndex(j, i)]
+                        i &+= 1
+                    }
                 }
-                b[k] = rightSide[k]
+            }
+            var b = SIMD8<Double>.zero
+            withUnsafeMutableBytes(of: &b) { bytes in
+                let v = bytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                for k in 0..<p { v[k] = rightSide[k] }
             }
             guard let x = try? SmallCholesky(a).solve(b) else { return false }
-            for k in 0..<p { solution[k] = x[k] }
+            withUnsafeBytes(of: x) { bytes in
+                let v = bytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                for k in 0..<p { solution[k] = v[k] }
+            }
             return true
         }
         var a = Matrix(rows: p, columns: p)
