@@ -96,11 +96,16 @@ struct LogLinearBootstrap: Sendable {
         guard width > 0 else { return }
         let n = observationCount, p = coefficientCount
         workspace.withBuffers { buffers in
-            // 1. Responses, replicate b from its own stream.
+            // 1. Responses, replicate b from its own stream. Observation by observation across the chunk,
+            // so that each observation's inversion table is read once while it is in cache; every
+            // replicate still draws its observations in order from its own stream.
+            var generators = (0..<width).map { streams.generator(series: seriesIndex, replicate: first + $0) }
+            for i in 0..<n {
+                for column in 0..<width {
+                    buffers.responses[column * n + i] = sampler.draw(i, using: &generators[column])
+                }
+            }
             for column in 0..<width {
-                var generator = streams.generator(series: seriesIndex, replicate: first + column)
-                let y = buffers.responses + column * n
-                for i in 0..<n { y[i] = sampler.draw(i, using: &generator) }
                 for j in 0..<p { buffers.coefficients[column * p + j] = start[j] }
                 buffers.active[column] = true
                 buffers.outcome[column] = Outcome.notConverged.rawValue
