@@ -98,3 +98,77 @@ void inflow_interval_means(const double *restrict values, const double *restrict
         for (int lane = 0; lane < 8; lane++) row[lane] = upper[lane] - lower[lane];
     }
 }
+
+// Weighted sums of the curves' second derivatives, sum_t w_t d2C(t)/dtheta dtheta^T, written to the
+// leading block of an 8 x 8 column-major matrix (the rest zero). The sums run over the times in order.
+
+INFLOW_KERNEL
+void inflow_logistic_hessian_contraction(const double *restrict times, const double *restrict weights,
+                                         ptrdiff_t count, double k, double r, double t0, double *restrict hessian) {
+    // s = sigmoid(x), x = r (t - t0), s' = s (1 - s), s'' = s' (1 - 2 s):
+    // C_Kr = s' dt, C_Kt0 = -s' r, C_rr = K s'' dt^2, C_rt0 = -K (s'' r dt + s'), C_t0t0 = K s'' r^2.
+    double kr = 0, kt = 0, rr = 0, rt = 0, tt = 0;
+#pragma clang loop vectorize(disable)
+    for (ptrdiff_t i = 0; i < count; i++) {
+        double dt = times[i] - t0, w = weights[i];
+        double s = inflow_sigmoid(r * dt);
+        double slope = s * (1.0 - s);
+        double bend = slope * (1.0 - 2.0 * s);
+        kr += w * slope * dt;
+        kt -= w * slope * r;
+        rr += w * k * bend * dt * dt;
+        rt -= w * k * (bend * r * dt + slope);
+        tt += w * k * bend * r * r;
+    }
+    for (int index = 0; index < 64; index++) hessian[index] = 0.0;
+    hessian[1] = hessian[8] = kr;
+    hessian[2] = hessian[16] = kt;
+    hessian[9] = rr;
+    hessian[10] = hessian[17] = rt;
+    hessian[18] = tt;
+}
+
+INFLOW_KERNEL
+void inflow_richards_hessian_contraction(const double *restrict times, const double *restrict weights,
+                                         ptrdiff_t count, double k, double r, double t0, double nu,
+                                         double *restrict hessian) {
+    // C = K S, S = exp(-l / nu), l = softplus(-x), x = r (t - t0), q = 1 - sigmoid(x) (so dl/dx = -q,
+    // dq/dx = -sigmoid q). With A = S q / nu = dS/dx, A_x = A (q / nu - sigmoid), A_nu = S q (l / nu - 1) / nu^2:
+    // C_Kr = A dt, C_Kt0 = -A r, C_Knu = S l / nu^2, C_rr = K A_x dt^2, C_rt0 = -K (A_x r dt + A),
+    // C_t0t0 = K A_x r^2, C_rnu = K A_nu dt, C_t0nu = -K A_nu r, C_nunu = K S l (l / nu - 2) / nu^3.
+    const double inverse_nu = 1.0 / nu;
+    double kr = 0, kt = 0, kn = 0, rr = 0, rt = 0, tt = 0, rn = 0, tn = 0, nn = 0;
+#pragma clang loop vectorize(disable)
+    for (ptrdiff_t i = 0; i < count; i++) {
+        double dt = times[i] - t0, w = weights[i];
+        double x = r * dt;
+        double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
+        double l = inflow_log1p_nonnegative(e);
+        l = x >= 0.0 ? l : l - x;
+        double q = x >= 0.0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
+        double sigma = 1.0 - q;
+        double shape = inflow_exp_scalar(-l * inverse_nu);
+        double a = shape * q * inverse_nu;
+        double ax = a * (q * inverse_nu - sigma);
+        double an = shape * q * (l * inverse_nu - 1.0) * inverse_nu * inverse_nu;
+        kr += w * a * dt;
+        kt -= w * a * r;
+        kn += w * shape * l * inverse_nu * inverse_nu;
+        rr += w * k * ax * dt * dt;
+        rt -= w * k * (ax * r * dt + a);
+        tt += w * k * ax * r * r;
+        rn += w * k * an * dt;
+        tn -= w * k * an * r;
+        nn += w * k * shape * l * (l * inverse_nu - 2.0) * inverse_nu * inverse_nu * inverse_nu;
+    }
+    for (int index = 0; index < 64; index++) hessian[index] = 0.0;
+    hessian[1] = hessian[8] = kr;
+    hessian[2] = hessian[16] = kt;
+    hessian[3] = hessian[24] = kn;
+    hessian[9] = rr;
+    hessian[10] = hessian[17] = rt;
+    hessian[18] = tt;
+    hessian[11] = hessian[25] = rn;
+    hessian[19] = hessian[26] = tn;
+    hessian[27] = nn;
+}

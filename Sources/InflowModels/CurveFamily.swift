@@ -1,3 +1,5 @@
+import InflowLinearAlgebra
+
 /// A family of inflow curves: the cumulative number of arrivals `C(t; theta)` and the
 /// inflow rate `c(t; theta) = dC/dt`, with analytic derivatives in every parameter.
 ///
@@ -40,6 +42,11 @@ public protocol CurveFamily: Sendable {
 
     /// Candidate starting points computed from the data (the fit tries each).
     func startingValues(_ data: StartingData) -> [SIMD8<Double>]
+
+    /// `sum_t w_t d2C(t)/dtheta dtheta^T` over `times` (ascending) with `weights` `w_t`, in closed form:
+    /// the curvature of the means that an observed information needs. `nil` (the default) when the family
+    /// has no closed form for it; the likelihood then differences the gradients instead.
+    func cumulativeHessianContraction(at times: [Double], _ theta: SIMD8<Double>, weights: [Double]) -> SmallMatrix?
 }
 
 extension CurveFamily {
@@ -50,6 +57,9 @@ extension CurveFamily {
     public func parameterIndex(_ name: String) -> Int? { parameters.firstIndex { $0.name == name } }
 
     public var finalSizeParameter: String? { nil }
+
+    public func cumulativeHessianContraction(at times: [Double], _ theta: SIMD8<Double>,
+                                             weights: [Double]) -> SmallMatrix? { nil }
 
     public func finalSize(_ theta: SIMD8<Double>) -> Double {
         guard let name = finalSizeParameter, let index = parameterIndex(name) else { return .infinity }

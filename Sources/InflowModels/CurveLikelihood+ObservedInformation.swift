@@ -14,15 +14,18 @@ extension CurveLikelihood {
     /// where `f' = df/dmu`, `f'' = d2f/dmu2` are analytic (Poisson: `f' = 1 - y/mu`, `f'' = y/mu^2`;
     /// NB2: `f' = -theta (y - mu) / (mu (theta + mu))`, `f'' = y/mu^2 - (theta + y)/(theta + mu)^2`;
     /// Gaussian `f = (y - mu)^2 / 2`: `f' = mu - y`, `f'' = 1`). The second term is the only one that
-    /// needs second derivatives of the curve: column `j` is a central difference of the weighted
-    /// gradient sum `sum_i f_i'(theta_hat) g_i(theta)` in `theta_j`, step `1e-5 max(|theta_j|, 1e-3)`
-    /// (truncation error O(step^2) relative), then the block is symmetrised. For NB2 the dispersion
+    /// needs second derivatives of the curve. Families with a closed form for them (logistic, Richards:
+    /// ``CurveFamily/cumulativeHessianContraction(at:_:weights:)``) give it in one pass over the grid;
+    /// for the others column `j` is a central difference of the weighted gradient sum
+    /// `sum_i f_i'(theta_hat) g_i(theta)` in `theta_j`, step `1e-5 max(|theta_j|, 1e-3)` (truncation
+    /// error O(step^2) relative). The block is then symmetrised. For NB2 the dispersion
     /// `s = log theta` enters analytically: `I_js = sum_i -theta (y - mu)/(theta + mu)^2 g_ij` and
     /// `I_ss = sum_i theta^2 (-d2l/dtheta2) - theta dl/dtheta` (digamma and trigamma per observation).
     /// The background rate enters the means linearly, so its finite-difference column is skipped.
     ///
-    /// - Complexity: `2 k + 1` evaluations of the curve with gradients (`k` free curve parameters)
-    ///   and O(n p^2); no special function except NB2's one digamma and trigamma per observation.
+    /// - Complexity: one evaluation of the curve with gradients and one closed-form pass, or `2 k + 1`
+    ///   evaluations (`k` free curve parameters) when differencing; O(n p^2); no special function except
+    ///   NB2's one digamma and trigamma per observation.
     /// - Reference: the observed information of a generalised nonlinear model, e.g. McCullagh and
     ///   Nelder, *Generalized Linear Models* (1989), section 9.2; it replaces central differences of
     ///   the whole score, which paid the polygamma functions `2 k` times.
@@ -72,19 +75,14 @@ extension CurveLikelihood {
             firstDerivatives[i] = first
             information.addOuterProduct(gradients[i], weight: second)
         }
-        // The curvature of the means, by central differences of the f'-weighted gradient sum.
-        for j in free where j != dispersionIndex && j != backgroundIndex {
-            let step = 1e-5 * max(abs(parameters[j]), 1e-3)
-            var plus = parameters, minus = parameters
-            plus[j] += step
-            minus[j] -= step
-            computeMeans(plus, withGradients: true)
-            var sumPlus = SIMD8<Double>.zero
-            for i in 0..<n { sumPlus += gradients[i] * firstDerivatives[i] }
-            computeMeans(minus, withGradients: true)
-            var sumMinus = SIMD8<Double>.zero
-            for i in 0..<n { sumMinus += gradients[i] * firstDerivatives[i] }
-            information[column: j] += (sumPlus - sumMinus) / (2 * step)
+        // The curvature of the means weighted by f': in closed form where the family has it, otherwise by
+        // central differences of the f'-weighted gradient sum.
+        let curveFree = free.filter { $0 != dispersionIndex && $0 != backgroundIndex }
+        if let weighted = meanCurvatureInClosedForm(at: parameters, firstDerivatives: firstDerivatives) {
+            for a in curveFree { for b in curveFree { information[a, b] += weighted[a, b] } }
+        } else {
+            let differenced = meanCurvatureByDifferences(at: parameters, firstDerivatives: firstDerivatives, free: curveFree)
+            for j in curveFree { information[column: j] += differenced[column: j] }
         }
         for a in 0..<p {
             for b in 0..<a {
@@ -101,5 +99,43 @@ extension CurveLikelihood {
             information[d, d] = dispersionInformation
         }
         return information
+    }
+
+    /// `sum_i f_i d2mu_i/dtheta dtheta^T` over the curve's parameters from the family's closed form
+    /// (``CurveFamily/cumulativeHessianContraction(at:_:weights:)``): the weights of the grid times are
+    /// `f_i` at each interval's end and `-f_i` at its start (level data: `f_i` at its time). `nil` when
+    /// the family has no closed form or the counts are modelled as rates.
+    /// - Complexity: O(n) and one pass over the grid times.
+    func meanCurvatureInClosedForm(at parameters: SIMD8<Double>, firstDerivatives: [Double]) -> SmallMatrix? {
+        guard !countsAsRate else { return nil }
+        var weights = [Double](repeating: 0, count: grid.times.count)
+        for i in firstDerivatives.indices {
+            weights[grid.endIndex[i]] += firstDerivatives[i]
+            if observations.kind != .level { weights[grid.startIndex[i]] -= firstDerivatives[i] }
+        }
+        return family.cumulativeHessianContraction(at: grid.times, parameters, weights: weights)
+    }
+
+    /// The same curvature by central differences of `sum_i f_i dmu_i/dtheta`, column by column for the
+    /// parameters in `free` (step `1e-5 max(|theta_j|, 1e-3)`): 2 evaluations of the means and their
+    /// gradients per column.
+    func meanCurvatureByDifferences(at parameters: SIMD8<Double>, firstDerivatives: [Double], free: [Int]) -> SmallMatrix {
+        var result = SmallMatrix(order: parameterCount)
+        let n = responses.count
+        let gradients = workspace.meanGradients
+        for j in free {
+            let step = 1e-5 * max(abs(parameters[j]), 1e-3)
+            var plus = parameters, minus = parameters
+            plus[j] += step
+            minus[j] -= step
+            computeMeans(plus, withGradients: true)
+            var sumPlus = SIMD8<Double>.zero
+            for i in 0..<n { sumPlus += gradients[i] * firstDerivatives[i] }
+            computeMeans(minus, withGradients: true)
+            var sumMinus = SIMD8<Double>.zero
+            for i in 0..<n { sumMinus += gradients[i] * firstDerivatives[i] }
+            result[column: j] = (sumPlus - sumMinus) / (2 * step)
+        }
+        return result
     }
 }

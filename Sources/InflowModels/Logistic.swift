@@ -1,5 +1,6 @@
 import CInflowKernels
 import Foundation
+import InflowLinearAlgebra
 
 /// The logistic curve `C(t) = K / (1 + exp(-r (t - t0)))`.
 ///
@@ -72,6 +73,19 @@ public struct Logistic: PointwiseCurveFamily {
                 }
             }
         }
+    }
+
+    /// The second derivatives of `C(t)` weighted and summed over the times in closed form
+    /// (`inflow_logistic_hessian_contraction` in `CInflowKernels`, which states the formulas).
+    public func cumulativeHessianContraction(at times: [Double], _ theta: SIMD8<Double>,
+                                             weights: [Double]) -> SmallMatrix? {
+        precondition(weights.count == times.count, "one weight per time")
+        var hessian = SmallMatrix(order: 3)
+        withUnsafeMutableBytes(of: &hessian.columns) { columns in
+            inflow_logistic_hessian_contraction(times, weights, times.count, theta[0], theta[1], theta[2],
+                   columns.baseAddress!.assumingMemoryBound(to: Double.self))
+        }
+        return hessian
     }
 
     @inlinable

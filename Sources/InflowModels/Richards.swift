@@ -1,5 +1,6 @@
 import CInflowKernels
 import Foundation
+import InflowLinearAlgebra
 
 /// The Richards curve `C(t) = K (1 + exp(-r (t - t0)))^(-1/nu)` (generalised logistic of Richards 1959).
 ///
@@ -74,6 +75,19 @@ public struct Richards: PointwiseCurveFamily {
                 }
             }
         }
+    }
+
+    /// The second derivatives of `C(t)` weighted and summed over the times in closed form
+    /// (`inflow_richards_hessian_contraction` in `CInflowKernels`, which states the formulas).
+    public func cumulativeHessianContraction(at times: [Double], _ theta: SIMD8<Double>,
+                                             weights: [Double]) -> SmallMatrix? {
+        precondition(weights.count == times.count, "one weight per time")
+        var hessian = SmallMatrix(order: 4)
+        withUnsafeMutableBytes(of: &hessian.columns) { columns in
+            inflow_richards_hessian_contraction(times, weights, times.count, theta[0], theta[1], theta[2], theta[3],
+                   columns.baseAddress!.assumingMemoryBound(to: Double.self))
+        }
+        return hessian
     }
 
     @inlinable

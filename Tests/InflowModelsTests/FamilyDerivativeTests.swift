@@ -50,6 +50,40 @@ struct FamilyDerivativeTests {
         }
     }
 
+    /// Closed-form weighted second derivatives (logistic, Richards) against central differences of the
+    /// analytic gradients, with weights of both signs (as `f'` has): same relative bar as the gradients.
+    @Test(arguments: [0, 1])
+    func closedFormHessianContractionMatchesDifferencedGradients(caseIndex: Int) throws {
+        let (family, theta) = Self.cases[caseIndex]
+        let weights = Self.times.indices.map { index in Double(index % 3) - 0.8 + 0.1 * Double(index) }
+        let hessian = try #require(family.cumulativeHessianContraction(at: Self.times, theta, weights: weights))
+        let k = family.parameterCount
+        for j in 0..<k {
+            let h = 1e-6 * max(abs(theta[j]), 1e-2)
+            var plus = theta, minus = theta
+            plus[j] += h
+            minus[j] -= h
+            var numeric = SIMD8<Double>.zero
+            for (t, w) in zip(Self.times, weights) {
+                numeric += (family.cumulativeWithGradient(at: [t], plus).1 - family.cumulativeWithGradient(at: [t], minus).1)
+                    / (2 * h) * w
+            }
+            for i in 0..<k {
+                let scale = max(abs(hessian[i, j]), abs(numeric[i]), 1e-8)
+                #expect(abs(hessian[i, j] - numeric[i]) <= Tolerance.derivativeRelative * scale,
+                        "\(family.name) d2C/d\(family.parameters[i].name)d\(family.parameters[j].name): \(hessian[i, j]) vs \(numeric[i])")
+            }
+        }
+        for i in 0..<8 { for j in 0..<8 where i >= k || j >= k { #expect(hessian[i, j] == 0) } }
+    }
+
+    /// Families without a closed form say so (their observed information differences the gradients).
+    @Test func otherFamiliesHaveNoClosedFormHessian() {
+        for (family, theta) in Self.cases.dropFirst(2) {
+            #expect(family.cumulativeHessianContraction(at: Self.times, theta, weights: Self.times.map { _ in 1 }) == nil)
+        }
+    }
+
     @Test func familiesAreExtremeValueSafe() {
         for (family, theta) in Self.cases {
             for t in [-1e4, -50.0, 1e4] {

@@ -85,6 +85,14 @@ void inflow_logistic_cumulative(const double *times, ptrdiff_t count, double k, 
 void inflow_richards_cumulative(const double *times, ptrdiff_t count, double k, double r, double t0, double nu,
                                 double *values, double *gradients);
 
+/// sum_i weights[i] d2C(times[i]) / dtheta dtheta^T for the logistic (k, r, t0) and Richards (k, r, t0, nu)
+/// curves, in the leading 3 x 3 or 4 x 4 block of the 8 x 8 column-major `hessian` (the rest zero): the
+/// curvature of the means that an observed information needs, without differencing the gradients.
+void inflow_logistic_hessian_contraction(const double *times, const double *weights, ptrdiff_t count,
+                                         double k, double r, double t0, double *hessian);
+void inflow_richards_hessian_contraction(const double *times, const double *weights, ptrdiff_t count,
+                                         double k, double r, double t0, double nu, double *hessian);
+
 /// Interval-count means from a curve on a grid: means[i] = values[end[i]] - values[start[i]] + beta exposure[i],
 /// and when `gradients` is not NULL the mean gradients' rows (8 doubles each) as the same differences.
 void inflow_interval_means(const double *values, const double *gradients, const ptrdiff_t *start,
