@@ -108,17 +108,21 @@ void inflow_logistic_hessian_contraction(const double *restrict times, const dou
     // s = sigmoid(x), x = r (t - t0), s' = s (1 - s), s'' = s' (1 - 2 s):
     // C_Kr = s' dt, C_Kt0 = -s' r, C_rr = K s'' dt^2, C_rt0 = -K (s'' r dt + s'), C_t0t0 = K s'' r^2.
     double kr = 0, kt = 0, rr = 0, rt = 0, tt = 0;
-#pragma clang loop vectorize(disable)
-    for (ptrdiff_t i = 0; i < count; i++) {
-        double dt = times[i] - t0, w = weights[i];
-        double s = inflow_sigmoid(r * dt);
-        double slope = s * (1.0 - s);
-        double bend = slope * (1.0 - 2.0 * s);
-        kr += w * slope * dt;
-        kt -= w * slope * r;
-        rr += w * k * bend * dt * dt;
-        rt -= w * k * (bend * r * dt + slope);
-        tt += w * k * bend * r * r;
+    double local[INFLOW_CURVE_BLOCK], sigmoid[INFLOW_CURVE_BLOCK];
+    for (ptrdiff_t first = 0; first < count; first += INFLOW_CURVE_BLOCK) {
+        ptrdiff_t size = count - first < INFLOW_CURVE_BLOCK ? count - first : INFLOW_CURVE_BLOCK;
+        ptrdiff_t padded = inflow_padded_block(times, first, size, local);
+        for (ptrdiff_t j = 0; j < padded; j++) sigmoid[j] = inflow_sigmoid(r * (local[j] - t0));
+        for (ptrdiff_t j = 0; j < size; j++) {
+            double dt = local[j] - t0, w = weights[first + j], s = sigmoid[j];
+            double slope = s * (1.0 - s);
+            double bend = slope * (1.0 - 2.0 * s);
+            kr += w * slope * dt;
+            kt -= w * slope * r;
+            rr += w * k * bend * dt * dt;
+            rt -= w * k * (bend * r * dt + slope);
+            tt += w * k * bend * r * r;
+        }
     }
     for (int index = 0; index < 64; index++) hessian[index] = 0.0;
     hessian[1] = hessian[8] = kr;
@@ -136,30 +140,39 @@ void inflow_richards_hessian_contraction(const double *restrict times, const dou
     // dq/dx = -sigmoid q). With A = S q / nu = dS/dx, A_x = A (q / nu - sigmoid), A_nu = S q (l / nu - 1) / nu^2:
     // C_Kr = A dt, C_Kt0 = -A r, C_Knu = S l / nu^2, C_rr = K A_x dt^2, C_rt0 = -K (A_x r dt + A),
     // C_t0t0 = K A_x r^2, C_rnu = K A_nu dt, C_t0nu = -K A_nu r, C_nunu = K S l (l / nu - 2) / nu^3.
+    // The transcendental part runs vectorised over a padded block; the sums then run in time order.
     const double inverse_nu = 1.0 / nu;
     double kr = 0, kt = 0, kn = 0, rr = 0, rt = 0, tt = 0, rn = 0, tn = 0, nn = 0;
-#pragma clang loop vectorize(disable)
-    for (ptrdiff_t i = 0; i < count; i++) {
-        double dt = times[i] - t0, w = weights[i];
-        double x = r * dt;
-        double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
-        double l = inflow_log1p_nonnegative(e);
-        l = x >= 0.0 ? l : l - x;
-        double q = x >= 0.0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
-        double sigma = 1.0 - q;
-        double shape = inflow_exp_scalar(-l * inverse_nu);
-        double a = shape * q * inverse_nu;
-        double ax = a * (q * inverse_nu - sigma);
-        double an = shape * q * (l * inverse_nu - 1.0) * inverse_nu * inverse_nu;
-        kr += w * a * dt;
-        kt -= w * a * r;
-        kn += w * shape * l * inverse_nu * inverse_nu;
-        rr += w * k * ax * dt * dt;
-        rt -= w * k * (ax * r * dt + a);
-        tt += w * k * ax * r * r;
-        rn += w * k * an * dt;
-        tn -= w * k * an * r;
-        nn += w * k * shape * l * (l * inverse_nu - 2.0) * inverse_nu * inverse_nu * inverse_nu;
+    double local[INFLOW_CURVE_BLOCK], softplus[INFLOW_CURVE_BLOCK], shape[INFLOW_CURVE_BLOCK];
+    double complement[INFLOW_CURVE_BLOCK];
+    for (ptrdiff_t first = 0; first < count; first += INFLOW_CURVE_BLOCK) {
+        ptrdiff_t size = count - first < INFLOW_CURVE_BLOCK ? count - first : INFLOW_CURVE_BLOCK;
+        ptrdiff_t padded = inflow_padded_block(times, first, size, local);
+        for (ptrdiff_t j = 0; j < padded; j++) {
+            double x = r * (local[j] - t0);
+            double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
+            double l = inflow_log1p_nonnegative(e);
+            l = x >= 0.0 ? l : l - x;
+            softplus[j] = l;
+            complement[j] = x >= 0.0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
+            shape[j] = inflow_exp_scalar(-l * inverse_nu);
+        }
+        for (ptrdiff_t j = 0; j < size; j++) {
+            double dt = local[j] - t0, w = weights[first + j];
+            double l = softplus[j], q = complement[j], sigma = 1.0 - q, s = shape[j];
+            double a = s * q * inverse_nu;
+            double ax = a * (q * inverse_nu - sigma);
+            double an = s * q * (l * inverse_nu - 1.0) * inverse_nu * inverse_nu;
+            kr += w * a * dt;
+            kt -= w * a * r;
+            kn += w * s * l * inverse_nu * inverse_nu;
+            rr += w * k * ax * dt * dt;
+            rt -= w * k * (ax * r * dt + a);
+            tt += w * k * ax * r * r;
+            rn += w * k * an * dt;
+            tn -= w * k * an * r;
+            nn += w * k * s * l * (l * inverse_nu - 2.0) * inverse_nu * inverse_nu * inverse_nu;
+        }
     }
     for (int index = 0; index < 64; index++) hessian[index] = 0.0;
     hessian[1] = hessian[8] = kr;
