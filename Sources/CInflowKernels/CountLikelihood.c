@@ -21,18 +21,11 @@ static int64_t inflow_poisson_terms(const double *restrict y, const double *rest
         invalid |= (int64_t)(!(m >= 0.0) | (m == __builtin_inf()) | ((yi > 0.0) & (m == 0.0)));
         double safe = m > 0.0 ? m : 1.0;
         terms[i] = yi > 0.0 ? m - yi * inflow_log_scalar(safe) : m;
-        if (weight) {
-            double floored = m > floor ? m : floor;
-            weight[i] = 1.0 / floored;
-            score_factor[i] = 1.0 - yi / floored;
-        }
+        double floored = m > floor ? m : floor;
+        weight[i] = 1.0 / floored;
+        score_factor[i] = 1.0 - yi / floored;
     }
     return invalid;
-}
-
-double inflow_poisson_negative_log_likelihood(const double *y, const double *mu, ptrdiff_t count, double *scratch) {
-    if (inflow_poisson_terms(y, mu, count, 0.0, scratch, 0, 0)) return __builtin_inf();
-    return inflow_sum(scratch, count);
 }
 
 double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
@@ -40,32 +33,6 @@ double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const
                                                           double *score_factor) {
     if (inflow_poisson_terms(y, mu, count, floor, terms, weight, score_factor)) return __builtin_inf();
     return inflow_sum(terms, count);
-}
-
-INFLOW_KERNEL
-static int64_t inflow_nb2_terms(const double *restrict y, const double *restrict mu, ptrdiff_t count, double theta,
-                                double log_theta, double log_gamma_theta, double *restrict terms) {
-    int64_t invalid = 0;
-    for (ptrdiff_t i = 0; i < count; i++) {
-        double m = mu[i], yi = y[i];
-        invalid |= (int64_t)(!(m >= 0.0) | (m == __builtin_inf()) | ((yi > 0.0) & (m == 0.0)));
-        double safe = m > 0.0 ? m : 1.0;
-        double log_theta_plus_mu = inflow_log_scalar(theta + m);
-        double ll = theta * (log_theta - log_theta_plus_mu);
-        double counted = inflow_log_gamma_positive(yi + theta) - log_gamma_theta
-            + yi * (inflow_log_scalar(safe) - log_theta_plus_mu);
-        terms[i] = yi > 0.0 ? -(ll + counted) : -ll;
-    }
-    return invalid;
-}
-
-double inflow_nb2_negative_log_likelihood(const double *y, const double *mu, ptrdiff_t count, double theta,
-                                          double *scratch) {
-    if (!(theta > 0.0) || theta == __builtin_inf()) return __builtin_inf();
-    if (inflow_nb2_terms(y, mu, count, theta, inflow_log_scalar(theta), inflow_log_gamma_positive(theta), scratch)) {
-        return __builtin_inf();
-    }
-    return inflow_sum(scratch, count);
 }
 
 // One observation's NB2 score and curvature factors (see inflow_nb2_evaluation_terms in CInflowKernels.h),

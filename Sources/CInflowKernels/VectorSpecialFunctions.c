@@ -17,3 +17,11 @@ INFLOW_KERNEL
 void inflow_digamma_trigamma_positive_array(const double *x, double *digamma, double *trigamma, ptrdiff_t count) {
     for (ptrdiff_t i = 0; i < count; i++) inflow_digamma_trigamma_positive(x[i], &digamma[i], &trigamma[i]);
 }
+
+INFLOW_KERNEL
+void inflow_log_gamma_digamma_trigamma_positive_array(const double *x, double *log_gamma, double *digamma,
+                                                      double *trigamma, ptrdiff_t count) {
+    for (ptrdiff_t i = 0; i < count; i++) {
+        inflow_log_gamma_digamma_trigamma_positive(x[i], &log_gamma[i], &digamma[i], &trigamma[i]);
+    }
+}

@@ -75,4 +75,29 @@ struct VectorSpecialFunctionTests {
                     "trigamma(\(x)) = \(trigamma[index]), reference \(psi1)")
         }
     }
+
+    /// The fused recurrence the NB2 likelihood uses gives the same functions to the same bars.
+    @Test func fusedLogGammaDigammaTrigammaAgreeWithSpecialFunctions() {
+        let count = Self.arguments.count
+        var logGamma = [Double](repeating: .nan, count: count), digamma = logGamma, trigamma = logGamma
+        Self.arguments.withUnsafeBufferPointer { x in
+            logGamma.withUnsafeMutableBufferPointer { l in
+                digamma.withUnsafeMutableBufferPointer { d in
+                    trigamma.withUnsafeMutableBufferPointer { t in
+                        inflow_log_gamma_digamma_trigamma_positive_array(x.baseAddress, l.baseAddress, d.baseAddress,
+                                                                         t.baseAddress, count)
+                    }
+                }
+            }
+        }
+        for (index, x) in Self.arguments.enumerated() {
+            let lg = SpecialFunctions.logGamma(x), psi = SpecialFunctions.digamma(x), psi1 = SpecialFunctions.trigamma(x)
+            #expect(abs(logGamma[index] - lg) <= Tolerance.vectorPolygamma * (abs(lg) + Tolerance.logGammaScale),
+                    "logGamma(\(x)) = \(logGamma[index]), reference \(lg)")
+            #expect(abs(digamma[index] - psi) <= Tolerance.vectorPolygamma * (abs(psi) + Tolerance.digammaScale),
+                    "digamma(\(x)) = \(digamma[index]), reference \(psi)")
+            #expect(abs(trigamma[index] - psi1) <= Tolerance.vectorPolygamma * abs(psi1),
+                    "trigamma(\(x)) = \(trigamma[index]), reference \(psi1)")
+        }
+    }
 }

@@ -28,22 +28,12 @@ void inflow_poisson_log_weights(const double *eta, const double *offset, const d
                                 double floor, double *w, double *wz, ptrdiff_t count);
 
 /// sum_i mu_i - y_i log mu_i over the observations (the Poisson negative log-likelihood without
-/// sum log y_i!), or +inf when a mean is negative, not finite, or zero under a positive count.
-/// `scratch` holds `count` doubles.
-double inflow_poisson_negative_log_likelihood(const double *y, const double *mu, ptrdiff_t count, double *scratch);
-
-/// The Poisson negative log-likelihood as above, and at the means floored at `floor` the Fisher weights
-/// weight = 1 / mu and score factors 1 - y / mu (score = sum g_i score_factor_i).
+/// sum log y_i!), or +inf when a mean is negative, not finite, or zero under a positive count; and at the
+/// means floored at `floor` the Fisher weights 1 / mu and the score factors 1 - y / mu
+/// (score = sum g_i score_factor_i). `terms` holds `count` doubles (the per-observation terms).
 double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
                                                           double floor, double *terms, double *weight,
                                                           double *score_factor);
-
-/// -sum_i [theta log(theta / (theta + mu_i)) + log Gamma(y_i + theta) - log Gamma(theta) + y_i log(mu_i / (theta + mu_i))]
-/// (the NB2 negative log-likelihood without sum log y_i!; the bracket's last three terms vanish for y_i = 0),
-/// or +inf for an invalid mean (as the Poisson kernel) or theta not positive and finite.
-/// `scratch` holds `count` doubles.
-double inflow_nb2_negative_log_likelihood(const double *y, const double *mu, ptrdiff_t count, double theta,
-                                          double *scratch);
 
 /// Per-observation factors of an NB2 score and curvature, at means floored at `floor`:
 /// weight = theta / (mu (theta + mu)) (Fisher's, for mean parameters), score_factor = (y - mu) weight,
@@ -57,9 +47,11 @@ void inflow_nb2_evaluation_terms(const double *y, const double *mu, ptrdiff_t co
                                  double *weight, double *score_factor, double *cross_factor,
                                  double *dispersion_score, double *dispersion_information);
 
-/// Both of the above in one pass (sharing log(theta + mu) and the recurrence behind log Gamma, psi and
-/// psi' of y + theta): the negative log-likelihood as `inflow_nb2_negative_log_likelihood` (+inf, and the
-/// factors unspecified, when a mean or theta is invalid) and the factors as `inflow_nb2_evaluation_terms`.
+/// The NB2 negative log-likelihood without sum log y_i!,
+/// -sum_i [theta log(theta / (theta + mu_i)) + log Gamma(y_i + theta) - log Gamma(theta) + y_i log(mu_i / (theta + mu_i))]
+/// (the bracket's last three terms vanish for y_i = 0), or +inf (the factors then unspecified) for an invalid
+/// mean, as the Poisson kernel, or theta not positive and finite; and in the same pass (sharing log(theta + mu)
+/// and the recurrence behind log Gamma, psi and psi' of y + theta) the factors of `inflow_nb2_evaluation_terms`.
 double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
                                                       double theta, double floor, double digamma_theta,
                                                       double trigamma_theta, double *terms, double *weight,
@@ -104,6 +96,9 @@ void inflow_interval_means(const double *values, const double *gradients, const 
 void inflow_log(const double *x, double *y, ptrdiff_t count);
 void inflow_log_gamma_positive_array(const double *x, double *y, ptrdiff_t count);
 void inflow_digamma_trigamma_positive_array(const double *x, double *digamma, double *trigamma, ptrdiff_t count);
+/// log Gamma(x), psi(x) and psi'(x) for x > 0 from their shared recurrence (the form the NB2 likelihood uses).
+void inflow_log_gamma_digamma_trigamma_positive_array(const double *x, double *log_gamma, double *digamma,
+                                                      double *trigamma, ptrdiff_t count);
 
 #ifdef __cplusplus
 }
