@@ -44,6 +44,18 @@ struct CurveFitter<Family: CurveFamily> {
         return names
     }
 
+    // Pre-specialised for the closed-form families (the ODE families' cost is the integration): a
+    // fit reached through `any CurveFamily` or from another module would otherwise run this generic
+    // code with the family's metadata at every step. `@_specialize` makes the generic entry point
+    // dispatch to these copies.
+    @_specialize(where Family == Logistic)
+    @_specialize(where Family == Richards)
+    @_specialize(where Family == Gompertz)
+    @_specialize(where Family == BassDiffusion)
+    @_specialize(where Family == ExponentialGrowth)
+    @_specialize(where Family == ReleaseFromPool)
+    @_specialize(where Family == WeibullRelease)
+    @_specialize(where Family == TwoPoolRelease)
     func run() throws(CurveFitError) -> CurveFit {
         if observations.kind == .level && error != .gaussian {
             throw .unsuitableErrorFamily("level data are fitted by least squares: use the gaussian error family (got \(error.rawValue)).")

@@ -39,6 +39,15 @@ public enum CurveProjector {
         return run(fit.family, fit: fit, options: options, grid: periods)
     }
 
+    // Pre-specialised for the closed-form families, as `CurveFitter.run` (the refits are the hot loop).
+    @_specialize(where Family == Logistic)
+    @_specialize(where Family == Richards)
+    @_specialize(where Family == Gompertz)
+    @_specialize(where Family == BassDiffusion)
+    @_specialize(where Family == ExponentialGrowth)
+    @_specialize(where Family == ReleaseFromPool)
+    @_specialize(where Family == WeibullRelease)
+    @_specialize(where Family == TwoPoolRelease)
     static func run<Family: CurveFamily>(_ family: Family, fit: CurveFit, options: ProjectionOptions,
                                          grid: ProjectionGrid) -> Projection {
         let observations = fit.observations
