@@ -59,13 +59,15 @@ void inflow_richards_cumulative(const double *restrict times, ptrdiff_t count, d
         for (ptrdiff_t j = 0; j < padded; j++) {
             // One exponential e = exp(-|x|) <= 1 serves both softplus(-x) = log1p(e) + max(-x, 0) and
             // 1 - sigmoid(x) = e / (1 + e) for x >= 0, 1 / (1 + e) for x < 0.
+            // w = 1 + e in [1, 2]; log1p(e) = log(w) - ((w - 1) - e) / w, and 1/w also gives the complement.
             double x = r * (local[j] - t0);
             double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
-            double l = inflow_log1p_nonnegative(e);
+            double w = 1.0 + e, inverse_w = 1.0 / w;
+            double l = w == 1.0 ? e : inflow_log_one_to_two(w) - ((w - 1.0) - e) * inverse_w;
             l = x >= 0.0 ? l : l - x;
             softplus[j] = l;
             shape[j] = inflow_exp_scalar(-l * inverse_nu);
-            complement[j] = x >= 0.0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
+            complement[j] = (x >= 0.0 ? e : 1.0) * inverse_w;
         }
         for (ptrdiff_t j = 0; j < size; j++) values[first + j] = k * shape[j];
         if (!gradients) continue;
@@ -151,10 +153,11 @@ void inflow_richards_hessian_contraction(const double *restrict times, const dou
         for (ptrdiff_t j = 0; j < padded; j++) {
             double x = r * (local[j] - t0);
             double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
-            double l = inflow_log1p_nonnegative(e);
+            double w = 1.0 + e, inverse_w = 1.0 / w;
+            double l = w == 1.0 ? e : inflow_log_one_to_two(w) - ((w - 1.0) - e) * inverse_w;
             l = x >= 0.0 ? l : l - x;
             softplus[j] = l;
-            complement[j] = x >= 0.0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
+            complement[j] = (x >= 0.0 ? e : 1.0) * inverse_w;
             shape[j] = inflow_exp_scalar(-l * inverse_nu);
         }
         for (ptrdiff_t j = 0; j < size; j++) {

@@ -46,14 +46,28 @@ static inline __attribute__((always_inline)) double inflow_log_scalar(double x) 
     return result;
 }
 
-// log(1 + u) for u >= 0 with full relative precision: w = 1 + u rounded, then
-//   log1p(u) = log(w) - ((w - 1) - u) / w   (the first-order correction for the rounding of w;
-//   Goldberg, "What every computer scientist should know about floating-point arithmetic", 1991, thm. 4).
-// Here u = 0 gives 0 exactly and w = 1 (u below half an ulp of 1) gives u.
-static inline __attribute__((always_inline)) double inflow_log1p_nonnegative(double u) {
-    double w = 1.0 + u;
-    double corrected = inflow_log_scalar(w) - ((w - 1.0) - u) / w;
-    return w == 1.0 ? u : corrected;
+// log(w) for w in [1, 2] (the argument of a softplus, 1 + exp(-|x|)): the reduction of inflow_log_scalar
+// without its scaling of subnormals and its special values, which cannot occur here. Callers want
+// log1p(u) for the u that made w = 1 + u (rounded): log(w) - ((w - 1) - u) / w, the first-order
+// correction for that rounding (Goldberg, "What every computer scientist should know about
+// floating-point arithmetic", 1991, thm. 4), and u itself when w rounds to 1.
+static inline __attribute__((always_inline)) double inflow_log_one_to_two(double w) {
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    const double lg1 = 6.666666666666735130e-01, lg2 = 3.999999999940941908e-01;
+    const double lg3 = 2.857142874366239149e-01, lg4 = 2.222219843214978396e-01;
+    const double lg5 = 1.818357216161805012e-01, lg6 = 1.531383769920937332e-01;
+    const double lg7 = 1.479819860511658591e-01;
+    int high = w > 1.4142135623730951;
+    double m = high ? w * 0.5 : w;
+    double k = high ? 1.0 : 0.0;
+    double f = m - 1.0;
+    double s = f / (2.0 + f);
+    double z = s * s, v = z * z;
+    double t1 = v * __builtin_fma(v, __builtin_fma(v, lg6, lg4), lg2);
+    double t2 = z * __builtin_fma(v, __builtin_fma(v, __builtin_fma(v, lg7, lg5), lg3), lg1);
+    double r = t2 + t1;
+    double half = 0.5 * f * f;
+    return k * ln2_hi - ((half - (s * (half + r) + k * ln2_lo)) - f);
 }
 
 // Shift to the asymptotic region: z = x + m >= 10 with m the number of steps needed (at most 10 for
