@@ -28,10 +28,12 @@ run: deps
 ## The test command: every test, built in release mode with testing enabled so that the
 ## calibration study (tens of thousands of bootstrap refits) and the ten-million-row file run in
 ## seconds. A plain
-## `swift test` (debug) runs everything except that study.
+## `swift test` (debug) runs everything except that study. Then the vector kernels are built for each
+## x86-64 level this CPU has and must give identical bytes (Scripts/kernel-clones/check.sh).
 test: deps
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
 	INFLOW_RELEASE_TESTS=1 INFLOW_LARGE_ROWS=10000000 $(SWIFT) test -c release --skip-build
+	Scripts/kernel-clones/check.sh
 	$(MAKE) notebooks NOTEBOOK_FLAGS=--quick
 
 ## Notebooks (literate analyses); they write into Notebooks/out/.

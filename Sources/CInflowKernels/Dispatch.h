@@ -8,6 +8,8 @@
 // (`#pragma STDC FP_CONTRACT OFF`), and the fused multiply-adds that matter for speed (polynomials,
 // accumulations) are written out as __builtin_fma, which is one instruction on x86-64-v3 and v4 and
 // a correctly rounded library call on older processors: slower there, never different.
+// Scripts/kernel-clones/check.sh (run by `make test`) builds the kernels for each level the machine
+// has and compares every entry point's results byte for byte.
 #if defined(__x86_64__) && defined(__ELF__) && defined(__clang__)
 #define INFLOW_KERNEL __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
