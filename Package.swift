@@ -74,7 +74,8 @@ let package = Package(
 
         // MARK: - Implementation details
 
-        // Vectorised C loops (exp, IRLS weights), one clone per x86-64 level chosen at load time.
+        // Vectorised C kernels (exp, log, log-gamma and polygamma, count likelihoods, logistic and Richards
+        // curves, weighted products, IRLS weights), one clone per x86-64 level chosen at load time.
         .target(name: "CInflowKernels"),
         .systemLibrary(
             name: "COpenBLAS",
@@ -99,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InflowStatisticsTests",
-            dependencies: ["InflowStatistics"],
+            dependencies: ["InflowStatistics", "CInflowKernels"],
             resources: [.copy("Reference")]
         ),
         .testTarget(

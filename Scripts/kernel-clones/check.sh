@@ -13,8 +13,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 flags=$(grep -m1 '^flags' /proc/cpuinfo)
 levels="x86-64"
-case "$flags" in *" avx2 "*) case "$flags" in *" fma "*) levels="$levels x86-64-v3";; esac;; esac
-case "$flags" in *" avx512f "*) case "$flags" in *" avx512vl "*) levels="$levels x86-64-v4";; esac;; esac
+has() { for flag in "$@"; do case "$flags " in *" $flag "*) ;; *) return 1;; esac; done; }
+if has avx2 fma bmi2 movbe; then levels="$levels x86-64-v3"; fi
+if has avx512f avx512bw avx512cd avx512dq avx512vl; then levels="$levels x86-64-v4"; fi
 for level in $levels; do
     mkdir -p "$work/$level"
     for source in "$kernels"/*.c; do

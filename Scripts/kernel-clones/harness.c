@@ -12,7 +12,7 @@ int main(int argc, char **argv) {
     if (argc != 2) { fprintf(stderr, "usage: harness OUTPUT\n"); return 2; }
     FILE *file = fopen(argv[1], "wb");
     if (!file) { perror(argv[1]); return 1; }
-    enum { n = 100000, days = 61, observations = 60 };
+    enum { n = 100000, days = 150, observations = 60 };  // 150 times: more than one 64-time block
     static double x[n], a[n], b[n], c[n];
     for (long i = 0; i < n; i++) x[i] = exp(-30 + 60.0 * (double)i / n) * (1 + 0.3 * sin((double)i));
     inflow_exp(x, a, n); put(file, a, n);

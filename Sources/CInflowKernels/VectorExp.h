@@ -8,16 +8,16 @@
 //   smallest subnormal are formed without an overflowing intermediate.
 // Rounding: about 1 ulp from the reduction and the Horner sum; tested against libm at 2 ulp.
 // Special values: NaN -> NaN, x > 709.78 -> +inf, x < -745.14 -> 0.
-// Cost: 17 multiplies, 16 adds, 4 integer ops; no table, no branch.
+// Cost: 13 fused multiply-adds for the polynomial, about 12 other operations; no table, no branch.
 #include <stdint.h>
 #include <string.h>
 
 static inline __attribute__((always_inline)) double inflow_power_of_two(double n) {
     // n is an integer in [-1022, 1023] held in a double; 0x1.8p52 puts it in the low mantissa bits.
     double shifted = n + 0x1.8p52;
-    int64_t bits;
+    uint64_t bits;
     memcpy(&bits, &shifted, sizeof bits);
-    bits = (bits + 1023) << 52;
+    bits = (bits + 1023) << 52;   // unsigned: the shift discards the high bits without overflow
     double result;
     memcpy(&result, &bits, sizeof result);
     return result;

@@ -30,8 +30,10 @@ public struct BassDiffusion: PointwiseCurveFamily {
     @inlinable
     public func cumulative(_ t: Double, _ theta: SIMD8<Double>) -> Double {
         let (m, p, q) = (theta[0], theta[1], theta[2])
+        // The same operations as cumulativeWithGradient's value, so both paths give the same bits.
         let e = exp(-(p + q) * max(t, 0))
-        return m * (1 - e) / (1 + q / p * e)
+        let d = 1 + q / p * e
+        return m * ((1 - e) / d)
     }
 
     @inlinable

@@ -276,7 +276,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
 
     /// The objective at `parameters`. Right after an evaluation (a solver's trial step) the means'
     /// gradients are computed too: a trial step is usually accepted, and ``evaluate(_:)`` at the same
-    /// point then reuses the means, their gradients and the value. Values do not depend on this choice.
+    /// point then reuses the means, their gradients and the value. Values do not depend on this choice:
+    /// every family computes the same bits with and without gradients (`FamilyDerivativeTests`).
     public func objective(_ parameters: SIMD8<Double>) -> Double {
         computeMeans(parameters, withGradients: workspace.evaluatedLast)
         workspace.evaluatedLast = false

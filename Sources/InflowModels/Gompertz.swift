@@ -48,8 +48,9 @@ public struct Gompertz: PointwiseCurveFamily {
 
     @inlinable
     public func rate(_ t: Double, _ theta: SIMD8<Double>) -> Double {
+        // The same operations as rateWithGradient's value, so both paths give the same bits.
         let e = exp(-theta[1] * (t - theta[2]))
-        return e > Self.underflow ? 0 : theta[1] * e * theta[0] * exp(-e)
+        return e > Self.underflow ? 0 : theta[1] * e * (theta[0] * exp(-e))
     }
 
     @inlinable

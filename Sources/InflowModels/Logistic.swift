@@ -90,8 +90,10 @@ public struct Logistic: PointwiseCurveFamily {
 
     @inlinable
     public func rate(_ t: Double, _ theta: SIMD8<Double>) -> Double {
+        // The same operations as rateWithGradient's value, so both paths give the same bits.
         let s = Stable.sigmoid(theta[1] * (t - theta[2]))
-        return theta[0] * theta[1] * s * (1 - s)
+        let slope = s * (1 - s)
+        return theta[0] * theta[1] * slope
     }
 
     @inlinable

@@ -9,8 +9,9 @@
 /// - Level data: `mu_i = C(times[i]) + beta * t_i` (counts-as-rates does not apply).
 ///
 /// Built once per fit and shared (copy-on-write) by the Poisson and negative binomial likelihoods
-/// and every bootstrap replicate. O(n log n): the boundaries are sorted, duplicates removed and each
-/// boundary found by binary search (no hashing).
+/// and every bootstrap replicate. O(n) when the intervals come in time order (the boundaries then
+/// already ascend: duplicates are removed and each boundary found by one forward scan), O(n log n)
+/// otherwise (sort, then binary search); no hashing.
 struct ObservationGrid: Sendable {
     /// Distinct evaluation times, ascending.
     let times: [Double]

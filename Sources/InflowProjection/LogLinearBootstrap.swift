@@ -19,7 +19,9 @@ import InflowStatistics
 ///
 /// Chunks are narrow enough (``chunkWidth``) that OpenBLAS runs each product on the calling thread
 /// (it threads a dgemm only above m n k = 262,144) and the chunk's n x w buffers stay in the core's
-/// L2 cache: the threads then share nothing but read-only inputs and the output rows they own.
+/// L2 cache: the threads then share nothing but read-only inputs and the output rows they own. A design
+/// so large that even one replicate's Gram product passes that bound (n p(p+1)/2 > 262,144) gets chunks
+/// of one replicate, whose products OpenBLAS may thread; results are the same either way.
 /// - Complexity: per iteration and chunk `n w (p(p+1) + 4p)` flops in GEMM, `n w` exponentials,
 ///   `w p^3 / 3` for the solves.
 struct LogLinearBootstrap: Sendable {
@@ -48,9 +50,9 @@ struct LogLinearBootstrap: Sendable {
     /// OpenBLAS runs a dgemm on the calling thread when m n k is at most 65,536 x 4
     /// (`SMP_THRESHOLD_MIN x GEMM_MULTITHREAD_THRESHOLD` in its interface/gemm.c).
     static let singleThreadedProductLimit = 262_144
-    /// Chunk widths are kept in this range: at least a SIMD-friendly 8 columns, at most 128 (n x 128
-    /// doubles per buffer, a few hundred KB for a year of days).
-    static let chunkWidthRange = 8...128
+    /// Chunk widths are kept in this range: at most 128 (n x 128 doubles per buffer, a few hundred KB
+    /// for a year of days).
+    static let chunkWidthRange = 1...128
 
     init(fit: LogLinearFit, futureTimes: [Double], periodLengths: [Double], options: ProjectionOptions) {
         let n = fit.design.rows, p = fit.design.columns

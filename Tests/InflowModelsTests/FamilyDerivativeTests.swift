@@ -52,11 +52,15 @@ struct FamilyDerivativeTests {
 
     /// Closed-form weighted second derivatives (logistic, Richards) against central differences of the
     /// analytic gradients, with weights of both signs (as `f'` has): same relative bar as the gradients.
-    @Test(arguments: [0, 1])
-    func closedFormHessianContractionMatchesDifferencedGradients(caseIndex: Int) throws {
+    /// The long grid (150 times) crosses the kernels' 64-time blocks.
+    static let hessianGrids: [[Double]] = [times, (0..<150).map { Double($0) * 0.2 - 3 }]
+
+    @Test(arguments: [0, 1], [0, 1])
+    func closedFormHessianContractionMatchesDifferencedGradients(caseIndex: Int, gridIndex: Int) throws {
         let (family, theta) = Self.cases[caseIndex]
-        let weights = Self.times.indices.map { index in Double(index % 3) - 0.8 + 0.1 * Double(index) }
-        let hessian = try #require(family.cumulativeHessianContraction(at: Self.times, theta, weights: weights))
+        let times = Self.hessianGrids[gridIndex]
+        let weights = times.indices.map { index in Double(index % 3) - 0.8 + 0.01 * Double(index) }
+        let hessian = try #require(family.cumulativeHessianContraction(at: times, theta, weights: weights))
         let k = family.parameterCount
         for j in 0..<k {
             let h = 1e-6 * max(abs(theta[j]), 1e-2)
@@ -64,7 +68,7 @@ struct FamilyDerivativeTests {
             plus[j] += h
             minus[j] -= h
             var numeric = SIMD8<Double>.zero
-            for (t, w) in zip(Self.times, weights) {
+            for (t, w) in zip(times, weights) {
                 numeric += (family.cumulativeWithGradient(at: [t], plus).1 - family.cumulativeWithGradient(at: [t], minus).1)
                     / (2 * h) * w
             }
@@ -75,6 +79,22 @@ struct FamilyDerivativeTests {
             }
         }
         for i in 0..<8 { for j in 0..<8 where i >= k || j >= k { #expect(hessian[i, j] == 0) } }
+    }
+
+    /// The likelihood takes a curve's values from either batched path (with or without gradients,
+    /// depending on what the solver asked for last), so both must give the same bits.
+    @Test func valuesAreTheSameWithAndWithoutGradients() {
+        let times = (0..<150).map { Double($0) * 0.37 - 2 }   // more than one 64-time block of the kernels
+        for (family, theta) in Self.cases {
+            var plain = [Double](repeating: .nan, count: times.count), withGradient = plain
+            var gradients = [SIMD8<Double>](repeating: .zero, count: times.count)
+            family.cumulative(at: times, theta, into: &plain)
+            family.cumulativeWithGradient(at: times, theta, values: &withGradient, gradients: &gradients)
+            #expect(plain == withGradient, "\(family.name): C(t) differs between the batched paths")
+            family.rate(at: times, theta, into: &plain)
+            family.rateWithGradient(at: times, theta, values: &withGradient, gradients: &gradients)
+            #expect(plain == withGradient, "\(family.name): c(t) differs between the batched paths")
+        }
     }
 
     /// Families without a closed form say so (their observed information differences the gradients).

@@ -11,6 +11,9 @@ enum Tolerance {
     /// The vector kernels' log-gamma, digamma and trigamma (``VectorSpecialFunctionTests``): a few
     /// roundings of the shifted values, relative to `|value| + scale` (4.4e-16 is one ulp of 1).
     static let vectorPolygamma = 4e-15
+    /// The vector log against libm, in ulps of the result: fdlibm's reduction and polynomial are below
+    /// one ulp, and so is libm's log, so the two differ by at most one.
+    static let vectorLogUlps = 1.0
     /// log Gamma(x + m) reaches about 13 for the shifted arguments x < 10: the absolute error scale.
     static let logGammaScale = 16.0
     /// log(z) at the shifted argument, about 2.3-3: the absolute error scale of digamma.

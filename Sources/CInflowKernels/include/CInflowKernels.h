@@ -1,8 +1,9 @@
 #ifndef INFLOW_CINFLOWKERNELS_H
 #define INFLOW_CINFLOWKERNELS_H
 
-// Vector kernels for Inflow's hot loops: plain C loops that the compiler vectorises,
-// built once per x86-64 level (v4 = AVX-512, v3 = AVX2, baseline) and chosen at load time.
+// Vector kernels for Inflow's hot loops: C loops that the compiler vectorises (and, for the weighted
+// products, explicit clang vector types), built once per x86-64 level (v4 = AVX-512, v3 = AVX2,
+// baseline) and chosen at load time.
 // Every clone does the same IEEE operations in the same order (no contraction into FMA),
 // so results are bitwise identical on every machine and for any thread count.
 
