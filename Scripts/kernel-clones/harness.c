@@ -39,8 +39,6 @@ int main(int argc, char **argv) {
     double value = inflow_nb2_negative_log_likelihood_and_factors(y, mu, observations, 7.5, 1e-10, 1.9, 0.14, w,
         w + 60, w + 120, w + 180, w + 240, w + 300);
     put(file, &value, 1); put(file, w, observations * 6);
-    inflow_nb2_evaluation_terms(y, mu, observations, 7.5, 1e-10, 1.9, 0.14, w, w + 60, w + 120, w + 180, w + 240);
-    put(file, w, observations * 5);
     value = inflow_poisson_negative_log_likelihood_and_factors(y, mu, observations, 1e-10, w, w + 60, w + 120);
     put(file, &value, 1); put(file, w, observations * 3);
     double score[8], cross[8], curvature[64];

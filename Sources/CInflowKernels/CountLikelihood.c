@@ -10,6 +10,11 @@ static double inflow_sum(const double *terms, ptrdiff_t count) {
     return total;
 }
 
+// 1 when a mean cannot carry a count likelihood: negative, NaN or infinite, or zero under a positive count.
+static inline __attribute__((always_inline)) int64_t inflow_invalid_mean(double m, double y) {
+    return (int64_t)(!(m >= 0.0) | (m == __builtin_inf()) | ((y > 0.0) & (m == 0.0)));
+}
+
 INFLOW_KERNEL
 static int64_t inflow_poisson_terms(const double *restrict y, const double *restrict mu, ptrdiff_t count,
                                     double floor, double *restrict terms, double *restrict weight,
@@ -17,8 +22,7 @@ static int64_t inflow_poisson_terms(const double *restrict y, const double *rest
     int64_t invalid = 0;
     for (ptrdiff_t i = 0; i < count; i++) {
         double m = mu[i], yi = y[i];
-        // Invalid: a negative or non-finite mean, or a zero mean under a positive count.
-        invalid |= (int64_t)(!(m >= 0.0) | (m == __builtin_inf()) | ((yi > 0.0) & (m == 0.0)));
+        invalid |= inflow_invalid_mean(m, yi);
         double safe = m > 0.0 ? m : 1.0;
         terms[i] = yi > 0.0 ? m - yi * inflow_log_scalar(safe) : m;
         double floored = m > floor ? m : floor;
@@ -35,8 +39,8 @@ double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const
     return inflow_sum(terms, count);
 }
 
-// One observation's NB2 score and curvature factors (see inflow_nb2_evaluation_terms in CInflowKernels.h),
-// given psi(y + theta) and psi'(y + theta).
+// One observation's NB2 score and curvature factors (see inflow_nb2_negative_log_likelihood_and_factors in
+// CInflowKernels.h), given psi(y + theta) and psi'(y + theta).
 static inline __attribute__((always_inline)) void
 inflow_nb2_factors(double yi, double mu, double theta, double floor, double digamma_y, double trigamma_y,
                    double digamma_theta, double trigamma_theta, ptrdiff_t i, double *restrict weight,
@@ -61,19 +65,6 @@ inflow_nb2_factors(double yi, double mu, double theta, double floor, double diga
 }
 
 INFLOW_KERNEL
-void inflow_nb2_evaluation_terms(const double *restrict y, const double *restrict mu, ptrdiff_t count, double theta,
-                                 double floor, double digamma_theta, double trigamma_theta,
-                                 double *restrict weight, double *restrict score_factor, double *restrict cross_factor,
-                                 double *restrict dispersion_score, double *restrict dispersion_information) {
-    for (ptrdiff_t i = 0; i < count; i++) {
-        double digamma_y, trigamma_y;
-        inflow_digamma_trigamma_positive(y[i] + theta, &digamma_y, &trigamma_y);
-        inflow_nb2_factors(y[i], mu[i], theta, floor, digamma_y, trigamma_y, digamma_theta, trigamma_theta, i,
-                           weight, score_factor, cross_factor, dispersion_score, dispersion_information);
-    }
-}
-
-INFLOW_KERNEL
 static int64_t inflow_nb2_terms_and_factors(const double *restrict y, const double *restrict mu, ptrdiff_t count,
                                             double theta, double log_theta, double log_gamma_theta, double floor,
                                             double digamma_theta, double trigamma_theta, double *restrict terms,
@@ -83,7 +74,7 @@ static int64_t inflow_nb2_terms_and_factors(const double *restrict y, const doub
     int64_t invalid = 0;
     for (ptrdiff_t i = 0; i < count; i++) {
         double m = mu[i], yi = y[i];
-        invalid |= (int64_t)(!(m >= 0.0) | (m == __builtin_inf()) | ((yi > 0.0) & (m == 0.0)));
+        invalid |= inflow_invalid_mean(m, yi);
         double safe = m > 0.0 ? m : 1.0;
         double log_gamma_y, digamma_y, trigamma_y;
         inflow_log_gamma_digamma_trigamma_positive(yi + theta, &log_gamma_y, &digamma_y, &trigamma_y);

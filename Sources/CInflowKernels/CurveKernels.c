@@ -25,6 +25,26 @@ static inline __attribute__((always_inline)) ptrdiff_t inflow_padded_block(const
     return padded;
 }
 
+// The Richards curve's transcendental parts over a padded block of times, vectorised: with x = r (t - t0),
+// softplus(-x) = log(1 + exp(-x)), the shape exp(-softplus(-x) / nu) and the complement 1 - sigmoid(x).
+// One exponential e = exp(-|x|) <= 1 serves both softplus(-x) = log1p(e) + max(-x, 0) and the complement,
+// e / (1 + e) for x >= 0 and 1 / (1 + e) for x < 0; w = 1 + e is in [1, 2], log1p(e) = log(w) - ((w - 1) - e) / w,
+// and 1/w serves both.
+static inline __attribute__((always_inline)) void
+inflow_richards_block(const double *restrict local, ptrdiff_t padded, double r, double t0, double inverse_nu,
+                      double *restrict softplus, double *restrict shape, double *restrict complement) {
+    for (ptrdiff_t j = 0; j < padded; j++) {
+        double x = r * (local[j] - t0);
+        double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
+        double w = 1.0 + e, inverse_w = 1.0 / w;
+        double l = w == 1.0 ? e : inflow_log_one_to_two(w) - ((w - 1.0) - e) * inverse_w;
+        l = x >= 0.0 ? l : l - x;
+        softplus[j] = l;
+        shape[j] = inflow_exp_scalar(-l * inverse_nu);
+        complement[j] = (x >= 0.0 ? e : 1.0) * inverse_w;
+    }
+}
+
 INFLOW_KERNEL
 void inflow_logistic_cumulative(const double *restrict times, ptrdiff_t count, double k, double r, double t0,
                                 double *restrict values, double *restrict gradients) {
@@ -56,19 +76,7 @@ void inflow_richards_cumulative(const double *restrict times, ptrdiff_t count, d
     for (ptrdiff_t first = 0; first < count; first += INFLOW_CURVE_BLOCK) {
         ptrdiff_t size = count - first < INFLOW_CURVE_BLOCK ? count - first : INFLOW_CURVE_BLOCK;
         ptrdiff_t padded = inflow_padded_block(times, first, size, local);
-        for (ptrdiff_t j = 0; j < padded; j++) {
-            // One exponential e = exp(-|x|) <= 1 serves both softplus(-x) = log1p(e) + max(-x, 0) and
-            // 1 - sigmoid(x) = e / (1 + e) for x >= 0, 1 / (1 + e) for x < 0.
-            // w = 1 + e in [1, 2]; log1p(e) = log(w) - ((w - 1) - e) / w, and 1/w also gives the complement.
-            double x = r * (local[j] - t0);
-            double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
-            double w = 1.0 + e, inverse_w = 1.0 / w;
-            double l = w == 1.0 ? e : inflow_log_one_to_two(w) - ((w - 1.0) - e) * inverse_w;
-            l = x >= 0.0 ? l : l - x;
-            softplus[j] = l;
-            shape[j] = inflow_exp_scalar(-l * inverse_nu);
-            complement[j] = (x >= 0.0 ? e : 1.0) * inverse_w;
-        }
+        inflow_richards_block(local, padded, r, t0, inverse_nu, softplus, shape, complement);
         for (ptrdiff_t j = 0; j < size; j++) values[first + j] = k * shape[j];
         if (!gradients) continue;
         for (ptrdiff_t j = 0; j < size; j++) {
@@ -150,16 +158,7 @@ void inflow_richards_hessian_contraction(const double *restrict times, const dou
     for (ptrdiff_t first = 0; first < count; first += INFLOW_CURVE_BLOCK) {
         ptrdiff_t size = count - first < INFLOW_CURVE_BLOCK ? count - first : INFLOW_CURVE_BLOCK;
         ptrdiff_t padded = inflow_padded_block(times, first, size, local);
-        for (ptrdiff_t j = 0; j < padded; j++) {
-            double x = r * (local[j] - t0);
-            double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
-            double w = 1.0 + e, inverse_w = 1.0 / w;
-            double l = w == 1.0 ? e : inflow_log_one_to_two(w) - ((w - 1.0) - e) * inverse_w;
-            l = x >= 0.0 ? l : l - x;
-            softplus[j] = l;
-            complement[j] = (x >= 0.0 ? e : 1.0) * inverse_w;
-            shape[j] = inflow_exp_scalar(-l * inverse_nu);
-        }
+        inflow_richards_block(local, padded, r, t0, inverse_nu, softplus, shape, complement);
         for (ptrdiff_t j = 0; j < size; j++) {
             double dt = local[j] - t0, w = weights[first + j];
             double l = softplus[j], q = complement[j], sigma = 1.0 - q, s = shape[j];

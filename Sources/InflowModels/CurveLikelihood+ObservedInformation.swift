@@ -1,4 +1,3 @@
-import CInflowKernels
 import InflowLinearAlgebra
 import InflowStatistics
 
@@ -25,7 +24,8 @@ extension CurveLikelihood {
     ///
     /// - Complexity: one evaluation of the curve with gradients and one closed-form pass, or `2 k + 1`
     ///   evaluations (`k` free curve parameters) when differencing; O(n p^2); no special function except
-    ///   NB2's one digamma and trigamma per observation.
+    ///   NB2's one likelihood pass (log-gamma, digamma and trigamma per observation), unless the
+    ///   objective's pass at this point is still in the workspace.
     /// - Reference: the observed information of a generalised nonlinear model, e.g. McCullagh and
     ///   Nelder, *Generalized Linear Models* (1989), section 9.2; it replaces central differences of
     ///   the whole score, which paid the polygamma functions `2 k` times.
@@ -42,15 +42,9 @@ extension CurveLikelihood {
         var dispersionColumn = SIMD8<Double>.zero
         var dispersionInformation = 0.0
         let ws = workspace
-        if error == .negativeBinomial {
-            // Weights, score and coupling factors and the dispersion information terms in one vector pass.
-            responses.withUnsafeBufferPointer { y in
-                inflow_nb2_evaluation_terms(y.baseAddress, UnsafePointer(means.baseAddress), n, theta, floor,
-                                            SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta),
-                                            ws.weights, ws.scoreFactors, ws.crossFactors,
-                                            ws.dispersionScores, ws.dispersionInformation)
-            }
-            ws.factorsParameters = parameters
+        if error == .negativeBinomial && ws.factorsParameters != parameters {
+            // The score and coupling factors and the dispersion information terms, from the likelihood pass.
+            _ = negativeLogLikelihood(parameters)
         }
         for i in 0..<n {
             let y = responses[i]

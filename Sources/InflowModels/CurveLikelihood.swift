@@ -303,17 +303,20 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 let sum = inflow_poisson_negative_log_likelihood_and_factors(
                     responses.baseAddress, means.baseAddress, responses.count, meanFloor, ws.terms, ws.weights,
                     ws.scoreFactors)
-                ws.factorsParameters = sum.isFinite ? parameters : nil
+                ws.factorsParameters = parameters   // the kernel fills the factors of every observation
                 return logFactorialSum + sum
             case .negativeBinomial:
                 let theta = exp(parameters[dispersionIndex!])
                 let ws = workspace
-                guard theta > 0, theta < .infinity else { return .infinity }
+                guard theta > 0, theta < .infinity else {
+                    ws.factorsParameters = nil
+                    return .infinity
+                }
                 let sum = inflow_nb2_negative_log_likelihood_and_factors(
                     responses.baseAddress, means.baseAddress, responses.count, theta, meanFloor,
                     SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta), ws.terms, ws.weights,
                     ws.scoreFactors, ws.crossFactors, ws.dispersionScores, ws.dispersionInformation)
-                ws.factorsParameters = sum.isFinite ? parameters : nil
+                ws.factorsParameters = parameters   // with a valid theta the kernel fills every observation's factors
                 return logFactorialSum + sum
             }
         }
@@ -322,8 +325,11 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
         computeMeans(parameters, withGradients: true)
         workspace.evaluatedLast = true
+        // The objective's value at this point, and (count families) the factors its pass left, when both
+        // are still in the workspace; otherwise one pass makes them again.
         var value: Double
-        if let last = workspace.lastObjective, last.parameters == parameters {
+        if let last = workspace.lastObjective, last.parameters == parameters,
+           error == .gaussian || workspace.factorsParameters == parameters {
             value = last.value
         } else {
             value = negativeLogLikelihood(parameters)
@@ -332,7 +338,6 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         let gradients = UnsafeBufferPointer(workspace.meanGradients)
         var score = SIMD8<Double>.zero
         var curvature = SmallMatrix(order: parameterCount)
-        let floor = meanFloor
         let ws = workspace
         let n = responses.count
         /// `score = sum g_i scoreFactor_i`, `cross = sum g_i crossFactor_i` and the curvature
@@ -365,31 +370,13 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
             ws.factorsParameters = nil
             if n > 0 { score = accumulate(withCross: false).score }
         case .poisson, .quasiPoisson:
-            // score = sum g_i (1 - y_i / mu_i), Fisher weight 1 / mu_i (the objective's pass made them).
-            if ws.factorsParameters != parameters {
-                for i in 0..<n {
-                    let mu = max(means[i], floor)
-                    ws.weights[i] = 1 / mu
-                    ws.scoreFactors[i] = 1 - responses[i] / mu
-                }
-                ws.factorsParameters = parameters
-            }
+            // score = sum g_i (1 - y_i / mu_i), Fisher weight 1 / mu_i (the likelihood pass made them).
             if n > 0 { score = accumulate(withCross: false).score }
         case .negativeBinomial:
             let d = dispersionIndex!
-            let theta = exp(parameters[d])
-            if ws.factorsParameters != parameters {
-                responses.withUnsafeBufferPointer { y in
-                    inflow_nb2_evaluation_terms(y.baseAddress, means.baseAddress, y.count, theta, floor,
-                                                SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta),
-                                                ws.weights, ws.scoreFactors, ws.crossFactors,
-                                                ws.dispersionScores, ws.dispersionInformation)
-                }
-                ws.factorsParameters = parameters
-            }
             // The Fisher weight theta / (mu (theta + mu)) for mean parameters, d(-l)/dmu = -(y - mu) weight,
             // and d2(-l)/dmu ds = -theta (y - mu) / (theta + mu)^2, the observed mean-dispersion coupling
-            // (factors from `inflow_nb2_evaluation_terms`).
+            // (factors from the likelihood pass, `inflow_nb2_negative_log_likelihood_and_factors`).
             var cross = SIMD8<Double>.zero
             if n > 0 {
                 let sums = accumulate(withCross: true)

@@ -51,27 +51,14 @@ public struct Logistic: PointwiseCurveFamily {
     /// `C(t)` at every time in one vectorised pass (`inflow_logistic_cumulative` in `CInflowKernels`: the same
     /// formula as ``cumulative(_:_:)``, with exp and log in vector form).
     public func cumulative(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double]) {
-        precondition(values.count >= times.count, "values must hold one value per time")
-        times.withUnsafeBufferPointer { t in
-            values.withUnsafeMutableBufferPointer { v in
-                inflow_logistic_cumulative(t.baseAddress, t.count, theta[0], theta[1], theta[2], v.baseAddress, nil)
-            }
-        }
+        CurveKernel.values(at: times, into: &values) { inflow_logistic_cumulative($0, $1, theta[0], theta[1], theta[2], $2, $3) }
     }
 
     /// `C(t)` and its gradient at every time in one vectorised pass (see ``cumulative(at:_:into:)``).
     public func cumulativeWithGradient(at times: [Double], _ theta: SIMD8<Double>,
                                        values: inout [Double], gradients: inout [SIMD8<Double>]) {
-        precondition(values.count >= times.count && gradients.count >= times.count,
-                     "values and gradients must hold one entry per time")
-        times.withUnsafeBufferPointer { t in
-            values.withUnsafeMutableBufferPointer { v in
-                gradients.withUnsafeMutableBufferPointer { g in
-                    g.withMemoryRebound(to: Double.self) { rows in
-                        inflow_logistic_cumulative(t.baseAddress, t.count, theta[0], theta[1], theta[2], v.baseAddress, rows.baseAddress)
-                    }
-                }
-            }
+        CurveKernel.valuesAndGradients(at: times, values: &values, gradients: &gradients) {
+            inflow_logistic_cumulative($0, $1, theta[0], theta[1], theta[2], $2, $3)
         }
     }
 
@@ -79,13 +66,9 @@ public struct Logistic: PointwiseCurveFamily {
     /// (`inflow_logistic_hessian_contraction` in `CInflowKernels`, which states the formulas).
     public func cumulativeHessianContraction(at times: [Double], _ theta: SIMD8<Double>,
                                              weights: [Double]) -> SmallMatrix? {
-        precondition(weights.count == times.count, "one weight per time")
-        var hessian = SmallMatrix(order: 3)
-        withUnsafeMutableBytes(of: &hessian.columns) { columns in
-            inflow_logistic_hessian_contraction(times, weights, times.count, theta[0], theta[1], theta[2],
-                   columns.baseAddress!.assumingMemoryBound(to: Double.self))
+        CurveKernel.hessianContraction(at: times, weights: weights, order: 3) {
+            inflow_logistic_hessian_contraction($0, $1, $2, theta[0], theta[1], theta[2], $3)
         }
-        return hessian
     }
 
     @inlinable

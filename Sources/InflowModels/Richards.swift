@@ -53,27 +53,14 @@ public struct Richards: PointwiseCurveFamily {
     /// `C(t)` at every time in one vectorised pass (`inflow_richards_cumulative` in `CInflowKernels`: the same
     /// formula as ``cumulative(_:_:)``, with exp and log in vector form).
     public func cumulative(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double]) {
-        precondition(values.count >= times.count, "values must hold one value per time")
-        times.withUnsafeBufferPointer { t in
-            values.withUnsafeMutableBufferPointer { v in
-                inflow_richards_cumulative(t.baseAddress, t.count, theta[0], theta[1], theta[2], theta[3], v.baseAddress, nil)
-            }
-        }
+        CurveKernel.values(at: times, into: &values) { inflow_richards_cumulative($0, $1, theta[0], theta[1], theta[2], theta[3], $2, $3) }
     }
 
     /// `C(t)` and its gradient at every time in one vectorised pass (see ``cumulative(at:_:into:)``).
     public func cumulativeWithGradient(at times: [Double], _ theta: SIMD8<Double>,
                                        values: inout [Double], gradients: inout [SIMD8<Double>]) {
-        precondition(values.count >= times.count && gradients.count >= times.count,
-                     "values and gradients must hold one entry per time")
-        times.withUnsafeBufferPointer { t in
-            values.withUnsafeMutableBufferPointer { v in
-                gradients.withUnsafeMutableBufferPointer { g in
-                    g.withMemoryRebound(to: Double.self) { rows in
-                        inflow_richards_cumulative(t.baseAddress, t.count, theta[0], theta[1], theta[2], theta[3], v.baseAddress, rows.baseAddress)
-                    }
-                }
-            }
+        CurveKernel.valuesAndGradients(at: times, values: &values, gradients: &gradients) {
+            inflow_richards_cumulative($0, $1, theta[0], theta[1], theta[2], theta[3], $2, $3)
         }
     }
 
@@ -81,13 +68,9 @@ public struct Richards: PointwiseCurveFamily {
     /// (`inflow_richards_hessian_contraction` in `CInflowKernels`, which states the formulas).
     public func cumulativeHessianContraction(at times: [Double], _ theta: SIMD8<Double>,
                                              weights: [Double]) -> SmallMatrix? {
-        precondition(weights.count == times.count, "one weight per time")
-        var hessian = SmallMatrix(order: 4)
-        withUnsafeMutableBytes(of: &hessian.columns) { columns in
-            inflow_richards_hessian_contraction(times, weights, times.count, theta[0], theta[1], theta[2], theta[3],
-                   columns.baseAddress!.assumingMemoryBound(to: Double.self))
+        CurveKernel.hessianContraction(at: times, weights: weights, order: 4) {
+            inflow_richards_hessian_contraction($0, $1, $2, theta[0], theta[1], theta[2], theta[3], $3)
         }
-        return hessian
     }
 
     @inlinable

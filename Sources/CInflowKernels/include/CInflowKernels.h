@@ -36,23 +36,18 @@ double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const
                                                           double floor, double *terms, double *weight,
                                                           double *score_factor);
 
-/// Per-observation factors of an NB2 score and curvature, at means floored at `floor`:
-/// weight = theta / (mu (theta + mu)) (Fisher's, for mean parameters), score_factor = (y - mu) weight,
-/// cross_factor = theta (y - mu) / (theta + mu)^2 (observed mean-dispersion coupling), and in s = log theta
-/// dispersion_score = theta dl/dtheta, dispersion_information = theta^2 (-d2l/dtheta2) - theta dl/dtheta, with
-/// dl/dtheta = psi(y + theta) - psi(theta) + log(theta / (theta + mu)) + (mu - y) / (theta + mu),
-/// d2l/dtheta2 = psi'(y + theta) - psi'(theta) + 1/theta - 1/(theta + mu) - (mu - y) / (theta + mu)^2.
-/// psi(theta) and psi'(theta) are passed in (the same for every observation).
-void inflow_nb2_evaluation_terms(const double *y, const double *mu, ptrdiff_t count, double theta,
-                                 double floor, double digamma_theta, double trigamma_theta,
-                                 double *weight, double *score_factor, double *cross_factor,
-                                 double *dispersion_score, double *dispersion_information);
-
 /// The NB2 negative log-likelihood without sum log y_i!,
 /// -sum_i [theta log(theta / (theta + mu_i)) + log Gamma(y_i + theta) - log Gamma(theta) + y_i log(mu_i / (theta + mu_i))]
 /// (the bracket's last three terms vanish for y_i = 0), or +inf (the factors then unspecified) for an invalid
 /// mean, as the Poisson kernel, or theta not positive and finite; and in the same pass (sharing log(theta + mu)
-/// and the recurrence behind log Gamma, psi and psi' of y + theta) the factors of `inflow_nb2_evaluation_terms`.
+/// and the recurrence behind log Gamma, psi and psi' of y + theta) the per-observation factors of the score and
+/// curvature, at means floored at `floor`: weight = theta / (mu (theta + mu)) (Fisher's, for mean parameters),
+/// score_factor = (y - mu) weight, cross_factor = theta (y - mu) / (theta + mu)^2 (observed mean-dispersion
+/// coupling), and in s = log theta dispersion_score = theta dl/dtheta, dispersion_information =
+/// theta^2 (-d2l/dtheta2) - theta dl/dtheta, with
+/// dl/dtheta = psi(y + theta) - psi(theta) + log(theta / (theta + mu)) + (mu - y) / (theta + mu),
+/// d2l/dtheta2 = psi'(y + theta) - psi'(theta) + 1/theta - 1/(theta + mu) - (mu - y) / (theta + mu)^2.
+/// psi(theta) and psi'(theta) are passed in (the same for every observation).
 double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
                                                       double theta, double floor, double digamma_theta,
                                                       double trigamma_theta, double *terms, double *weight,
