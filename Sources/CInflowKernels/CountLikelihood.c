@@ -3,6 +3,11 @@
 #include "Dispatch.h"
 #include "VectorSpecialFunctions.h"
 
+// Observations are processed in blocks of this many: the polygamma recurrence and series, the logs, and
+// the rest of each observation's terms run as separate vector loops through local arrays (one loop for all
+// of it runs out of vector registers for the polynomials' constants and spills them).
+#define INFLOW_LIKELIHOOD_BLOCK 64
+
 // Sums in a fixed order (observation 0 first), so the value does not depend on the clone.
 static double inflow_sum(const double *terms, ptrdiff_t count) {
     double total = 0.0;
@@ -40,10 +45,11 @@ double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const
 }
 
 // One observation's NB2 score and curvature factors (see inflow_nb2_negative_log_likelihood_and_factors in
-// CInflowKernels.h), given psi(y + theta) and psi'(y + theta).
+// CInflowKernels.h), given psi(y + theta), psi'(y + theta) and log(theta / (theta + mu)) (from the
+// likelihood term, at the mean itself: the floor only keeps the weights' divisions finite).
 static inline __attribute__((always_inline)) void
 inflow_nb2_factors(double yi, double mu, double theta, double floor, double digamma_y, double trigamma_y,
-                   double digamma_theta, double trigamma_theta, ptrdiff_t i, double *restrict weight,
+                   double digamma_theta, double trigamma_theta, double log_ratio, ptrdiff_t i, double *restrict weight,
                    double *restrict score_factor, double *restrict cross_factor, double *restrict dispersion_score,
                    double *restrict dispersion_information) {
     double m = mu > floor ? mu : floor;
@@ -57,13 +63,65 @@ inflow_nb2_factors(double yi, double mu, double theta, double floor, double diga
     double digamma_difference = yi > 0.0 ? digamma_y - digamma_theta : 0.0;
     double trigamma_difference = yi > 0.0 ? trigamma_y - trigamma_theta : 0.0;
     double excess = (m - yi) * inverse;
-    double d_theta = digamma_difference + inflow_log_scalar(theta * inverse) + excess;
+    double d_theta = digamma_difference + log_ratio + excess;
     double second = trigamma_difference + 1.0 / theta - inverse - excess * inverse;
     double ds = theta * d_theta;
     dispersion_score[i] = ds;
     dispersion_information[i] = theta * theta * -second - ds;
 }
 
+// The NB2 terms and factors of every observation, with `steps` recurrence steps for log Gamma(y + theta),
+// psi(y + theta) and psi'(y + theta) (see inflow_log_gamma_digamma_trigamma_steps). A block's counts and
+// means are copied into arrays padded to a multiple of 8 (with 1s, whose results are never stored) so the
+// vector loops have no scalar remainder.
+static inline __attribute__((always_inline)) int64_t
+inflow_nb2_terms_and_factors_steps(const double *restrict y, const double *restrict mu, ptrdiff_t count,
+                                   double theta, double log_theta, double log_gamma_theta, double floor,
+                                   double digamma_theta, double trigamma_theta, const int steps,
+                                   double *restrict terms, double *restrict weight, double *restrict score_factor,
+                                   double *restrict cross_factor, double *restrict dispersion_score,
+                                   double *restrict dispersion_information) {
+    int64_t invalid = 0;
+    double local_y[INFLOW_LIKELIHOOD_BLOCK], local_mu[INFLOW_LIKELIHOOD_BLOCK];
+    double log_gamma[INFLOW_LIKELIHOOD_BLOCK], digamma[INFLOW_LIKELIHOOD_BLOCK], trigamma[INFLOW_LIKELIHOOD_BLOCK];
+    double log_sum[INFLOW_LIKELIHOOD_BLOCK], log_mean[INFLOW_LIKELIHOOD_BLOCK];
+    for (ptrdiff_t first = 0; first < count; first += INFLOW_LIKELIHOOD_BLOCK) {
+        ptrdiff_t size = count - first < INFLOW_LIKELIHOOD_BLOCK ? count - first : INFLOW_LIKELIHOOD_BLOCK;
+        ptrdiff_t padded = (size + 7) & ~(ptrdiff_t)7;
+        for (ptrdiff_t j = 0; j < size; j++) {
+            local_y[j] = y[first + j];
+            local_mu[j] = mu[first + j];
+        }
+        for (ptrdiff_t j = size; j < padded; j++) {
+            local_y[j] = 1.0;
+            local_mu[j] = 1.0;
+        }
+        for (ptrdiff_t j = 0; j < padded; j++) {
+            inflow_log_gamma_digamma_trigamma_steps(local_y[j] + theta, steps, &log_gamma[j], &digamma[j], &trigamma[j]);
+        }
+        for (ptrdiff_t j = 0; j < padded; j++) {
+            double m = local_mu[j];
+            log_sum[j] = inflow_log_scalar(theta + m);
+            log_mean[j] = inflow_log_scalar(m > 0.0 ? m : 1.0);
+        }
+        for (ptrdiff_t j = 0; j < size; j++) {
+            ptrdiff_t i = first + j;
+            double m = local_mu[j], yi = local_y[j];
+            invalid |= inflow_invalid_mean(m, yi);
+            double log_ratio = log_theta - log_sum[j];
+            double ll = theta * log_ratio;
+            double counted = log_gamma[j] - log_gamma_theta + yi * (log_mean[j] - log_sum[j]);
+            terms[i] = yi > 0.0 ? -(ll + counted) : -ll;
+            inflow_nb2_factors(yi, m, theta, floor, digamma[j], trigamma[j], digamma_theta, trigamma_theta, log_ratio,
+                               i, weight, score_factor, cross_factor, dispersion_score, dispersion_information);
+        }
+    }
+    return invalid;
+}
+
+// The terms and factors of every observation. The polygamma values of y + theta are used only where y > 0
+// (a zero count's terms need those of theta alone), so when every positive count has y + theta >= 10 the
+// recurrence is skipped: the same bits, without its ten masked steps.
 INFLOW_KERNEL
 static int64_t inflow_nb2_terms_and_factors(const double *restrict y, const double *restrict mu, ptrdiff_t count,
                                             double theta, double log_theta, double log_gamma_theta, double floor,
@@ -71,21 +129,16 @@ static int64_t inflow_nb2_terms_and_factors(const double *restrict y, const doub
                                             double *restrict weight, double *restrict score_factor,
                                             double *restrict cross_factor, double *restrict dispersion_score,
                                             double *restrict dispersion_information) {
-    int64_t invalid = 0;
-    for (ptrdiff_t i = 0; i < count; i++) {
-        double m = mu[i], yi = y[i];
-        invalid |= inflow_invalid_mean(m, yi);
-        double safe = m > 0.0 ? m : 1.0;
-        double log_gamma_y, digamma_y, trigamma_y;
-        inflow_log_gamma_digamma_trigamma_positive(yi + theta, &log_gamma_y, &digamma_y, &trigamma_y);
-        double log_theta_plus_mu = inflow_log_scalar(theta + m);
-        double ll = theta * (log_theta - log_theta_plus_mu);
-        double counted = log_gamma_y - log_gamma_theta + yi * (inflow_log_scalar(safe) - log_theta_plus_mu);
-        terms[i] = yi > 0.0 ? -(ll + counted) : -ll;
-        inflow_nb2_factors(yi, m, theta, floor, digamma_y, trigamma_y, digamma_theta, trigamma_theta, i,
-                           weight, score_factor, cross_factor, dispersion_score, dispersion_information);
+    int64_t shifted = 0;
+    for (ptrdiff_t i = 0; i < count; i++) shifted |= (int64_t)((y[i] > 0.0) & (y[i] + theta < INFLOW_ASYMPTOTIC_START));
+    if (shifted) {
+        return inflow_nb2_terms_and_factors_steps(y, mu, count, theta, log_theta, log_gamma_theta, floor, digamma_theta,
+                                                  trigamma_theta, INFLOW_RECURRENCE_STEPS, terms, weight, score_factor,
+                                                  cross_factor, dispersion_score, dispersion_information);
     }
-    return invalid;
+    return inflow_nb2_terms_and_factors_steps(y, mu, count, theta, log_theta, log_gamma_theta, floor, digamma_theta,
+                                              trigamma_theta, 0, terms, weight, score_factor, cross_factor,
+                                              dispersion_score, dispersion_information);
 }
 
 double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,

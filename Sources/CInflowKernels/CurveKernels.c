@@ -30,19 +30,25 @@ static inline __attribute__((always_inline)) ptrdiff_t inflow_padded_block(const
 // One exponential e = exp(-|x|) <= 1 serves both softplus(-x) = log1p(e) + max(-x, 0) and the complement,
 // e / (1 + e) for x >= 0 and 1 / (1 + e) for x < 0; w = 1 + e is in [1, 2], log1p(e) = log(w) - ((w - 1) - e) / w,
 // and 1/w serves both.
+// Three loops, not one: each keeps its polynomial's constants in registers (one loop holding both
+// exponentials and the log spills them, a third slower); the first leaves e in `shape`, the last
+// replaces it. The operations, and so the bits, are the same either way.
 static inline __attribute__((always_inline)) void
 inflow_richards_block(const double *restrict local, ptrdiff_t padded, double r, double t0, double inverse_nu,
                       double *restrict softplus, double *restrict shape, double *restrict complement) {
     for (ptrdiff_t j = 0; j < padded; j++) {
         double x = r * (local[j] - t0);
-        double e = inflow_exp_scalar(x >= 0.0 ? -x : x);
+        shape[j] = inflow_exp_scalar(x >= 0.0 ? -x : x);
+    }
+    for (ptrdiff_t j = 0; j < padded; j++) {
+        double x = r * (local[j] - t0);
+        double e = shape[j];
         double w = 1.0 + e, inverse_w = 1.0 / w;
         double l = w == 1.0 ? e : inflow_log_one_to_two(w) - ((w - 1.0) - e) * inverse_w;
-        l = x >= 0.0 ? l : l - x;
-        softplus[j] = l;
-        shape[j] = inflow_exp_scalar(-l * inverse_nu);
+        softplus[j] = x >= 0.0 ? l : l - x;
         complement[j] = (x >= 0.0 ? e : 1.0) * inverse_w;
     }
+    for (ptrdiff_t j = 0; j < padded; j++) shape[j] = inflow_exp_scalar(-softplus[j] * inverse_nu);
 }
 
 INFLOW_KERNEL

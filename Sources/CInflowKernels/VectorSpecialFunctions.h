@@ -62,32 +62,49 @@ static inline __attribute__((always_inline)) double inflow_log_one_to_two(double
     return inflow_log_reduced(w, 0.0);
 }
 
-// Shift to the asymptotic region: z = x + m >= 10 with m the number of steps needed (at most 10 for
-// x > 0); product = x (x + 1) ... (x + m - 1), sum = sum 1/(x + j), squares = sum 1/(x + j)^2.
+// The recurrence moves an argument up to z = x + m >= 10 (m <= 10 steps for x > 0).
 #define INFLOW_ASYMPTOTIC_START 10.0
+#define INFLOW_RECURRENCE_STEPS 10
 
 // log Gamma(x), psi(x) and psi'(x) for x > 0, from one shared recurrence to z = x + m >= 10:
-//   log Gamma(x) = log Gamma(z) - log(x (x + 1) ... (x + m - 1))   (DLMF 5.5.1),
+//   log Gamma(x) = log Gamma(z) - log P,  P = x (x + 1) ... (x + m - 1)   (DLMF 5.5.1),
 //   psi(x) = psi(z) - sum 1/(x + j),  psi'(x) = psi'(z) + sum 1/(x + j)^2   (DLMF 5.5.2, 5.15.5),
 // and the asymptotic series at z (the first omitted terms about 2e-18 at z = 10):
 //   log Gamma(z) = (z - 1/2) log z - z + log(2 pi)/2 + sum_{k=1}^{8} B_2k / (2k (2k - 1) z^(2k - 1))  (DLMF 5.11.1),
 //   psi(z) = log z - 1/(2z) - sum_{k=1}^{8} B_2k / (2k z^2k),
 //   psi'(z) = 1/z + 1/(2z^2) + sum_{k=1}^{8} B_2k / z^(2k+1)   (DLMF 5.15.8).
+// The two sums are carried as fractions over P, without a division per step: with P' = P z,
+//   sum' = (N z + P) / P',  squares' = (Q z^2 + P^2) / P'^2  (N, Q numerators),
+// every term positive (no cancellation), then one division 1/P at the end. P <= 9! for x >= 1 and
+// P^2 stays normal unless x < 1e-154, where psi'(x) > 1e308 overflows anyway.
+// `steps` is a compile-time constant after inlining: the loop runs that many masked steps (a lane already
+// at z >= 10 does nothing), so every lane does the same operations and the loop vectorises. Callers that
+// know every argument is at least 10 pass 0: the results are the same bits as with 10 steps (the sums are
+// then 0 and log P = log 1 = 0 either way), only cheaper.
 // The same formulas as SpecialFunctions.digammaAndTrigamma in Swift, without its Taylor series next
 // to the zero of psi (here psi is only used in differences, where absolute accuracy is what counts).
 // Log-gamma's error is absolute, about 1e-15 times log Gamma(z), so a few ulps relative except next to
 // its zeros at 1 and 2. Callers that want fewer of the three pass dummies: after inlining, the work
-// for an unused output (the reciprocals, a log) is dead code and removed.
+// for an unused output (a log, the series) is dead code and removed.
 static inline __attribute__((always_inline)) void
-inflow_log_gamma_digamma_trigamma_positive(double x, double *log_gamma, double *digamma, double *trigamma) {
-    double z = x, product = 1.0, sum = 0.0, squares = 0.0;
-    for (int step = 0; step < 10; step++) {
+inflow_log_gamma_digamma_trigamma_steps(double x, const int steps, double *log_gamma, double *digamma,
+                                        double *trigamma) {
+    double z = x, product = 1.0, numerator = 0.0, square_numerator = 0.0;
+    for (int step = 0; step < steps; step++) {
         int below = z < INFLOW_ASYMPTOTIC_START;
-        double inverse = 1.0 / z;
+        double next_numerator = __builtin_fma(numerator, z, product);
+        double next_square_numerator = __builtin_fma(square_numerator, z * z, product * product);
+        numerator = below ? next_numerator : numerator;
+        square_numerator = below ? next_square_numerator : square_numerator;
         product = below ? product * z : product;
-        sum = below ? sum + inverse : sum;
-        squares = below ? squares + inverse * inverse : squares;
         z = below ? z + 1.0 : z;
+    }
+    double sum = 0.0, squares = 0.0, log_product = 0.0;
+    if (steps > 0) {
+        double inverse = 1.0 / product;
+        sum = numerator * inverse;
+        squares = (square_numerator * inverse) * inverse;
+        log_product = inflow_log_scalar(product);
     }
     double r = 1.0 / z, r2 = r * r;
     double log_z = inflow_log_scalar(z);
@@ -98,9 +115,15 @@ inflow_log_gamma_digamma_trigamma_positive(double x, double *log_gamma, double *
     double trigamma_series = r2 * (1.0 / 6 + r2 * (-1.0 / 30 + r2 * (1.0 / 42 + r2 * (-1.0 / 30 + r2 * (5.0 / 66
         + r2 * (-691.0 / 2730 + r2 * (7.0 / 6 + r2 * (-3617.0 / 510))))))));
     const double half_log_two_pi = 0.91893853320467274178;
-    *log_gamma = ((z - 0.5) * log_z - z + half_log_two_pi + stirling) - inflow_log_scalar(product);
+    *log_gamma = ((z - 0.5) * log_z - z + half_log_two_pi + stirling) - log_product;
     *digamma = log_z - 0.5 * r - digamma_series - sum;
     *trigamma = squares + r * (1.0 + 0.5 * r + trigamma_series);
+}
+
+// log Gamma(x), psi(x) and psi'(x) for any x > 0 (the full recurrence).
+static inline __attribute__((always_inline)) void
+inflow_log_gamma_digamma_trigamma_positive(double x, double *log_gamma, double *digamma, double *trigamma) {
+    inflow_log_gamma_digamma_trigamma_steps(x, INFLOW_RECURRENCE_STEPS, log_gamma, digamma, trigamma);
 }
 
 // log Gamma(x) for x > 0 (see inflow_log_gamma_digamma_trigamma_positive).

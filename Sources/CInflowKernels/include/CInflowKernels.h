@@ -46,7 +46,8 @@ double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const
 /// coupling), and in s = log theta dispersion_score = theta dl/dtheta, dispersion_information =
 /// theta^2 (-d2l/dtheta2) - theta dl/dtheta, with
 /// dl/dtheta = psi(y + theta) - psi(theta) + log(theta / (theta + mu)) + (mu - y) / (theta + mu),
-/// d2l/dtheta2 = psi'(y + theta) - psi'(theta) + 1/theta - 1/(theta + mu) - (mu - y) / (theta + mu)^2.
+/// d2l/dtheta2 = psi'(y + theta) - psi'(theta) + 1/theta - 1/(theta + mu) - (mu - y) / (theta + mu)^2
+/// (the log in dl/dtheta is the likelihood term's log theta - log(theta + mu), at the mean itself).
 /// psi(theta) and psi'(theta) are passed in (the same for every observation).
 double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
                                                       double theta, double floor, double digamma_theta,
