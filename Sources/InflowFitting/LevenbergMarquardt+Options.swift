@@ -1,5 +1,5 @@
 extension LevenbergMarquardt {
-    /// Settings of ``LevenbergMarquardt/minimize(_:from:options:)``: stopping tests, damping and bounds.
+    /// Settings of ``LevenbergMarquardt/minimize(_:from:options:knownMinimum:)``: stopping tests, damping and bounds.
     ///
     /// The stopping tests follow Ceres Solver; each is stated exactly on its property. Notation:
     /// `theta` the current point, `g` its gradient, `P` the projection onto the box

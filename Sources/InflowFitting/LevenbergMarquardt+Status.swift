@@ -1,7 +1,8 @@
 extension LevenbergMarquardt {
-    /// Why ``LevenbergMarquardt/minimize(_:from:options:)`` stopped.
+    /// Why ``LevenbergMarquardt/minimize(_:from:options:knownMinimum:)`` stopped.
     ///
-    /// The three tolerance cases are convergence (``isConverged``); ``maximumIterations`` returns the
+    /// The three tolerance cases are convergence (``isConverged``); ``knownMinimum`` says the run was
+    /// heading to a minimum found before (given to the solver); ``maximumIterations`` returns the
     /// best point found, which may still be usable; a ``failure(_:)`` returns the best point too, but
     /// the reason says why it should not be trusted as a minimum.
     public enum Status: Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -11,6 +12,10 @@ extension LevenbergMarquardt {
         case parameterTolerance
         /// The relative-reduction test of ``Options/functionTolerance`` passed.
         case functionTolerance
+        /// The Newton step from the current point lands on the ``KnownMinimum`` given to the solver: the
+        /// run was heading to a minimum already found and stopped there. The point returned is the current
+        /// one, not that minimum; a multi-start counts the minimum as found again.
+        case knownMinimum
         /// ``Options/maximumIterations`` iterations were used; the best point so far is returned.
         case maximumIterations
         /// The solver could not proceed; see ``FailureReason``.
@@ -21,7 +26,7 @@ extension LevenbergMarquardt {
         public var isConverged: Bool {
             switch self {
             case .gradientTolerance, .parameterTolerance, .functionTolerance: true
-            case .maximumIterations, .failure: false
+            case .knownMinimum, .maximumIterations, .failure: false
             }
         }
 
@@ -30,6 +35,7 @@ extension LevenbergMarquardt {
             case .gradientTolerance: "gradient tolerance"
             case .parameterTolerance: "parameter tolerance"
             case .functionTolerance: "function tolerance"
+            case .knownMinimum: "known minimum"
             case .maximumIterations: "maximum iterations"
             case .failure(let reason): "failure (\(reason))"
             }

@@ -1,7 +1,7 @@
 import InflowLinearAlgebra
 
 extension LevenbergMarquardt {
-    /// The outcome of ``LevenbergMarquardt/minimize(_:from:options:)``: the best point found, why the
+    /// The outcome of ``LevenbergMarquardt/minimize(_:from:options:knownMinimum:)``: the best point found, why the
     /// solver stopped, and what it cost.
     ///
     /// The point, gradient and curvature always belong together (the last accepted point), so the
@@ -88,6 +88,8 @@ extension LevenbergMarquardt {
                 return "Converged: step length \(lastStepNorm) is within the parameter tolerance, \(cost)."
             case .functionTolerance:
                 return "Converged: relative reduction of f is within the function tolerance, \(cost)."
+            case .knownMinimum:
+                return "Stopped: the Newton step from here lands on the known minimum given to the solver, \(cost)."
             case .maximumIterations:
                 return "Stopped at the iteration limit with projected gradient \(projectedGradientNorm); the best point is returned, \(cost)."
             case .failure(.nonFiniteStart):

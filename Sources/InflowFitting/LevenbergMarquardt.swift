@@ -49,7 +49,8 @@ import InflowLinearAlgebra
 /// rounding unit `eps |f|` of the objective: then that undamped step is taken without the objective's
 /// verdict, which rounding decides there, as IRLS takes every step, unless it raises `f` by more than
 /// ``roundingAllowance`` rounding units), parameter (after every step
-/// with a finite trial value), iteration limit, damping ceiling. Every loop is bounded: the outer one by
+/// with a finite trial value), known minimum (only when one is given, at the start and after each accepted
+/// step: see ``KnownMinimum``), iteration limit, damping ceiling. Every loop is bounded: the outer one by
 /// ``Options/maximumIterations``, the factorisation retries by ``Options/maximumDamping`` (with
 /// `nu` doubling, at most about 60 retries from the smallest damping). Only decreasing steps are
 /// accepted (but for that last Newton step, within rounding), so the returned point is the best one
@@ -83,13 +84,16 @@ public enum LevenbergMarquardt {
     ///   - problem: the objective; ``ScoringProblem/parameterCount`` must be in `0...8`.
     ///   - start: the starting point (lanes `>= p` are ignored); projected onto the bounds.
     ///   - options: tolerances, damping, bounds and fixed parameters.
+    ///   - knownMinimum: a minimum found by an earlier run: this run stops with ``Status/knownMinimum``
+    ///     once its Newton step lands there (see ``KnownMinimum``). `nil` (the default) runs to the end.
     /// - Returns: the best point found with its gradient, curvature and the reason for stopping.
     ///   Never traps on NaN or infinite values; invalid options give `.failure(.invalidOptions)`.
     /// - Complexity: at most ``Options/maximumIterations`` iterations, each one objective evaluation,
     ///   at most one derivative evaluation and O(p^3) flops; no heap allocation in the loop.
     @inlinable
     public static func minimize<Problem: ScoringProblem>(
-        _ problem: Problem, from start: SIMD8<Double>, options: Options = Options()
+        _ problem: Problem, from start: SIMD8<Double>, options: Options = Options(),
+        knownMinimum: KnownMinimum? = nil
     ) -> Summary {
         let p = problem.parameterCount
         precondition((0...SmallMatrix.maximumOrder).contains(p),
@@ -134,9 +138,18 @@ public enum LevenbergMarquardt {
         var lastStepNorm = 0.0
         var gradientNorm = projectedGradientNorm(theta, current.gradient, lower, upper, variable)
         var status: Status
+        var moved = true   // the current point is new: test it against the known minimum
 
         iterating: while true {
             if gradientNorm <= options.gradientTolerance { status = .gradientTolerance; break }
+            if moved, let knownMinimum, current.value - knownMinimum.value <= knownMinimum.testedRise,
+               let newton = newtonStep(current, theta, lower, upper, variable),
+               knownMinimum.isTarget(of: theta, step: newton.step, value: current.value, decrement: newton.decrement,
+                                     variable: variable) {
+                status = .knownMinimum
+                break
+            }
+            moved = false
             if iterations >= options.maximumIterations { status = .maximumIterations; break }
             iterations += 1
 
@@ -202,6 +215,7 @@ public enum LevenbergMarquardt {
                 theta = trial
                 current = next
                 accepted += 1
+                moved = true
                 scaleSquared = pointwiseMax(scaleSquared, current.curvature.diagonal)
                 let t = 2 * ratio - 1
                 damping = max(damping * max(1.0 / 3, 1 - t * t * t), minimumDamping)
@@ -226,7 +240,10 @@ public enum LevenbergMarquardt {
                 // A failed step where even the undamped step promises less than one rounding unit of f:
                 // the objective's rounding, not the model, rejected it. Take that last Newton step on the
                 // gradient's word (as IRLS would; its objective agrees within rounding) and stop.
-                if trialFinite, let newton = newtonStep(current, theta, lower, upper, variable),
+                // (The damped step's predicted reduction is at most the decrement, the model's largest
+                // reduction over the same free lanes: a larger prediction rules the test out unsolved.)
+                if trialFinite, predicted <= Double.ulpOfOne * abs(current.value),
+                   let newton = newtonStep(current, theta, lower, upper, variable),
                    newton.decrement <= Double.ulpOfOne * abs(current.value) {
                     let polished = project(theta + newton.step, lower, upper)
                     let evaluation = problem.evaluate(polished)
