@@ -86,9 +86,13 @@ public struct SmallMatrix: Sendable, Equatable {
     /// The diagonal, lanes `>= order` zero.
     @inlinable
     public var diagonal: SIMD8<Double> {
-        var d = SIMD8<Double>.zero
-        for j in 0..<order { d[j] = self[j, j] }
-        return d
+        // The 8 columns are 64 contiguous doubles: element (j, j) at 9 j. One gather, then the lanes
+        // past the order cleared (they are zero already, unless a caller wrote there).
+        let d = withUnsafeBytes(of: columns) { bytes -> SIMD8<Double> in
+            let m = bytes.baseAddress!.assumingMemoryBound(to: Double.self)
+            return SIMD8(m[0], m[9], m[18], m[27], m[36], m[45], m[54], m[63])
+        }
+        return d.replacing(with: 0, where: SIMD8<Double>(0, 1, 2, 3, 4, 5, 6, 7) .>= SIMD8<Double>(repeating: Double(order)))
     }
 
     public static func == (lhs: SmallMatrix, rhs: SmallMatrix) -> Bool {

@@ -62,9 +62,10 @@ struct CurveFitter<Family: CurveFamily> {
         }
         let names = parameterNames()
         if names.count > SmallMatrix.maximumOrder { throw .tooManyParameters(names.count) }
-        for name in Array(options.start.keys) + Array(options.fixed.keys) + Array(options.lowerBounds.keys)
-            + Array(options.upperBounds.keys) where !names.contains(name) {
-            throw .unknownParameter(name: name, family: family.name, known: names)
+        for settings in [options.start, options.fixed, options.lowerBounds, options.upperBounds] where !settings.isEmpty {
+            for name in settings.keys where !names.contains(name) {
+                throw .unknownParameter(name: name, family: family.name, known: names)
+            }
         }
         if error.isCount && observations.count > 0 && observations.responses.allSatisfy({ $0 == 0 }) {
             throw .noArrivals
@@ -94,6 +95,7 @@ struct CurveFitter<Family: CurveFamily> {
             upper[j] = min(upper[j], internalValue(name, value))
         }
         var fixedMask = [Bool](repeating: false, count: names.count)
+        var fixedLanes = SIMDMask<SIMD8<Int64>>(repeating: false)
         var fixedValues = SIMD8<Double>.zero
         for (name, value) in options.fixed {
             let j = names.firstIndex(of: name)!
@@ -102,6 +104,7 @@ struct CurveFitter<Family: CurveFamily> {
                 throw .outOfBounds(name: name, value: value, lower: lower[j], upper: upper[j])
             }
             fixedMask[j] = true
+            fixedLanes[j] = true
             fixedValues[j] = v
         }
         let freeCount = fixedMask.filter { !$0 }.count
@@ -129,16 +132,13 @@ struct CurveFitter<Family: CurveFamily> {
         }
         if !options.multiStart { curveStarts = Array(curveStarts.prefix(1)) }
         let backgroundStart = max(0.25 * (data.rates.min() ?? 0), 0)
+        let backgroundLane = options.background == .estimated && options.start["beta"] == nil ? family.parameterCount : nil
+        let inUse = SIMD8<Double>(0, 1, 2, 3, 4, 5, 6, 7) .< SIMD8<Double>(repeating: Double(names.count))
         func completed(_ curve: SIMD8<Double>) -> SIMD8<Double> {
             var start = curve
-            if options.background == .estimated && options.start["beta"] == nil {
-                start[family.parameterCount] = backgroundStart
-            }
-            for j in 0..<names.count {
-                if fixedMask[j] { start[j] = fixedValues[j] }
-                start[j] = min(max(start[j], lower[j]), upper[j])
-            }
-            return start
+            if let backgroundLane { start[backgroundLane] = backgroundStart }
+            start.replace(with: fixedValues, where: fixedLanes)
+            return start.replacing(with: pointwiseMin(pointwiseMax(start, lower), upper), where: inUse)
         }
 
         var warnings = observations.warnings.map(\.message)
@@ -175,6 +175,8 @@ struct CurveFitter<Family: CurveFamily> {
                 return start
             }
             let poissonBest = Self.multiStart(poisson, from: poissonStarts, options: poissonOptions,
+                                              sameOptimum: Self.startingStageSameOptimumTolerance,
+                                              basinTolerance: Self.basinTolerance,
                                               userStartFirst: hasUserStart, tried: &startsTried)
             var nbStarts: [SIMD8<Double>] = []
             if let poissonBest {
@@ -198,6 +200,8 @@ struct CurveFitter<Family: CurveFamily> {
                 consider(LevenbergMarquardt.minimize(likelihood, from: start, options: solverOptions), likelihood)
             }
         } else if let summary = Self.multiStart(likelihood, from: curveStarts.map(completed), options: solverOptions,
+                                                sameOptimum: Self.sameOptimumTolerance,
+                                                basinTolerance: error.isCount ? Self.basinTolerance : nil,
                                                 userStartFirst: hasUserStart, tried: &startsTried) {
             consider(summary, likelihood)
         }
@@ -220,29 +224,48 @@ struct CurveFitter<Family: CurveFamily> {
                       warnings: &warnings, startsTried: startsTried, solverOptions: solverOptions)
     }
 
-    /// Function test of the Poisson stage of an NB2 fit (it only provides the start; two Poisson runs
-    /// that stop there agree to about this relative objective, well inside ``sameOptimumTolerance``).
-    static var startingStageFunctionTolerance: Double { 1e-11 }
+    /// Function test of the Poisson stage of an NB2 fit. That stage only chooses the basin the NB2 fit
+    /// starts in (its optimum is not the NB2 one, which the NB2 run then finds to the caller's
+    /// tolerance), so it stops at a relative change of 1e-7: the Fisher-scoring iterations converge
+    /// superlinearly there (each change a small fraction of the previous one), so a run ends within
+    /// about that much of its optimum's objective, well inside ``startingStageSameOptimumTolerance``.
+    static var startingStageFunctionTolerance: Double { 1e-7 }
+
+    /// Two runs of the NB2 fit's Poisson stage that end converged with objectives this close (relative)
+    /// found the same optimum: ten times the stage's function test. Optima closer than that (about
+    /// 2e-4 log-likelihood units at the 60-day benchmark's 223) are equally good NB2 starts.
+    static var startingStageSameOptimumTolerance: Double { 1e-6 }
 
     /// Two runs that end converged with objectives this close (relative) found the same optimum.
     static var sameOptimumTolerance: Double { 1e-9 }
+
+    /// A later multi-start run whose Newton step lands within this many log-likelihood units of the best
+    /// minimum so far (in the Fisher metric there, and in value) stops: the minimum counts as found again
+    /// (``LevenbergMarquardt/KnownMinimum``). 0.01 puts the Newton target within 0.14 standard errors of
+    /// that minimum. Count likelihoods only: a least-squares objective is not in log-likelihood units.
+    static var basinTolerance: Double { 0.01 }
 
     /// Runs the solver from `starts` and returns the best run (converged first, then the lowest
     /// objective), or `nil` if no run ended at a finite objective.
     ///
     /// The starts are screened by their objective value and tried best first (a caller's start, if
     /// `userStartFirst`, always goes first). The search stops once two runs have converged to the same
-    /// lowest objective (within ``sameOptimumTolerance``), in the spirit of the multistart stopping
+    /// lowest objective (within `sameOptimum`, relative), in the spirit of the multistart stopping
     /// rules of Boender and Rinnooy Kan ("Bayesian stopping rules for multistart global optimization
     /// methods", Math. Programming 37, 1987: stop when the best local minimum has been found more than
     /// once), or when every start has been tried. A start with a non-finite objective is still tried
     /// (the solver shortens steps from it) but last.
     ///
+    /// With a `basinTolerance`, a later run is given the best minimum so far as a
+    /// ``LevenbergMarquardt/KnownMinimum``: once its Newton step lands there (within that tolerance, in
+    /// the objective's units) it stops, and the minimum counts as found again, without the run's last
+    /// iterations, which would only refine a point already known.
+    ///
     /// - Complexity: one objective evaluation per start, then one solver run per start tried (at
     ///   least two when there are two starts, all of them when the runs keep disagreeing).
     static func multiStart<Problem: ScoringProblem>(
         _ problem: Problem, from starts: [SIMD8<Double>], options: LevenbergMarquardt.Options,
-        userStartFirst: Bool, tried: inout Int
+        sameOptimum: Double, basinTolerance: Double?, userStartFirst: Bool, tried: inout Int
     ) -> LevenbergMarquardt.Summary? {
         let screened = starts.indices.map { index -> (index: Int, value: Double) in
             let value = problem.objective(starts[index])
@@ -256,13 +279,17 @@ struct CurveFitter<Family: CurveFamily> {
         var bestFoundAgain = false
         for index in order {
             tried += 1
-            let summary = LevenbergMarquardt.minimize(problem, from: starts[index], options: options)
+            let known = basinTolerance.flatMap { tolerance in
+                best.flatMap { LevenbergMarquardt.KnownMinimum($0, tolerance: tolerance) }
+            }
+            let summary = LevenbergMarquardt.minimize(problem, from: starts[index], options: options, knownMinimum: known)
+            if summary.status == .knownMinimum { break }   // the best minimum, found again
             guard summary.finalObjective.isFinite else { continue }
             guard let current = best else {
                 best = summary
                 continue
             }
-            let tolerance = sameOptimumTolerance * max(abs(current.finalObjective), 1)
+            let tolerance = sameOptimum * max(abs(current.finalObjective), 1)
             if summary.isConverged && current.isConverged
                 && abs(summary.finalObjective - current.finalObjective) <= tolerance {
                 bestFoundAgain = true
@@ -282,6 +309,10 @@ struct CurveFitter<Family: CurveFamily> {
         fixedMask: [Bool], warnings: inout [String], startsTried: Int, solverOptions: LevenbergMarquardt.Options
     ) -> CurveFit {
         let estimates = summary.parameters
+        // The information first: its pass leaves the means (with their gradients) in the likelihood's
+        // workspace, where `means` then finds them.
+        let free = (0..<names.count).filter { !fixedMask[$0] }
+        let information = informationMatrix(likelihood: likelihood, at: estimates, summary: summary, free: free)
         let fitted = likelihood.means(estimates)
         let y = observations.responses
         let theta = likelihood.dispersion(estimates)
@@ -313,12 +344,13 @@ struct CurveFitter<Family: CurveFamily> {
         }
 
         // Covariance of the free parameters.
-        let free = (0..<names.count).filter { !fixedMask[$0] }
-        let information = informationMatrix(likelihood: likelihood, at: estimates, summary: summary, free: free)
         var status: FitStatus
         switch summary.status {
         case .gradientTolerance, .parameterTolerance, .functionTolerance:
             status = .converged(reason: summary.status.description)
+        case .knownMinimum:
+            // A multi-start keeps the run that found a minimum, never one stopped on its way there.
+            status = .notConverged(reason: "stopped on the way to a minimum found before; the estimates are not that minimum")
         case .maximumIterations:
             status = .notConverged(reason: "stopped at the iteration limit (\(summary.iterations)); the estimates are the best point found")
             warnings.append("the solver stopped at its iteration limit: the estimates are not an optimum")

@@ -1,3 +1,4 @@
+import CInflowKernels
 import InflowLinearAlgebra
 import InflowStatistics
 
@@ -34,41 +35,56 @@ extension CurveLikelihood {
         let p = parameterCount
         computeMeans(parameters, withGradients: true)
         let means = workspace.means
-        let gradients = workspace.meanGradients
         var firstDerivatives = [Double](repeating: 0, count: n)
-        var information = SmallMatrix(order: p)
+        var secondDerivatives = [Double](repeating: 0, count: n)
         let floor = meanFloor
         let theta = dispersion(parameters) ?? 0
-        var dispersionColumn = SIMD8<Double>.zero
-        var dispersionInformation = 0.0
         let ws = workspace
         if error == .negativeBinomial && ws.factorsParameters != parameters {
             // The score and coupling factors and the dispersion information terms, from the likelihood pass.
             _ = negativeLogLikelihood(parameters)
         }
+        var dispersionInformation = 0.0
         for i in 0..<n {
             let y = responses[i]
             let mu = error == .gaussian ? means[i] : max(means[i], floor)
-            let first: Double, second: Double
             switch error {
             case .gaussian:
-                first = mu - y
-                second = 1
+                firstDerivatives[i] = mu - y
+                secondDerivatives[i] = 1
             case .poisson, .quasiPoisson:
-                first = 1 - y / mu
-                second = y / (mu * mu)
+                firstDerivatives[i] = 1 - y / mu
+                secondDerivatives[i] = y / (mu * mu)
             case .negativeBinomial:
-                // first = -theta (y - mu) / (mu (theta + mu)), the coupling -theta (y - mu) / (theta + mu)^2,
-                // and theta^2 (-d2l/dtheta2) - theta dl/dtheta from the kernel.
+                // first = -theta (y - mu) / (mu (theta + mu)); the coupling -theta (y - mu) / (theta + mu)^2
+                // and theta^2 (-d2l/dtheta2) - theta dl/dtheta come from the kernel.
                 let thetaPlusMu = theta + mu
-                first = -ws.scoreFactors[i]
-                second = y / (mu * mu) - (theta + y) / (thetaPlusMu * thetaPlusMu)
-                dispersionColumn -= gradients[i] * ws.crossFactors[i]
+                firstDerivatives[i] = -ws.scoreFactors[i]
+                secondDerivatives[i] = y / (mu * mu) - (theta + y) / (thetaPlusMu * thetaPlusMu)
                 dispersionInformation += ws.dispersionInformation[i]
             }
-            firstDerivatives[i] = first
-            information.addOuterProduct(gradients[i], weight: second)
         }
+        // sum_i f_i'' g_i g_i^T, and (NB2) the dispersion column -sum_i coupling_i g_i, in one vector kernel.
+        var information = SmallMatrix(order: p)
+        var coupling = SIMD8<Double>.zero
+        if n > 0 {
+            let gradients = UnsafeRawPointer(workspace.meanGradients.baseAddress!)
+            withUnsafeMutableBytes(of: &coupling) { coupling in
+                withUnsafeMutableBytes(of: &information.columns) { columns in
+                    gradients.withMemoryRebound(to: Double.self, capacity: 8 * n) { g in
+                        secondDerivatives.withUnsafeBufferPointer { second in
+                            firstDerivatives.withUnsafeBufferPointer { first in
+                                inflow_accumulate_weighted_products(
+                                    g, second.baseAddress, error == .negativeBinomial ? UnsafePointer(ws.crossFactors) : first.baseAddress,
+                                    nil, n, p, coupling.baseAddress!.assumingMemoryBound(to: Double.self), nil,
+                                    columns.baseAddress!.assumingMemoryBound(to: Double.self))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let dispersionColumn = -coupling
         // The curvature of the means weighted by f': in closed form where the family has it, otherwise by
         // central differences of the f'-weighted gradient sum.
         let curveFree = free.filter { $0 != dispersionIndex && $0 != backgroundIndex }

@@ -8,8 +8,9 @@
 /// - Counts as rates: `mu_i = (c(times[start_i]) + beta) * length_i`, the grid holds the starts.
 /// - Level data: `mu_i = C(times[i]) + beta * t_i` (counts-as-rates does not apply).
 ///
-/// Built once per fit and shared (copy-on-write) by the Poisson and negative binomial likelihoods
-/// and every bootstrap replicate. O(n) when the intervals come in time order (the boundaries then
+/// Built once per data set (``PreparedObservations`` keeps the grid of its intervals' boundaries; the
+/// counts-as-rates grid is made per fit) and shared (copy-on-write) by every fit to those observations,
+/// the Poisson and negative binomial likelihoods of each and every bootstrap replicate. O(n) when the intervals come in time order (the boundaries then
 /// already ascend: duplicates are removed and each boundary found by one forward scan), O(n log n)
 /// otherwise (sort, then binary search); no hashing.
 struct ObservationGrid: Sendable {
@@ -24,16 +25,25 @@ struct ObservationGrid: Sendable {
     /// Level times or interval lengths: what multiplies `beta`.
     let backgroundExposure: [Double]
 
+    /// The grid of `observations` (counts as rates: the grid of the intervals' starts).
     init(observations: PreparedObservations, countsAsRate: Bool) {
-        switch observations.kind {
+        if countsAsRate && observations.kind != .level {
+            self.init(kind: observations.kind, intervals: observations.intervals, levelTimes: [], countsAsRate: true)
+        } else {
+            self = observations.grid
+        }
+    }
+
+    /// The grid of interval counts or level times.
+    init(kind: ObservationKind, intervals: [CountInterval], levelTimes: [Double], countsAsRate: Bool) {
+        switch kind {
         case .level:
-            times = observations.levelTimes
+            times = levelTimes
             startIndex = Array(times.indices)
             endIndex = startIndex
             lengths = Array(repeating: 1, count: times.count)
-            backgroundExposure = observations.levelTimes
+            backgroundExposure = levelTimes
         case .counts, .cumulative:
-            let intervals = observations.intervals
             lengths = intervals.map(\.length)
             backgroundExposure = lengths
             var boundaries: [Double] = []

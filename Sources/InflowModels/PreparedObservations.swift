@@ -20,6 +20,25 @@ public struct PreparedObservations: Sendable {
     public let warnings: [SeriesWarning]
     /// For cumulative totals counted from an unknown start: the first total, used as baseline.
     public let baseline: Double
+    /// The responses in likelihood order: interval counts or level values (made once, here: every
+    /// likelihood and fit reads them).
+    public let responses: [Double]
+    /// Where a likelihood evaluates the curve for these observations (the interval boundaries or the
+    /// level times), made once here for every fit to them.
+    let grid: ObservationGrid
+
+    init(kind: ObservationKind, origin: Date, intervals: [CountInterval], levelTimes: [Double], levelValues: [Double],
+         warnings: [SeriesWarning], baseline: Double) {
+        self.kind = kind
+        self.origin = origin
+        self.intervals = intervals
+        self.levelTimes = levelTimes
+        self.levelValues = levelValues
+        self.warnings = warnings
+        self.baseline = baseline
+        responses = kind == .level ? levelValues : intervals.map(\.count)
+        grid = ObservationGrid(kind: kind, intervals: intervals, levelTimes: levelTimes, countsAsRate: false)
+    }
 
     /// Number of data points the likelihood uses.
     public var count: Int { kind == .level ? levelTimes.count : intervals.count }
@@ -38,9 +57,6 @@ public struct PreparedObservations: Sendable {
     public var firstTime: Double {
         kind == .level ? (levelTimes.first ?? 0) : (intervals.first?.start ?? 0)
     }
-
-    /// The responses in likelihood order: interval counts or level values.
-    public var responses: [Double] { kind == .level ? levelValues : intervals.map(\.count) }
 }
 
 extension InflowSeries {
