@@ -48,7 +48,8 @@ import InflowLinearAlgebra
 /// the Newton decrement `1/2 g^T H^-1 g`, the reduction an undamped step predicts, is below one
 /// rounding unit `eps |f|` of the objective: then that undamped step is taken without the objective's
 /// verdict, which rounding decides there, as IRLS takes every step, unless it raises `f` by more than
-/// ``roundingAllowance`` rounding units), parameter (after every step
+/// ``roundingAllowance`` rounding units; when the rejected damped step is that Newton step up to
+/// ``newtonAgreement``, its known value decides instead), parameter (after every step
 /// with a finite trial value), known minimum (only when one is given, at the start and after each accepted
 /// step: see ``KnownMinimum``), iteration limit, damping ceiling. Every loop is bounded: the outer one by
 /// ``Options/maximumIterations``, the factorisation retries by ``Options/maximumDamping`` (with
@@ -246,14 +247,23 @@ public enum LevenbergMarquardt {
                    let newton = newtonStep(current, theta, lower, upper, variable),
                    newton.decrement <= Double.ulpOfOne * abs(current.value) {
                     let polished = project(theta + newton.step, lower, upper)
-                    let evaluation = problem.evaluate(polished)
-                    derivativeCalls += 1
-                    if evaluation.isFinite
-                        && evaluation.value <= current.value + roundingAllowance * Double.ulpOfOne * abs(current.value) {
-                        theta = polished
-                        current = evaluation
-                        lastStepNorm = norm(newton.step)
-                        gradientNorm = projectedGradientNorm(theta, current.gradient, lower, upper, variable)
+                    let allowed = current.value + roundingAllowance * Double.ulpOfOne * abs(current.value)
+                    // The damped trial is that Newton step up to the damping. When the two agree to within
+                    // `newtonAgreement` of the step's scaled length, rounding decides both values alike: the
+                    // trial stands for the Newton point (kept if within the allowance, its evaluation reusing
+                    // the objective's pass; otherwise the Newton point is not evaluated either).
+                    let root = metric.squareRoot()
+                    let nearNewton = norm((step - (polished - theta)) * root) <= newtonAgreement * norm((polished - theta) * root)
+                    let point = nearNewton ? trial : polished
+                    if !nearNewton || trialValue <= allowed {
+                        let evaluation = problem.evaluate(point)
+                        derivativeCalls += 1
+                        if evaluation.isFinite && evaluation.value <= allowed {
+                            lastStepNorm = norm(point - theta)
+                            theta = point
+                            current = evaluation
+                            gradientNorm = projectedGradientNorm(theta, current.gradient, lower, upper, variable)
+                        }
                     }
                     status = .functionTolerance
                     break
@@ -306,6 +316,11 @@ extension LevenbergMarquardt {
     /// How many rounding units `eps |f|` the final Newton step at the rounding floor may raise the
     /// objective by: the sum behind `f` is only that accurate.
     public static let roundingAllowance = 16.0
+
+    /// At the rounding floor, a rejected damped step within this fraction of the Newton step's scaled
+    /// length (`||D (s - s_N)|| <= 1e-3 ||D s_N||`, the damping negligible) stands for the Newton step: its
+    /// value, already known, decides instead of evaluating a point a rounding away.
+    public static let newtonAgreement = 1e-3
 
     /// The undamped step `-H^-1 g` from `theta` (over the lanes it may move: free and not held at a
     /// bound) and the reduction it predicts, the Newton decrement `1/2 g^T H^-1 g`; `nil` when `H` is
