@@ -34,11 +34,21 @@ int main(int argc, char **argv) {
         y[i] = (i * 37) % 200; mu[i] = 10 + i * 3.3; eta[i] = log(mu[i]); zero[i] = 0; start[i] = i; end[i] = i + 1;
     }
     double means[observations], rows[observations * 8];
+    ptrdiff_t wide_start[observations], wide_end[observations];   // two-day intervals: the indexed path
+    for (int i = 0; i < observations; i++) { wide_start[i] = 2 * i; wide_end[i] = 2 * i + 2; }
+    inflow_interval_means(v, g, wide_start, wide_end, observations, 0.5, t, means, rows); put(file, means, observations);
+    put(file, rows, observations * 8);
     inflow_interval_means(v, g, start, end, observations, 0.5, t, means, rows); put(file, means, observations);
     put(file, rows, observations * 8);
     double value = inflow_nb2_negative_log_likelihood_and_factors(y, mu, observations, 7.5, 1e-10, 1.9, 0.14, w,
         w + 60, w + 120, w + 180, w + 240, w + 300);
     put(file, &value, 1); put(file, w, observations * 6);
+    // theta = 25: every positive count has y + theta >= 10, the path without the recurrence.
+    value = inflow_nb2_negative_log_likelihood_and_factors(y, mu, observations, 25, 1e-10, 3.2, 0.04, w,
+        w + 60, w + 120, w + 180, w + 240, w + 300);
+    put(file, &value, 1); put(file, w, observations * 6);
+    value = inflow_nb2_negative_log_likelihood_and_factors(y, mu, observations, 7.5, 1e-10, 1.9, 0.14, w,
+        w + 60, w + 120, w + 180, w + 240, w + 300);
     value = inflow_poisson_negative_log_likelihood_and_factors(y, mu, observations, 1e-10, w, w + 60, w + 120);
     put(file, &value, 1); put(file, w, observations * 3);
     double score[8], cross[8], curvature[64];
