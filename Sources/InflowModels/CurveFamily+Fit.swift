@@ -159,8 +159,10 @@ struct CurveFitter<Family: CurveFamily> {
         }
 
         let grid = ObservationGrid(observations: observations, countsAsRate: options.countsAsRate)
+        // Two scratch slots: the covariance at the end finds the final point's pass still there (`Scratch`).
         let likelihood = CurveLikelihood(family: family, error: error, observations: observations,
-                                         background: options.background, countsAsRate: options.countsAsRate, grid: grid)
+                                         background: options.background, countsAsRate: options.countsAsRate, grid: grid,
+                                         slots: 2)
         if error == .negativeBinomial {
             // Poisson first, then NB2 from the Poisson optimum with the moment estimate of theta.
             let poisson = likelihood.withError(.poisson)

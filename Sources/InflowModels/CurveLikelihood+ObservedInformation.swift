@@ -76,7 +76,7 @@ extension CurveLikelihood {
                             firstDerivatives.withUnsafeBufferPointer { first in
                                 inflow_accumulate_weighted_products(
                                     g, second.baseAddress, error == .negativeBinomial ? UnsafePointer(ws.crossFactors) : first.baseAddress,
-                                    nil, n, p, coupling.baseAddress!.assumingMemoryBound(to: Double.self), nil,
+                                    nil, n, meanParameterCount, coupling.baseAddress!.assumingMemoryBound(to: Double.self), nil,
                                     columns.baseAddress!.assumingMemoryBound(to: Double.self))
                             }
                         }
@@ -132,18 +132,20 @@ extension CurveLikelihood {
     func meanCurvatureByDifferences(at parameters: SIMD8<Double>, firstDerivatives: [Double], free: [Int]) -> SmallMatrix {
         var result = SmallMatrix(order: parameterCount)
         let n = responses.count
-        let gradients = workspace.meanGradients
         for j in free {
             let step = 1e-5 * max(abs(parameters[j]), 1e-3)
             var plus = parameters, minus = parameters
             plus[j] += step
             minus[j] -= step
+            // The gradients are read from the slot each computation leaves in use (see `Scratch`).
             computeMeans(plus, withGradients: true)
             var sumPlus = SIMD8<Double>.zero
-            for i in 0..<n { sumPlus += gradients[i] * firstDerivatives[i] }
+            let gradientsPlus = workspace.meanGradients
+            for i in 0..<n { sumPlus += gradientsPlus[i] * firstDerivatives[i] }
             computeMeans(minus, withGradients: true)
             var sumMinus = SIMD8<Double>.zero
-            for i in 0..<n { sumMinus += gradients[i] * firstDerivatives[i] }
+            let gradientsMinus = workspace.meanGradients
+            for i in 0..<n { sumMinus += gradientsMinus[i] * firstDerivatives[i] }
             result[column: j] = (sumPlus - sumMinus) / (2 * step)
         }
         return result

@@ -48,21 +48,29 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     private(set) var logFactorialSum: Double
     /// Means below this are floored in scores and weights: 1e-10 times the mean response (at least 1e-10).
     private(set) var meanFloor: Double
-    private(set) var workspace: Workspace
+    /// The scratch slots; ``workspace`` is the one in use.
+    private(set) var scratch: Scratch
+    /// The slot in use: the buffers of the point last computed.
+    var workspace: Workspace { scratch.current }
 
     /// Index of `beta` in the parameter vector, if estimated.
     public let backgroundIndex: Int?
     /// Index of `log theta` in the parameter vector, for NB2.
     public let dispersionIndex: Int?
     public let parameterCount: Int
+    /// The parameters the means depend on (the curve's and the background rate): all but NB2's
+    /// dispersion, which comes last.
+    var meanParameterCount: Int { dispersionIndex ?? parameterCount }
 
     /// Scratch space of one likelihood (one thread): the curve at the grid times, the means and their
     /// gradients, and the last objective value. The per-observation buffers are raw memory reached
     /// through `let` properties, so the loops over observations pay no exclusivity check and no
-    /// uniqueness test per element.
+    /// uniqueness test per element; the `var` properties skip the dynamic exclusivity check too
+    /// (`@exclusivity(unchecked)`): one thread uses a workspace, and no access to a property overlaps
+    /// another to the same property.
     final class Workspace {
-        var values: [Double]
-        var gradients: [SIMD8<Double>]
+        @exclusivity(unchecked) var values: [Double]
+        @exclusivity(unchecked) var gradients: [SIMD8<Double>]
         let means: UnsafeMutableBufferPointer<Double>
         let meanGradients: UnsafeMutableBufferPointer<SIMD8<Double>>
         /// Per-observation terms from the vector kernels (`CInflowKernels`): log-likelihood terms, then
@@ -76,16 +84,13 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         private let termStorage: UnsafeMutableBufferPointer<Double>
         /// The parameters of the last ``objective(_:)`` and its value: ``evaluate(_:)`` at the same
         /// point (an accepted trial step) reuses it instead of recomputing the log-likelihood.
-        var lastObjective: (parameters: SIMD8<Double>, value: Double)?
+        @exclusivity(unchecked) var lastObjective: (parameters: SIMD8<Double>, value: Double)?
         /// The parameters of the means (and, if `withGradients`, the gradients) in the buffers: an
         /// evaluation at the point of the last objective (an accepted trial step) reuses them.
-        var meansState: (parameters: SIMD8<Double>, withGradients: Bool)?
+        @exclusivity(unchecked) var meansState: (parameters: SIMD8<Double>, withGradients: Bool)?
         /// The parameters of the NB2 score and curvature factors in the buffers (the objective computes
         /// them in the same pass as the log-likelihood terms).
-        var factorsParameters: SIMD8<Double>?
-        /// Whether the last call was ``evaluate(_:)``: the objective that follows is then a solver's trial
-        /// step (worth computing the gradients for), not one of a series of screening values.
-        var evaluatedLast = false
+        @exclusivity(unchecked) var factorsParameters: SIMD8<Double>?
 
         init(grid: Int, observations: Int) {
             values = Array(repeating: 0, count: grid)
@@ -122,7 +127,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// Sets up the likelihood on a grid already built for these observations (a fit builds it once
     /// for its Poisson and negative binomial stages).
     init(family: Family, error: ErrorFamily, observations: PreparedObservations, background: BackgroundRate,
-         countsAsRate: Bool, grid: ObservationGrid, logFactorialSum knownLogFactorialSum: Double? = nil) {
+         countsAsRate: Bool, grid: ObservationGrid, logFactorialSum knownLogFactorialSum: Double? = nil,
+         slots: Int = 1) {
         self.family = family
         self.error = error
         self.observations = observations
@@ -147,15 +153,15 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         self.grid = grid
         logFactorialSum = error.isCount ? knownLogFactorialSum ?? Self.logFactorialSum(responses) : 0
         meanFloor = Self.floor(for: responses)
-        workspace = Workspace(grid: grid.times.count, observations: responses.count)
+        scratch = Scratch(grid: grid.times.count, observations: responses.count, slots: slots)
     }
 
     /// The same likelihood with another error family, on the observations' responses (the grid and,
     /// between count families, the constant `sum log y_i!` are shared).
-    func withError(_ newError: ErrorFamily) -> CurveLikelihood {
+    func withError(_ newError: ErrorFamily, slots: Int = 1) -> CurveLikelihood {
         let known = error.isCount && responses == observations.responses ? logFactorialSum : nil
         return CurveLikelihood(family: family, error: newError, observations: observations, background: background,
-                               countsAsRate: countsAsRate, grid: grid, logFactorialSum: known)
+                               countsAsRate: countsAsRate, grid: grid, logFactorialSum: known, slots: slots)
     }
 
     static func floor(for responses: [Double]) -> Double {
@@ -188,7 +194,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         copy.responses = newResponses
         copy.logFactorialSum = error.isCount ? Self.logFactorialSum(newResponses) : 0
         copy.meanFloor = Self.floor(for: newResponses)
-        copy.workspace = Workspace(grid: grid.times.count, observations: newResponses.count)
+        copy.scratch = Scratch(grid: grid.times.count, observations: newResponses.count, slots: 1)
         return copy
     }
 
@@ -210,8 +216,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// Computes the means (and, if asked, their gradients) into the workspace: one family evaluation
     /// on the grid, then O(n) (O(n p) with gradients) to combine it.
     func computeMeans(_ parameters: SIMD8<Double>, withGradients: Bool) {
+        if scratch.select(parameters, withGradients: withGradients) { return }
         let ws = workspace
-        if let state = ws.meansState, state.parameters == parameters, state.withGradients || !withGradients { return }
         defer { ws.meansState = (parameters, withGradients) }
         let times = grid.times
         if withGradients {
@@ -279,8 +285,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// point then reuses the means, their gradients and the value. Values do not depend on this choice:
     /// every family computes the same bits with and without gradients (`FamilyDerivativeTests`).
     public func objective(_ parameters: SIMD8<Double>) -> Double {
-        computeMeans(parameters, withGradients: workspace.evaluatedLast)
-        workspace.evaluatedLast = false
+        computeMeans(parameters, withGradients: scratch.evaluatedLast)
+        scratch.evaluatedLast = false
         let value = negativeLogLikelihood(parameters)
         workspace.lastObjective = (parameters, value)
         return value
@@ -324,7 +330,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
 
     public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
         computeMeans(parameters, withGradients: true)
-        workspace.evaluatedLast = true
+        scratch.evaluatedLast = true
+        scratch.pinned = parameters
         // The objective's value at this point, and (count families) the factors its pass left, when both
         // are still in the workspace; otherwise one pass makes them again.
         var value: Double
@@ -344,7 +351,10 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         /// `sum weight_i g_i g_i^T` over the mean gradients, in one vector kernel.
         func accumulate(withCross: Bool) -> (score: SIMD8<Double>, cross: SIMD8<Double>) {
             var sum = SIMD8<Double>.zero, cross = SIMD8<Double>.zero
-            let order = parameterCount
+            // The mean gradients' lanes past the mean parameters are zero (NB2's dispersion is the last
+            // parameter and no mean depends on it), so the products stop there: the same sums, and
+            // the dispersion's row and column stay zero until set below.
+            let order = meanParameterCount
             withUnsafeMutableBytes(of: &sum) { sum in
                 withUnsafeMutableBytes(of: &cross) { cross in
                     withUnsafeMutableBytes(of: &curvature.columns) { columns in
