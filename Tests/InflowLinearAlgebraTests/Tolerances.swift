@@ -2,6 +2,10 @@
 enum Tolerance {
     /// Exact small-integer arithmetic and well-conditioned factorisations: a few ulps of 1.
     static let wellConditioned = 1e-12
+    /// Eigenvalues of a symmetric matrix by two backward-stable methods (Jacobi, LAPACK dsyevd): each is
+    /// within a small multiple of eps ||A|| of the exact ones, so they agree to this many times
+    /// eps ||A||_F at order 8 (the bound's constant grows with the order and the number of sweeps).
+    static let eigenvalueNormMultiple = 64.0
     /// The acceptance bar of the issue for certified least-squares problems: 9 significant digits.
     static let certifiedSignificantDigits = 9.0
     /// Filip's certified values use exact powers x^k; in double precision each x^k is rounded,
