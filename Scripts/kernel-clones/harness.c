@@ -58,6 +58,9 @@ int main(int argc, char **argv) {
     }
     inflow_logistic_hessian_contraction(t, y, observations, 3000, 0.25, 30, h); put(file, h, 64);
     inflow_richards_hessian_contraction(t, y, observations, 3000, 0.25, 30, 1.3, h); put(file, h, 64);
+    double deviance, pearson;
+    inflow_count_deviance(y, mu, observations, 7.5, &deviance, &pearson); put(file, &deviance, 1); put(file, &pearson, 1);
+    inflow_count_deviance(y, mu, observations, 0, &deviance, &pearson); put(file, &deviance, 1); put(file, &pearson, 1);
     inflow_nb2_log_newton_weights(eta, zero, y, 7.5, 1e-300, a, b, observations); put(file, a, observations);
     put(file, b, observations);
     inflow_poisson_log_weights(eta, zero, y, 1e-300, a, b, observations); put(file, a, observations);

@@ -154,3 +154,52 @@ double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const dou
     }
     return inflow_sum(terms, count);
 }
+
+// The deviance and Pearson terms of a block (theta > 0: NB2, theta = 0: Poisson), then their sums in
+// observation order.
+static inline __attribute__((always_inline)) void
+inflow_count_deviance_block(const double *restrict y, const double *restrict mu, ptrdiff_t padded, double theta,
+                            double *restrict deviance_terms, double *restrict pearson_terms) {
+    if (theta > 0.0) {
+        for (ptrdiff_t j = 0; j < padded; j++) {
+            double yi = y[j], m = mu[j];
+            double counted = yi > 0.0 ? yi * inflow_log_scalar(yi / m) : 0.0;
+            deviance_terms[j] = 2.0 * (counted - (yi + theta) * inflow_log_scalar((yi + theta) / (m + theta)));
+            pearson_terms[j] = (yi - m) * (yi - m) / (m + m * m / theta);
+        }
+    } else {
+        for (ptrdiff_t j = 0; j < padded; j++) {
+            double yi = y[j], m = mu[j];
+            double counted = yi > 0.0 ? yi * inflow_log_scalar(yi / m) : 0.0;
+            deviance_terms[j] = 2.0 * (counted - (yi - m));
+            pearson_terms[j] = (yi - m) * (yi - m) / m;
+        }
+    }
+}
+
+INFLOW_KERNEL
+void inflow_count_deviance(const double *restrict y, const double *restrict mu, ptrdiff_t count, double theta,
+                           double *restrict deviance, double *restrict pearson) {
+    double local_y[INFLOW_LIKELIHOOD_BLOCK], local_mu[INFLOW_LIKELIHOOD_BLOCK];
+    double deviance_terms[INFLOW_LIKELIHOOD_BLOCK], pearson_terms[INFLOW_LIKELIHOOD_BLOCK];
+    double deviance_sum = 0.0, pearson_sum = 0.0;
+    for (ptrdiff_t first = 0; first < count; first += INFLOW_LIKELIHOOD_BLOCK) {
+        ptrdiff_t size = count - first < INFLOW_LIKELIHOOD_BLOCK ? count - first : INFLOW_LIKELIHOOD_BLOCK;
+        ptrdiff_t padded = (size + 7) & ~(ptrdiff_t)7;
+        for (ptrdiff_t j = 0; j < size; j++) {
+            local_y[j] = y[first + j];
+            local_mu[j] = mu[first + j];
+        }
+        for (ptrdiff_t j = size; j < padded; j++) {
+            local_y[j] = 1.0;
+            local_mu[j] = 1.0;
+        }
+        inflow_count_deviance_block(local_y, local_mu, padded, theta, deviance_terms, pearson_terms);
+        for (ptrdiff_t j = 0; j < size; j++) {
+            deviance_sum += deviance_terms[j];
+            pearson_sum += pearson_terms[j];
+        }
+    }
+    *deviance = deviance_sum;
+    *pearson = pearson_sum;
+}

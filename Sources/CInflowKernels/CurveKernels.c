@@ -135,21 +135,33 @@ void inflow_logistic_hessian_contraction(const double *restrict times, const dou
                                          ptrdiff_t count, double k, double r, double t0, double *restrict hessian) {
     // s = sigmoid(x), x = r (t - t0), s' = s (1 - s), s'' = s' (1 - 2 s):
     // C_Kr = s' dt, C_Kt0 = -s' r, C_rr = K s'' dt^2, C_rt0 = -K (s'' r dt + s'), C_t0t0 = K s'' r^2.
+    // The terms of a block are formed by a vector loop into local arrays (the same products, in the same
+    // order, as one scalar loop would), then added to the five sums in time order.
     double kr = 0, kt = 0, rr = 0, rt = 0, tt = 0;
-    double local[INFLOW_CURVE_BLOCK], sigmoid[INFLOW_CURVE_BLOCK];
+    double local[INFLOW_CURVE_BLOCK], local_w[INFLOW_CURVE_BLOCK], sigmoid[INFLOW_CURVE_BLOCK];
+    double t_kr[INFLOW_CURVE_BLOCK], t_kt[INFLOW_CURVE_BLOCK], t_rr[INFLOW_CURVE_BLOCK], t_rt[INFLOW_CURVE_BLOCK];
+    double t_tt[INFLOW_CURVE_BLOCK];
     for (ptrdiff_t first = 0; first < count; first += INFLOW_CURVE_BLOCK) {
         ptrdiff_t size = count - first < INFLOW_CURVE_BLOCK ? count - first : INFLOW_CURVE_BLOCK;
         ptrdiff_t padded = inflow_padded_block(times, first, size, local);
+        inflow_padded_block(weights, first, size, local_w);
         for (ptrdiff_t j = 0; j < padded; j++) sigmoid[j] = inflow_sigmoid(r * (local[j] - t0));
-        for (ptrdiff_t j = 0; j < size; j++) {
-            double dt = local[j] - t0, w = weights[first + j], s = sigmoid[j];
+        for (ptrdiff_t j = 0; j < padded; j++) {
+            double dt = local[j] - t0, w = local_w[j], s = sigmoid[j];
             double slope = s * (1.0 - s);
             double bend = slope * (1.0 - 2.0 * s);
-            kr += w * slope * dt;
-            kt -= w * slope * r;
-            rr += w * k * bend * dt * dt;
-            rt -= w * k * (bend * r * dt + slope);
-            tt += w * k * bend * r * r;
+            t_kr[j] = w * slope * dt;
+            t_kt[j] = w * slope * r;
+            t_rr[j] = w * k * bend * dt * dt;
+            t_rt[j] = w * k * (bend * r * dt + slope);
+            t_tt[j] = w * k * bend * r * r;
+        }
+        for (ptrdiff_t j = 0; j < size; j++) {
+            kr += t_kr[j];
+            kt -= t_kt[j];
+            rr += t_rr[j];
+            rt -= t_rt[j];
+            tt += t_tt[j];
         }
     }
     for (int index = 0; index < 64; index++) hessian[index] = 0.0;
@@ -170,28 +182,43 @@ void inflow_richards_hessian_contraction(const double *restrict times, const dou
     // C_t0t0 = K A_x r^2, C_rnu = K A_nu dt, C_t0nu = -K A_nu r, C_nunu = K S l (l / nu - 2) / nu^3.
     // The transcendental part runs vectorised over a padded block; the sums then run in time order.
     const double inverse_nu = 1.0 / nu;
+    // The terms of a block are formed by a vector loop into local arrays (the same products, in the same
+    // order, as one scalar loop would), then added to the nine sums in time order.
     double kr = 0, kt = 0, kn = 0, rr = 0, rt = 0, tt = 0, rn = 0, tn = 0, nn = 0;
-    double local[INFLOW_CURVE_BLOCK], softplus[INFLOW_CURVE_BLOCK], shape[INFLOW_CURVE_BLOCK];
-    double complement[INFLOW_CURVE_BLOCK];
+    double local[INFLOW_CURVE_BLOCK], local_w[INFLOW_CURVE_BLOCK], softplus[INFLOW_CURVE_BLOCK];
+    double shape[INFLOW_CURVE_BLOCK], complement[INFLOW_CURVE_BLOCK];
+    double terms[9][INFLOW_CURVE_BLOCK];
     for (ptrdiff_t first = 0; first < count; first += INFLOW_CURVE_BLOCK) {
         ptrdiff_t size = count - first < INFLOW_CURVE_BLOCK ? count - first : INFLOW_CURVE_BLOCK;
         ptrdiff_t padded = inflow_padded_block(times, first, size, local);
+        inflow_padded_block(weights, first, size, local_w);
         inflow_richards_block(local, padded, r, t0, inverse_nu, softplus, shape, complement);
-        for (ptrdiff_t j = 0; j < size; j++) {
-            double dt = local[j] - t0, w = weights[first + j];
+        for (ptrdiff_t j = 0; j < padded; j++) {
+            double dt = local[j] - t0, w = local_w[j];
             double l = softplus[j], q = complement[j], sigma = 1.0 - q, s = shape[j];
             double a = s * q * inverse_nu;
             double ax = a * (q * inverse_nu - sigma);
             double an = s * q * (l * inverse_nu - 1.0) * inverse_nu * inverse_nu;
-            kr += w * a * dt;
-            kt -= w * a * r;
-            kn += w * s * l * inverse_nu * inverse_nu;
-            rr += w * k * ax * dt * dt;
-            rt -= w * k * (ax * r * dt + a);
-            tt += w * k * ax * r * r;
-            rn += w * k * an * dt;
-            tn -= w * k * an * r;
-            nn += w * k * s * l * (l * inverse_nu - 2.0) * inverse_nu * inverse_nu * inverse_nu;
+            terms[0][j] = w * a * dt;
+            terms[1][j] = w * a * r;
+            terms[2][j] = w * s * l * inverse_nu * inverse_nu;
+            terms[3][j] = w * k * ax * dt * dt;
+            terms[4][j] = w * k * (ax * r * dt + a);
+            terms[5][j] = w * k * ax * r * r;
+            terms[6][j] = w * k * an * dt;
+            terms[7][j] = w * k * an * r;
+            terms[8][j] = w * k * s * l * (l * inverse_nu - 2.0) * inverse_nu * inverse_nu * inverse_nu;
+        }
+        for (ptrdiff_t j = 0; j < size; j++) {
+            kr += terms[0][j];
+            kt -= terms[1][j];
+            kn += terms[2][j];
+            rr += terms[3][j];
+            rt -= terms[4][j];
+            tt += terms[5][j];
+            rn += terms[6][j];
+            tn -= terms[7][j];
+            nn += terms[8][j];
         }
     }
     for (int index = 0; index < 64; index++) hessian[index] = 0.0;

@@ -18,6 +18,10 @@ enum Tolerance {
     static let logGammaScale = 16.0
     /// log(z) at the shifted argument, about 2.3-3: the absolute error scale of digamma.
     static let digammaScale = 4.0
+    /// The count-deviance kernel against the same sum with libm's log: each term differs by at most a
+    /// few ulps of its logs' products (the vector log is within one ulp of libm's), so the sums agree to
+    /// this fraction of the sum of the terms' magnitudes.
+    static let devianceTerms = 1e-14
 
     /// Log-densities and log-probabilities, relative to max(1, |value|): sums of lgamma, Stirling-correction and
     /// deviance terms, each within a few ulps of its own size, which is at most the size of the result.

@@ -55,6 +55,13 @@ double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const dou
                                                       double *score_factor, double *cross_factor,
                                                       double *dispersion_score, double *dispersion_information);
 
+/// The deviance and Pearson chi-square of counts y at means mu, summed in observation order:
+/// Poisson (theta = 0) 2 [y log(y / mu) - (y - mu)] and (y - mu)^2 / mu; NB2 (theta > 0)
+/// 2 [y log(y / mu) - (y + theta) log((y + theta) / (mu + theta))] and (y - mu)^2 / (mu + mu^2 / theta)
+/// (y log(y / mu) is 0 for y = 0).
+void inflow_count_deviance(const double *y, const double *mu, ptrdiff_t count, double theta, double *deviance,
+                           double *pearson);
+
 /// For observations i < count with gradient rows g_i (8 doubles each at gradients + 8 i, lanes past the
 /// parameters zero): score = sum_i g_i score_factor[i], cross = sum_i g_i cross_factor[i] (skipped when
 /// cross_factor or cross is NULL), and the first `order` columns of the 8 x 8 column-major
