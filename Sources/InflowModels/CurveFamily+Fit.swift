@@ -1,3 +1,4 @@
+import CInflowKernels
 import Foundation
 import InflowFitting
 import InflowLinearAlgebra
@@ -322,20 +323,15 @@ struct CurveFitter<Family: CurveFamily> {
         // Deviance, Pearson chi-square and log-likelihood with every constant.
         var deviance = 0.0
         var pearson = 0.0
-        for i in 0..<y.count {
-            let mu = fitted[i], yi = y[i]
-            switch error {
-            case .gaussian:
-                deviance += (yi - mu) * (yi - mu)
-                pearson += (yi - mu) * (yi - mu)
-            case .poisson, .quasiPoisson:
-                deviance += 2 * ((yi > 0 ? yi * log(yi / mu) : 0) - (yi - mu))
-                pearson += (yi - mu) * (yi - mu) / mu
-            case .negativeBinomial:
-                let t = theta!
-                deviance += 2 * ((yi > 0 ? yi * log(yi / mu) : 0) - (yi + t) * log((yi + t) / (mu + t)))
-                pearson += (yi - mu) * (yi - mu) / (mu + mu * mu / t)
+        if error == .gaussian {
+            for i in 0..<y.count {
+                let residual = y[i] - fitted[i]
+                deviance += residual * residual
             }
+            pearson = deviance
+        } else {
+            // Poisson 2 [y log(y / mu) - (y - mu)], (y - mu)^2 / mu; NB2 with theta (see the kernel).
+            inflow_count_deviance(y, fitted, y.count, error == .negativeBinomial ? theta! : 0, &deviance, &pearson)
         }
         let n = Double(y.count)
         let logLikelihood: Double?
@@ -423,26 +419,38 @@ struct CurveFitter<Family: CurveFamily> {
 
     /// Inverts the free-parameter information into a full-size covariance, or `nil` if it
     /// is not positive definite (or its condition number exceeds 1e14).
+    ///
+    /// The information is scaled to unit diagonal (so the test measures identifiability, not units), its
+    /// eigenvalues found by ``SmallMatrix/symmetricEigenvalues()`` (cyclic Jacobi) and, when
+    /// `smallest > 1e-14 largest`, it is inverted through ``SmallCholesky``: at most 8 free parameters,
+    /// no LAPACK call and no allocation but the result.
     static func invertInformation(_ information: Matrix, free: [Int], total: Int) -> Matrix? {
         guard !free.isEmpty else { return Matrix(rows: total, columns: total) }
-        // Scale to unit diagonal so the test measures identifiability, not units.
         let k = free.count
-        var scaled = information
-        var scales = [Double](repeating: 1, count: k)
+        var scales = SIMD8<Double>(repeating: 1)
         for a in 0..<k {
             let d = information[a, a]
             guard d > 0, d.isFinite else { return nil }
             scales[a] = 1 / d.squareRoot()
         }
-        for a in 0..<k { for b in 0..<k { scaled[a, b] = information[a, b] * scales[a] * scales[b] } }
-        guard let eigen = try? SymmetricEigenDecomposition(scaled),
-              let smallest = eigen.eigenvalues.first, let largest = eigen.eigenvalues.last,
-              smallest > largest * 1e-14,
-              let cholesky = try? CholeskyFactorization(scaled) else { return nil }
+        var scaled = SmallMatrix(order: k)
+        for b in 0..<k {
+            var column = SIMD8<Double>.zero
+            for a in 0..<k { column[a] = information[a, b] }
+            scaled[column: b] = column * scales * scales[b]
+        }
+        let eigenvalues = scaled.symmetricEigenvalues()
+        guard eigenvalues[k - 1].isFinite, eigenvalues[0] > eigenvalues[k - 1] * 1e-14,
+              let cholesky = try? SmallCholesky(scaled) else { return nil }
         let inverse = cholesky.inverse()
         var full = Matrix(rows: total, columns: total)
-        for (a, i) in free.enumerated() {
-            for (b, j) in free.enumerated() { full[i, j] = inverse[a, b] * scales[a] * scales[b] }
+        for (b, j) in free.enumerated() {
+            let column = inverse[column: b] * scales * scales[b]
+            // The lower triangle, mirrored: an exactly symmetric covariance.
+            for (a, i) in free.enumerated() where a >= b {
+                full[i, j] = column[a]
+                full[j, i] = column[a]
+            }
         }
         return full
     }
