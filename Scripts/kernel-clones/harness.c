@@ -47,6 +47,7 @@ int main(int argc, char **argv) {
     value = inflow_nb2_negative_log_likelihood_and_factors(y, mu, observations, 25, 1e-10, 3.2, 0.04, w,
         w + 60, w + 120, w + 180, w + 240, w + 300);
     put(file, &value, 1); put(file, w, observations * 6);
+    // theta = 7.5 again: the factors in w feed the calls below.
     value = inflow_nb2_negative_log_likelihood_and_factors(y, mu, observations, 7.5, 1e-10, 1.9, 0.14, w,
         w + 60, w + 120, w + 180, w + 240, w + 300);
     value = inflow_poisson_negative_log_likelihood_and_factors(y, mu, observations, 1e-10, w, w + 60, w + 120);

@@ -46,14 +46,16 @@ double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const
 
 // One observation's NB2 score and curvature factors (see inflow_nb2_negative_log_likelihood_and_factors in
 // CInflowKernels.h), given psi(y + theta), psi'(y + theta) and log(theta / (theta + mu)) (from the
-// likelihood term, at the mean itself: the floor only keeps the weights' divisions finite).
+// likelihood term). The dispersion terms are taken at the mean itself, as that log is: 1 / (theta + mu)
+// is finite for theta > 0. Only the mean parameters' weight divides by the mean, so only it and the
+// residual it multiplies use the floored mean. (Above the floor, as almost always, the two coincide.)
 static inline __attribute__((always_inline)) void
 inflow_nb2_factors(double yi, double mu, double theta, double floor, double digamma_y, double trigamma_y,
                    double digamma_theta, double trigamma_theta, double log_ratio, ptrdiff_t i, double *restrict weight,
                    double *restrict score_factor, double *restrict cross_factor, double *restrict dispersion_score,
                    double *restrict dispersion_information) {
     double m = mu > floor ? mu : floor;
-    double inverse = 1.0 / (theta + m);
+    double inverse = 1.0 / (theta + mu);
     double w = theta * inverse / m;
     double residual = yi - m;
     weight[i] = w;
@@ -62,7 +64,7 @@ inflow_nb2_factors(double yi, double mu, double theta, double floor, double diga
     // y = 0: psi(theta) - psi(theta) and psi'(theta) - psi'(theta) vanish exactly.
     double digamma_difference = yi > 0.0 ? digamma_y - digamma_theta : 0.0;
     double trigamma_difference = yi > 0.0 ? trigamma_y - trigamma_theta : 0.0;
-    double excess = (m - yi) * inverse;
+    double excess = (mu - yi) * inverse;
     double d_theta = digamma_difference + log_ratio + excess;
     double second = trigamma_difference + 1.0 / theta - inverse - excess * inverse;
     double ds = theta * d_theta;

@@ -75,8 +75,8 @@ static inline __attribute__((always_inline)) double inflow_log_one_to_two(double
 //   psi'(z) = 1/z + 1/(2z^2) + sum_{k=1}^{8} B_2k / z^(2k+1)   (DLMF 5.15.8).
 // The two sums are carried as fractions over P, without a division per step: with P' = P z,
 //   sum' = (N z + P) / P',  squares' = (Q z^2 + P^2) / P'^2  (N, Q numerators),
-// every term positive (no cancellation), then one division 1/P at the end. P <= 9! for x >= 1 and
-// P^2 stays normal unless x < 1e-154, where psi'(x) > 1e308 overflows anyway.
+// every term positive (no cancellation), then one division 1/P at the end. P < 10! for x >= 1; for small x,
+// P is about 9! x, so P^2 stays normal for x > 4e-160, below where psi'(x) ~ 1/x^2 overflows (x < 7.5e-155).
 // `steps` is a compile-time constant after inlining: the loop runs that many masked steps (a lane already
 // at z >= 10 does nothing), so every lane does the same operations and the loop vectorises. Callers that
 // know every argument is at least 10 pass 0: the results are the same bits as with 10 steps (the sums are

@@ -36,8 +36,10 @@ extension LevenbergMarquardt {
         /// `|f_old - f_new| <= functionTolerance * |f_old|`; also after a rejected step (finite trial value)
         /// when the reduction an undamped step predicts (the Newton decrement `1/2 g^T H^-1 g`, over
         /// the parameters not held at a bound) is at most one rounding unit of the objective,
-        /// `Double.ulpOfOne * |f|`, whatever this tolerance: the solver then takes that Newton step
-        /// and stops (see ``LevenbergMarquardt``).
+        /// `Double.ulpOfOne * |f|`, whatever this tolerance: the solver then takes that Newton step if
+        /// its value is within ``LevenbergMarquardt/roundingAllowance`` rounding units (when the rejected
+        /// damped step is that Newton step to ``LevenbergMarquardt/newtonAgreement``, the trial's known
+        /// value decides without a new evaluation) and stops (see ``LevenbergMarquardt``).
         ///
         /// The second form ends the tail MINPACK-style solvers otherwise spend at the optimum, where
         /// rounding in `f` rejects steps that gain less than `f` can resolve, until the damping has

@@ -5,7 +5,9 @@ extension CurveLikelihood {
     /// With two slots, a new point's pass never overwrites the slot that holds the point of the last
     /// ``evaluate(_:)`` (the solver's current point, "pinned"): a trial step goes into the other slot,
     /// and when the solver stops after a rejected trial, the covariance that follows finds its point's
-    /// means, gradients and likelihood factors still there instead of recomputing them. The fit's
+    /// means, gradients and likelihood factors still there instead of recomputing them (when that run was
+    /// the last to evaluate; otherwise they are recomputed: a slot is only ever used for the exact
+    /// parameters it was computed at). The fit's
     /// final likelihood has two slots; the Poisson starting stage and bootstrap replicates, which never
     /// come back to a point, have one.
     ///

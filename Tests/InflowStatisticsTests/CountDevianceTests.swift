@@ -1,4 +1,5 @@
 import CInflowKernels
+import InflowStatistics
 import Foundation
 import Testing
 
@@ -26,5 +27,35 @@ struct CountDevianceTests {
                 "theta \(theta): \(deviance) vs \(expectedDeviance)")
         // No logarithm in the Pearson terms: the same operations in the same order, the same bits.
         #expect(pearson == expectedPearson)
+    }
+}
+
+/// The NB2 kernel's dispersion score and information at means above and below the floor: the exact
+/// derivatives of the log-likelihood in s = log theta, at the mean itself (the floor only keeps the mean
+/// parameters' weight finite), against `SpecialFunctions`' digamma and trigamma.
+@Suite("NB2 dispersion factors")
+struct NegativeBinomialDispersionFactorTests {
+    @Test func dispersionTermsAreTheExactDerivativesAtTheMean() {
+        let theta = 2.0, floor = 1e-8
+        let counts: [Double] = [0, 0, 3, 3]
+        let means: [Double] = [0, 1e-12, 1e-3, 5]
+        var buffers = [Double](repeating: .nan, count: 6 * counts.count)
+        let value = buffers.withUnsafeMutableBufferPointer { b -> Double in
+            let base = b.baseAddress!, n = counts.count
+            return inflow_nb2_negative_log_likelihood_and_factors(
+                counts, means, n, theta, floor, SpecialFunctions.digamma(theta), SpecialFunctions.trigamma(theta),
+                base, base + n, base + 2 * n, base + 3 * n, base + 4 * n, base + 5 * n)
+        }
+        #expect(value.isFinite)
+        for (i, (y, mu)) in zip(counts, means).enumerated() {
+            let first = SpecialFunctions.digamma(y + theta) - SpecialFunctions.digamma(theta)
+                + log(theta / (theta + mu)) + (mu - y) / (theta + mu)
+            let second = SpecialFunctions.trigamma(y + theta) - SpecialFunctions.trigamma(theta)
+                + 1 / theta - 1 / (theta + mu) - (mu - y) / ((theta + mu) * (theta + mu))
+            let score = theta * first
+            let information = theta * theta * -second - score
+            #expect(abs(buffers[4 * counts.count + i] - score) <= Tolerance.polygamma, "score at mu = \(mu): \(buffers[4 * counts.count + i]) vs \(score)")
+            #expect(abs(buffers[5 * counts.count + i] - information) <= Tolerance.polygamma, "information at mu = \(mu)")
+        }
     }
 }

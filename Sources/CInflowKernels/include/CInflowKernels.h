@@ -41,13 +41,14 @@ double inflow_poisson_negative_log_likelihood_and_factors(const double *y, const
 /// (the bracket's last three terms vanish for y_i = 0), or +inf (the factors then unspecified) for an invalid
 /// mean, as the Poisson kernel, or theta not positive and finite; and in the same pass (sharing log(theta + mu)
 /// and the recurrence behind log Gamma, psi and psi' of y + theta) the per-observation factors of the score and
-/// curvature, at means floored at `floor`: weight = theta / (mu (theta + mu)) (Fisher's, for mean parameters),
-/// score_factor = (y - mu) weight, cross_factor = theta (y - mu) / (theta + mu)^2 (observed mean-dispersion
-/// coupling), and in s = log theta dispersion_score = theta dl/dtheta, dispersion_information =
+/// curvature: weight = theta / (m (theta + mu)) (Fisher's, for mean parameters), score_factor = (y - m) weight,
+/// cross_factor = theta (y - m) / (theta + mu)^2 (observed mean-dispersion coupling), with m = max(mu, floor)
+/// where the mean divides or multiplies the residual (mu itself elsewhere: theta + mu > 0), and in
+/// s = log theta dispersion_score = theta dl/dtheta, dispersion_information =
 /// theta^2 (-d2l/dtheta2) - theta dl/dtheta, with
 /// dl/dtheta = psi(y + theta) - psi(theta) + log(theta / (theta + mu)) + (mu - y) / (theta + mu),
 /// d2l/dtheta2 = psi'(y + theta) - psi'(theta) + 1/theta - 1/(theta + mu) - (mu - y) / (theta + mu)^2
-/// (the log in dl/dtheta is the likelihood term's log theta - log(theta + mu), at the mean itself).
+/// at the mean itself (the log in dl/dtheta is the likelihood term's log theta - log(theta + mu)).
 /// psi(theta) and psi'(theta) are passed in (the same for every observation).
 double inflow_nb2_negative_log_likelihood_and_factors(const double *y, const double *mu, ptrdiff_t count,
                                                       double theta, double floor, double digamma_theta,
