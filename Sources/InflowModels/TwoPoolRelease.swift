@@ -4,7 +4,8 @@ import Foundation
 /// `C(t) = N1 (1 - exp(-h1 (t - t0))) + N2 (1 - exp(-h2 (t - t0)))` for `t >= t0`.
 ///
 /// A fast pool (people near the embassy, or with documents) and a slow one (people in far
-/// provinces, without passports). The final size is `N1 + N2`. Each pool's derivatives are
+/// provinces, without passports). The final size is `N1 + N2`, the limit of `C(t)`; a pool whose hazard is 0
+/// never releases anyone and adds nothing to it. Each pool's derivatives are
 /// those of ``ReleaseFromPool``; `dC/dt0` is the sum of both pools' terms. The pools are
 /// interchangeable; starting values put the fast one first (`h1 > h2`).
 public struct TwoPoolRelease: PointwiseCurveFamily {
@@ -21,7 +22,11 @@ public struct TwoPoolRelease: PointwiseCurveFamily {
          CurveParameter("t0", "onset of the release (days)")]
     }
 
-    public func finalSize(_ theta: SIMD8<Double>) -> Double { theta[0] + theta[2] }
+    /// `lim C(t) = N1 [h1 > 0] + N2 [h2 > 0]`: a pool at the hazard bound 0 (where a fit may leave the
+    /// other, redundant pool) releases no one, whatever its `N`.
+    public func finalSize(_ theta: SIMD8<Double>) -> Double {
+        (theta[1] > 0 ? theta[0] : 0) + (theta[3] > 0 ? theta[2] : 0)
+    }
 
     public var isBounded: Bool { true }
 

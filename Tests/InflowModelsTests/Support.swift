@@ -9,6 +9,9 @@ enum Tolerance {
     /// step of 1e-6 have truncation error ~1e-12 relative and rounding error ~1e-10 relative;
     /// 1e-6 relative (against max(|analytic|, scale)) catches any wrong formula.
     static let derivativeRelative = 1e-6
+    /// `C(t)` far past the data against its limit: every exponential term there is below 1e-300, so the two
+    /// differ by rounding only (a few ulps); 1e-12 relative.
+    static let farLimit = 1e-12
 }
 
 /// Number of agreeing significant digits, capped at 16.
