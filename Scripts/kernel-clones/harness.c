@@ -36,9 +36,9 @@ int main(int argc, char **argv) {
     double means[observations], rows[observations * 8];
     ptrdiff_t wide_start[observations], wide_end[observations];   // two-day intervals: the indexed path
     for (int i = 0; i < observations; i++) { wide_start[i] = 2 * i; wide_end[i] = 2 * i + 2; }
-    inflow_interval_means(v, g, wide_start, wide_end, observations, 0.5, t, means, rows); put(file, means, observations);
+    inflow_interval_means(v, g, wide_start, wide_end, 0, observations, 0.5, t, means, rows); put(file, means, observations);
     put(file, rows, observations * 8);
-    inflow_interval_means(v, g, start, end, observations, 0.5, t, means, rows); put(file, means, observations);
+    inflow_interval_means(v, g, start, end, 1, observations, 0.5, t, means, rows); put(file, means, observations);
     put(file, rows, observations * 8);
     double value = inflow_nb2_negative_log_likelihood_and_factors(y, mu, observations, 7.5, 1e-10, 1.9, 0.14, w,
         w + 60, w + 120, w + 180, w + 240, w + 300);

@@ -8,6 +8,24 @@
 // of it runs out of vector registers for the polynomials' constants and spills them).
 #define INFLOW_LIKELIHOOD_BLOCK 64
 
+// Copies a block's counts and means into local arrays padded to a multiple of 8 with 1s (a valid count and
+// mean whose results are never stored), so the block's vector loops have no scalar remainder; returns the
+// padded length.
+static inline __attribute__((always_inline)) ptrdiff_t
+inflow_padded_counts(const double *restrict y, const double *restrict mu, ptrdiff_t first, ptrdiff_t size,
+                     double *restrict local_y, double *restrict local_mu) {
+    ptrdiff_t padded = (size + 7) & ~(ptrdiff_t)7;
+    for (ptrdiff_t j = 0; j < size; j++) {
+        local_y[j] = y[first + j];
+        local_mu[j] = mu[first + j];
+    }
+    for (ptrdiff_t j = size; j < padded; j++) {
+        local_y[j] = 1.0;
+        local_mu[j] = 1.0;
+    }
+    return padded;
+}
+
 // Sums in a fixed order (observation 0 first), so the value does not depend on the clone.
 static double inflow_sum(const double *terms, ptrdiff_t count) {
     double total = 0.0;
@@ -73,9 +91,8 @@ inflow_nb2_factors(double yi, double mu, double theta, double floor, double diga
 }
 
 // The NB2 terms and factors of every observation, with `steps` recurrence steps for log Gamma(y + theta),
-// psi(y + theta) and psi'(y + theta) (see inflow_log_gamma_digamma_trigamma_steps). A block's counts and
-// means are copied into arrays padded to a multiple of 8 (with 1s, whose results are never stored) so the
-// vector loops have no scalar remainder.
+// psi(y + theta) and psi'(y + theta) (see inflow_log_gamma_digamma_trigamma_steps), block by padded block
+// (inflow_padded_counts).
 static inline __attribute__((always_inline)) int64_t
 inflow_nb2_terms_and_factors_steps(const double *restrict y, const double *restrict mu, ptrdiff_t count,
                                    double theta, double log_theta, double log_gamma_theta, double floor,
@@ -89,15 +106,7 @@ inflow_nb2_terms_and_factors_steps(const double *restrict y, const double *restr
     double log_sum[INFLOW_LIKELIHOOD_BLOCK], log_mean[INFLOW_LIKELIHOOD_BLOCK];
     for (ptrdiff_t first = 0; first < count; first += INFLOW_LIKELIHOOD_BLOCK) {
         ptrdiff_t size = count - first < INFLOW_LIKELIHOOD_BLOCK ? count - first : INFLOW_LIKELIHOOD_BLOCK;
-        ptrdiff_t padded = (size + 7) & ~(ptrdiff_t)7;
-        for (ptrdiff_t j = 0; j < size; j++) {
-            local_y[j] = y[first + j];
-            local_mu[j] = mu[first + j];
-        }
-        for (ptrdiff_t j = size; j < padded; j++) {
-            local_y[j] = 1.0;
-            local_mu[j] = 1.0;
-        }
+        ptrdiff_t padded = inflow_padded_counts(y, mu, first, size, local_y, local_mu);
         for (ptrdiff_t j = 0; j < padded; j++) {
             inflow_log_gamma_digamma_trigamma_steps(local_y[j] + theta, steps, &log_gamma[j], &digamma[j], &trigamma[j]);
         }
@@ -187,15 +196,7 @@ void inflow_count_deviance(const double *restrict y, const double *restrict mu, 
     double deviance_sum = 0.0, pearson_sum = 0.0;
     for (ptrdiff_t first = 0; first < count; first += INFLOW_LIKELIHOOD_BLOCK) {
         ptrdiff_t size = count - first < INFLOW_LIKELIHOOD_BLOCK ? count - first : INFLOW_LIKELIHOOD_BLOCK;
-        ptrdiff_t padded = (size + 7) & ~(ptrdiff_t)7;
-        for (ptrdiff_t j = 0; j < size; j++) {
-            local_y[j] = y[first + j];
-            local_mu[j] = mu[first + j];
-        }
-        for (ptrdiff_t j = size; j < padded; j++) {
-            local_y[j] = 1.0;
-            local_mu[j] = 1.0;
-        }
+        ptrdiff_t padded = inflow_padded_counts(y, mu, first, size, local_y, local_mu);
         inflow_count_deviance_block(local_y, local_mu, padded, theta, deviance_terms, pearson_terms);
         for (ptrdiff_t j = 0; j < size; j++) {
             deviance_sum += deviance_terms[j];

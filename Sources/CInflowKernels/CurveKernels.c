@@ -99,14 +99,12 @@ void inflow_richards_cumulative(const double *restrict times, ptrdiff_t count, d
 
 INFLOW_KERNEL
 void inflow_interval_means(const double *restrict values, const double *restrict gradients,
-                           const ptrdiff_t *restrict start, const ptrdiff_t *restrict end, ptrdiff_t count,
-                           double beta, const double *restrict exposure, double *restrict means,
+                           const ptrdiff_t *restrict start, const ptrdiff_t *restrict end, int contiguous,
+                           ptrdiff_t count, double beta, const double *restrict exposure, double *restrict means,
                            double *restrict mean_gradients) {
     // Contiguous intervals (observation i from grid time i to i + 1, as daily counts and most published
     // series): the differences of neighbouring values and rows, streamed as vector loops. The same
     // subtractions as the indexed loops below, so the same bits.
-    int64_t contiguous = 1;
-    for (ptrdiff_t i = 0; i < count; i++) contiguous &= (int64_t)((start[i] == i) & (end[i] == i + 1));
     if (contiguous) {
         for (ptrdiff_t i = 0; i < count; i++) means[i] = values[i + 1] - values[i] + beta * exposure[i];
         if (gradients) {

@@ -247,7 +247,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                         UnsafeMutableRawPointer(meanGradients.baseAddress!).withMemoryRebound(to: Double.self,
                                                                                              capacity: 8 * n) { meanRows in
                             inflow_interval_means(values.baseAddress, withGradients ? gradientRows.baseAddress : nil,
-                                                  start, end, n, beta, exposure, means.baseAddress, meanRows)
+                                                  start, end, grid.isContiguous ? 1 : 0, n, beta, exposure,
+                                                  means.baseAddress, meanRows)
                         }
                     }
                 }

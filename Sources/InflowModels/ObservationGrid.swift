@@ -24,6 +24,9 @@ struct ObservationGrid: Sendable {
     let lengths: [Double]
     /// Level times or interval lengths: what multiplies `beta`.
     let backgroundExposure: [Double]
+    /// Whether observation `i` runs from grid time `i` to `i + 1` for every `i` (daily counts, consecutive
+    /// reports): the means are then differences of neighbouring curve values (`inflow_interval_means`).
+    let isContiguous: Bool
 
     /// The grid of `observations` (counts as rates: the grid of the intervals' starts).
     init(observations: PreparedObservations, countsAsRate: Bool) {
@@ -58,6 +61,8 @@ struct ObservationGrid: Sendable {
             startIndex = starts
             endIndex = countsAsRate ? starts : Self.indices(of: intervals.map(\.end), in: distinct)
         }
+        isContiguous = kind != .level && !countsAsRate
+            && zip(startIndex, endIndex).enumerated().allSatisfy { i, bounds in bounds.0 == i && bounds.1 == i + 1 }
     }
 
     /// The distinct values, ascending.

@@ -92,9 +92,11 @@ void inflow_richards_hessian_contraction(const double *times, const double *weig
 
 /// Interval-count means from a curve on a grid: means[i] = values[end[i]] - values[start[i]] + beta exposure[i],
 /// and when `gradients` is not NULL the mean gradients' rows (8 doubles each) as the same differences.
+/// `contiguous` (nonzero) promises start[i] = i and end[i] = i + 1 for every i (the grid knows it): the
+/// differences are then streamed, with the same bits.
 void inflow_interval_means(const double *values, const double *gradients, const ptrdiff_t *start,
-                           const ptrdiff_t *end, ptrdiff_t count, double beta, const double *exposure,
-                           double *means, double *mean_gradients);
+                           const ptrdiff_t *end, int contiguous, ptrdiff_t count, double beta,
+                           const double *exposure, double *means, double *mean_gradients);
 
 /// Kernels exposed for testing the vector special functions against references, one value per element:
 /// log(x), log Gamma(x) for x > 0, psi(x) and psi'(x) for x > 0.
