@@ -3,15 +3,17 @@ import PackageDescription
 
 let package = Package(
     name: "Inflow",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Inflow", targets: ["Inflow"]),
+        .library(name: "InflowCore", targets: ["InflowCore"]),
         .library(name: "InflowLinearAlgebra", targets: ["InflowLinearAlgebra"]),
         .library(name: "InflowStatistics", targets: ["InflowStatistics"]),
         .library(name: "InflowFitting", targets: ["InflowFitting"]),
         .library(name: "InflowModels", targets: ["InflowModels"]),
         .library(name: "InflowProjection", targets: ["InflowProjection"]),
         .library(name: "InflowData", targets: ["InflowData"]),
+        .library(name: "InflowAnalysis", targets: ["InflowAnalysis"]),
         .library(name: "InflowReport", targets: ["InflowReport"]),
         .executable(name: "inflow", targets: ["inflow"]),
     ],
@@ -22,6 +24,7 @@ let package = Package(
     targets: [
         // MARK: - Public API
 
+        .target(name: "InflowCore"),
         .target(
             name: "InflowLinearAlgebra",
             dependencies: ["COpenBLAS", "CInflowKernels"]
@@ -39,26 +42,30 @@ let package = Package(
         ),
         .target(
             name: "InflowModels",
-            dependencies: ["InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "CInflowKernels"]
+            dependencies: ["InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "CInflowKernels"]
         ),
         .target(
             name: "InflowProjection",
-            dependencies: ["InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels", "CInflowKernels"]
+            dependencies: ["InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels", "CInflowKernels"]
         ),
         .target(
             name: "InflowData",
-            dependencies: ["InflowModels"],
+            dependencies: ["InflowCore"],
             resources: [.copy("Datasets")]
         ),
         .target(
+            name: "InflowAnalysis",
+            dependencies: ["InflowCore", "InflowModels", "InflowProjection", "InflowData"]
+        ),
+        .target(
             name: "InflowReport",
-            dependencies: ["InflowProjection", "InflowData"]
+            dependencies: ["InflowCore", "InflowStatistics", "InflowModels", "InflowProjection", "InflowAnalysis"]
         ),
         .target(
             name: "Inflow",
             dependencies: [
-                "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels",
-                "InflowProjection", "InflowData", "InflowReport",
+                "InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels",
+                "InflowProjection", "InflowData", "InflowAnalysis", "InflowReport",
             ]
         ),
 
@@ -105,31 +112,33 @@ let package = Package(
         ),
         .testTarget(
             name: "InflowFittingTests",
-            dependencies: ["InflowFitting"],
+            dependencies: ["InflowFitting", "InflowLinearAlgebra"],
             resources: [.copy("Reference")]
         ),
         .testTarget(
             name: "InflowModelsTests",
-            dependencies: ["InflowModels"],
+            dependencies: ["InflowModels", "InflowCore"],
             resources: [.copy("Reference")]
         ),
         .testTarget(
             name: "InflowProjectionTests",
-            dependencies: ["InflowProjection"],
+            dependencies: [
+                "InflowProjection", "InflowCore", "InflowFitting", "InflowLinearAlgebra", "InflowModels", "InflowStatistics",
+            ],
             resources: [.copy("Reference")]
         ),
         .testTarget(
             name: "InflowDataTests",
-            dependencies: ["InflowData"],
+            dependencies: ["InflowData", "InflowCore"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "InflowReportTests",
-            dependencies: ["InflowReport"]
+            dependencies: ["InflowReport", "InflowCore", "InflowModels", "InflowProjection"]
         ),
         .testTarget(
             name: "InflowCommandTests",
-            dependencies: ["inflow"]
+            dependencies: ["inflow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ]
 )

@@ -1,18 +1,43 @@
 // MARK: - January 2026: Indonesians released from Cambodian scam compounds
 //
 // Between 16 and 24 January 2026, 2,277 Indonesians reported to their embassy in Phnom Penh after
-// Cambodia's crackdown on online-scam compounds, up to 500 in a day. The embassy said many more would
-// come from the provinces. This notebook reproduces the analysis of the published figures: it compares
-// curve families, backtests them on the days the crisis team actually had, projects 30 days and writes a
-// report. Run it with `swift run -c release january-2026-surge` (add `--quick` for fewer replicates).
+// Cambodia's crackdown on online-scam compounds, up to 600 in a day. The embassy said many more would
+// come from the provinces. This notebook reproduces the analysis of the published figures with the same
+// pipeline as `inflow project` (`Analysis.run`): it compares curve families, backtests them on the days the
+// crisis team actually had, projects 30 days and writes a report.
+//
+// Run it with `swift run -c release january-2026-surge` (`--quick` for fewer replicates, `--output DIR` to
+// write somewhere else than `Notebooks/out/`, `--help` for this text).
 
 import Foundation
 import Inflow
 
-let quick = CommandLine.arguments.contains("--quick")
-let replicates = quick ? 100 : 1000
-let seed: UInt64 = 20260116
-let output = URL(fileURLWithPath: "Notebooks/out", isDirectory: true)
+let usage = """
+    usage: january-2026-surge [--quick] [--output DIR]
+
+      --quick        100 bootstrap replicates instead of 1,000 (for tests)
+      --output DIR   where the report goes (default: Notebooks/out/ beside this notebook)
+      --help         this text
+    """
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
+var output = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("out", isDirectory: true)
+if let index = arguments.firstIndex(of: "--output") {
+    guard index + 1 < arguments.count else {
+        FileHandle.standardError.write(Data("--output needs a directory\n\(usage)\n".utf8))
+        exit(64)
+    }
+    output = URL(fileURLWithPath: arguments[index + 1], isDirectory: true)
+}
+for argument in arguments where argument.hasPrefix("-") && !["--quick", "--output"].contains(argument) {
+    FileHandle.standardError.write(Data("unknown option \(argument)\n\(usage)\n".utf8))
+    exit(64)
+}
+let quick = arguments.contains("--quick")
 
 // MARK: - The figures as published
 //
@@ -22,102 +47,77 @@ let output = URL(fileURLWithPath: "Notebooks/out", isDirectory: true)
 let dataset = BundledDataset.defaultDataset
 let data = try dataset.load()
 let series = data.series[0]
-let observations = series.prepared()
+let timeZone = dataset.options.timeZone
+func local(_ day: Double) -> String {
+    TimeText.text(series.date(atDay: day), in: timeZone).replacingOccurrences(of: "T", with: " ")
+}
 print("# \(dataset.title)")
 for line in dataset.provenance.prefix(3) { print("> \(line)") }
 print("")
-print("interval (days since 16 Jan 00:00)   arrivals   per day")
-for interval in observations.intervals {
-    print(String(format: "(%5.2f, %5.2f]                         %6.0f   %6.1f",
-                 interval.start, interval.end, interval.count, interval.count / interval.length))
+print("interval (local time, UTC+07:00)            arrivals   per day")
+for interval in series.prepared().intervals {
+    print("\(local(interval.start)) – \(local(interval.end))" + String(
+        format: "   %6.0f   %6.1f", interval.count, interval.count / interval.length))
 }
 
-// MARK: - Which curve describes the surge?
+// MARK: - Which curve describes the surge, and how many more?
 //
-// Every family is fitted with negative-binomial errors (the counts are far more variable than Poisson: the
-// Poisson fits' Pearson chi-square is dozens of times its degrees of freedom). AICc compares them because
-// every likelihood keeps its constants.
+// The pipeline of `inflow project`: every default family with negative-binomial errors (the counts are far
+// more variable than Poisson), the same rule for which fits enter the ensemble (families that level off and
+// reached an optimum), a parametric bootstrap per family, combined with Akaike weights.
 
-var fits: [CurveFit] = []
+var options = AnalysisOptions()
+options.replicates = quick ? 100 : 1000
+let result = try Analysis.run(data, options: options)
+let total = result.total
+
 print("\n## Model comparison (NB2 errors)\n")
 func padded(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
-print("family                status             AICc   final size [95% profile interval]")
-for family in CurveFamilies.all {
-    let fit = try family.fit(series, error: .negativeBinomial)
-    let size = fit.finalSize()
-    let status: String
-    switch fit.status {
-    case .converged: status = "converged"
-    case .notConverged: status = "not converged"
-    case .nonIdentifiable: status = "not identifiable"
-    case .failed: status = "failed"
-    }
-    print(padded(family.name, 22) + padded(status, 17) + String(format: "%7.2f   %8.0f [%.0f, %.0f]",
-                 fit.aicc ?? .nan, size.value, size.lower, size.upper))
-    // The ensemble answers "how many more": only converged families that level off enter it
-    // (exponential growth fits the decline here with r < 0, but its bootstrap refits can turn upward).
-    if fit.status.isConverged && family.isBounded { fits.append(fit) }
+print("family                status                          AICc   weight")
+for fit in total.fits {
+    print(padded(fit.family.name, 22) + padded(fit.status.description.prefix(30).description, 32)
+          + String(format: "%6.2f   %6.3f", fit.aicc ?? .nan, total.weights[fit.id]))
 }
-print("\nThe ensemble uses the converged families that level off: \(fits.map(\.family.name).joined(separator: ", ")).")
-let weights = Ensemble.akaikeWeights(fits.map(\.aicc))
+for failure in total.failures { print(padded(failure.model.family, 22) + "not fitted: \(failure.reason)") }
+
+let week = total.headline.arrivals(overFirst: 7)
+let month = total.headline.arrivals(overFirst: 30)
+print("\n## Projection: \(options.ensemble), \(total.headline.replicates) replicates, seed \(options.seed)\n")
+for (label, summary) in [("next 7 days", week), ("next 30 days", month)] {
+    let (lower, upper) = summary.interval(0.9)!
+    print(padded(label, 16) + String(format: "median %6.0f   90%% interval [%.0f, %.0f]", summary.median, lower, upper))
+}
 
 // MARK: - Would these models have helped on the day?
 //
-// Rolling origins from 19 to 23 January: fit on the reports available that evening, project a week, and
-// score the totals that were then published. Early origins have only three or four reports, fewer than some
-// families have parameters; those are skipped and said so.
+// Rolling origins: fit on the reports available at each one, project a week, and score the totals that were
+// then published. Early origins have only three or four reports, fewer than some families have parameters;
+// those are skipped and said so.
 
-print("\n## Backtest, origins 2026-01-19 .. 2026-01-23 (horizon 7 days)\n")
-let origins = series.times.enumerated().filter { $0.offset >= 2 && $0.offset <= 6 }.map(\.element)
+print("\n## Backtest (horizon 7 days)\n")
 var backtest = BacktestResult()
-for fit in fits {
-    let result = Backtest.run(fit.family, error: .negativeBinomial, series: series,
-                              options: BacktestOptions(origins: origins, horizon: 7, replicates: quick ? 60 : 400, seed: seed))
-    backtest.scores += result.scores
-    backtest.skipped += result.skipped
+for fit in total.fits where Analysis.isEnsembleMember(fit) {
+    let one = Backtest.run(fit.family, error: fit.error, series: series, fitOptions: fit.options,
+                           options: BacktestOptions(horizon: 7, replicates: quick ? 60 : 400, seed: options.seed))
+    backtest.scores += one.scores
+    backtest.skipped += one.skipped
 }
 print("model                                forecasts       WIS  50% cov.  90% cov.")
 for summary in backtest.overall() {
-    print(padded(summary.model, 36) + String(format: "%10d %9.1f %9.2f %9.2f", summary.forecasts, summary.wis,
-                                             summary.coverage50, summary.coverage90))
+    print(padded(summary.model.description, 36) + String(format: "%10d %9.1f %9.2f %9.2f", summary.forecasts,
+                                                         summary.wis, summary.coverage50, summary.coverage90))
 }
-for skipped in backtest.skipped { print("  skipped \(skipped.model) at \(skipped.origin): \(skipped.reason)") }
-
-// MARK: - How many more, and when?
-//
-// A parametric bootstrap per family (refits from data simulated under each fit, then new counts drawn around
-// each refit), combined with Akaike weights. The first projected period is the remainder of 24 January.
-
-var projections: [String: Projection] = [:]
-var members: [Projection] = []
-for (index, fit) in fits.enumerated() {
-    let projection = try CurveProjector.project(
-        fit, options: ProjectionOptions(horizon: 30, replicates: replicates, seed: seed, seriesIndex: index))
-    projections[ReportInput.modelLabel(fit)] = projection
-    members.append(projection)
-}
-let ensemble = Ensemble.combine(members, weights: weights, label: "ensemble (AICc weights)")
-projections[ensemble.model] = ensemble
-let week = ensemble.arrivals(overFirst: 7)
-let month = ensemble.arrivals(overFirst: 30)
-let remaining = ensemble.remainingNow()
-print("\n## Projection: \(ensemble.model), \(ensemble.replicates) replicates, seed \(seed)\n")
-for (label, summary) in [("next 7 days", week), ("next 30 days", month), ("remaining pool", remaining)] {
-    let (lower, upper) = summary.interval(0.9)!
-    print(padded(label, 16) + String(format: "median %6.0f   90%% interval [%.0f, %.0f]", summary.median, lower, upper))
+for skipped in backtest.skipped {
+    print("  skipped \(skipped.model) at \(TimeText.text(skipped.origin, in: timeZone)): \(skipped.reason)")
 }
 
 // MARK: - The report
 //
 // One self-contained HTML file (inline CSS and SVG, no network) with the charts, the comparison, the backtest,
-// diagnostics, provenance and method, written atomically under Notebooks/out/.
+// diagnostics, provenance and method, written atomically.
 
-let input = ReportInput(
-    datasetName: dataset.name, provenance: dataset.provenance, dataSource: dataset.fileName, observed: series,
-    fits: fits, modelWeights: Dictionary(uniqueKeysWithValues: zip(fits.map(ReportInput.modelLabel), weights)),
-    ensembleMethod: "aicc", projections: projections, headlineProjection: ensemble.model, backtest: backtest,
-    seed: seed, replicates: replicates, horizon: 30, toolVersion: "january-2026-surge notebook",
-    timeZone: dataset.options.timeZone)
+var input = ReportInput(analysis: result, toolVersion: "january-2026-surge notebook", timeZone: timeZone)
+input.backtest = backtest
 let html = HTMLRenderer().render(ReportBuilder(input).document())
 let reportURL = output.appendingPathComponent("january-2026-surge.html")
 try AtomicFileWriter(protecting: [dataset.url]).write(html, to: reportURL)

@@ -1,4 +1,6 @@
 // The umbrella module: `import Inflow` brings in every public module of the toolkit.
+@_exported import InflowCore
+@_exported import InflowAnalysis
 @_exported import InflowData
 @_exported import InflowFitting
 @_exported import InflowLinearAlgebra

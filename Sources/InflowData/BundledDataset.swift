@@ -1,5 +1,4 @@
 import Foundation
-import InflowModels
 
 /// A data file that ships with the package, with what it is, where it comes from and how to read it.
 ///

@@ -1,3 +1,5 @@
+import InflowCore
+
 extension DataWarning {
     /// The kinds of oddity the loader handles and reports.
     public enum Kind: String, Sendable, Equatable, CaseIterable {

@@ -1,5 +1,5 @@
+import InflowCore
 import Foundation
-import InflowModels
 
 /// How to read a CSV file of published figures into series: which columns hold what, and how to read times.
 ///

@@ -1,5 +1,5 @@
+import InflowCore
 import Foundation
-import InflowModels
 
 /// One pass over a CSV file that turns rows into series: resolves the columns, parses and checks
 /// every row, and aggregates by key and time while streaming.

@@ -1,5 +1,5 @@
+import InflowCore
 import Foundation
-import InflowModels
 
 /// The series read from a file, what the loader decided, and what it had to handle.
 public struct LoadedData: Sendable {

@@ -1,5 +1,5 @@
+import InflowCore
 import Foundation
-import InflowModels
 
 /// Reads a CSV file of published figures into ``LoadedData``: one `InflowSeries` per key, the total
 /// over keys, the warnings and the provenance comments.

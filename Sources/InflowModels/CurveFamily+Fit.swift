@@ -1,3 +1,4 @@
+import InflowCore
 import CInflowKernels
 import Foundation
 import InflowFitting

@@ -1,3 +1,4 @@
+import InflowCore
 import Foundation
 import InflowFitting
 import InflowLinearAlgebra
@@ -47,6 +48,9 @@ public struct CurveFit: Sendable {
 
     /// Number of observations used.
     public var observationCount: Int { fitted.count }
+
+    /// The model's identity: family and error family.
+    public var id: ModelID { ModelID(family: family.name, error: error) }
 
     /// Number of estimated quantities (free parameters, plus the variance for Gaussian errors).
     public var estimatedParameterCount: Int {

@@ -1,3 +1,4 @@
+import InflowCore
 import Foundation
 import InflowFitting
 import InflowLinearAlgebra
@@ -50,6 +51,8 @@ public struct LogLinearFit: Sendable {
 
     /// Number of observations.
     public var observationCount: Int { fitted.count }
+    /// The model's identity: `log-linear` and the error family.
+    public var id: ModelID { ModelID(family: LogLinearModel.name, error: error) }
     /// Estimated parameters: identified coefficients, plus `theta` for NB2.
     public var estimatedParameterCount: Int {
         standardErrors.filter { $0 != nil }.count + (theta == nil ? 0 : 1)

@@ -1,3 +1,5 @@
+import InflowCore
+
 /// Summaries of the data that starting-value rules use.
 ///
 /// Rates are counts per day over each interval, placed at the interval midpoint;

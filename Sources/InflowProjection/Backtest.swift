@@ -1,3 +1,4 @@
+import InflowCore
 import Foundation
 import InflowModels
 import InflowStatistics
@@ -19,7 +20,7 @@ public enum Backtest {
         fitOptions: FitOptions = FitOptions(), options: BacktestOptions = BacktestOptions()
     ) -> BacktestResult {
         var result = BacktestResult()
-        let label = "\(family.name) (\(error.rawValue))"
+        let label = ModelID(family: family.name, error: error)
         let full = series.prepared()
         let origins = options.origins ?? automaticOrigins(full, series: series, minimum: options.minimumObservations)
         for (index, origin) in origins.enumerated() {

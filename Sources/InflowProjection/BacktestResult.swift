@@ -1,20 +1,21 @@
 import Foundation
+import InflowModels
 
 /// Scores of a rolling-origin backtest, with the origins that could not be used.
 public struct BacktestResult: Sendable {
     /// One row per model, origin and scored time.
     public var scores: [BacktestScore]
     /// Origins (per model) that were skipped, with the reason.
-    public var skipped: [(model: String, origin: Date, reason: String)]
+    public var skipped: [(model: ModelID, origin: Date, reason: String)]
 
-    public init(scores: [BacktestScore] = [], skipped: [(model: String, origin: Date, reason: String)] = []) {
+    public init(scores: [BacktestScore] = [], skipped: [(model: ModelID, origin: Date, reason: String)] = []) {
         self.scores = scores
         self.skipped = skipped
     }
 
     /// Average scores of a model over a set of rows.
     public struct Summary: Sendable, Codable {
-        public let model: String
+        public let model: ModelID
         /// Horizon in days, or `nil` for all horizons together.
         public let horizon: Int?
         public let forecasts: Int
@@ -28,7 +29,7 @@ public struct BacktestResult: Sendable {
         public let coverage95: Double
     }
 
-    static func summarise(_ rows: [BacktestScore], model: String, horizon: Int?) -> Summary {
+    static func summarise(_ rows: [BacktestScore], model: ModelID, horizon: Int?) -> Summary {
         let n = Double(rows.count)
         func mean(_ value: (BacktestScore) -> Double) -> Double { rows.isEmpty ? .nan : rows.reduce(0) { $0 + value($1) } / n }
         return Summary(model: model, horizon: horizon, forecasts: rows.count, wis: mean(\.wis), crps: mean(\.crps),
@@ -38,8 +39,8 @@ public struct BacktestResult: Sendable {
     }
 
     /// Models in the order they first appear.
-    public var models: [String] {
-        var seen: [String] = []
+    public var models: [ModelID] {
+        var seen: [ModelID] = []
         for row in scores where !seen.contains(row.model) { seen.append(row.model) }
         for row in skipped where !seen.contains(row.model) { seen.append(row.model) }
         return seen
@@ -62,7 +63,7 @@ public struct BacktestResult: Sendable {
 
     /// Non-randomised PIT histogram of a model with `bins` bins: bin j holds the mean of
     /// `F̄(j/J) - F̄((j-1)/J)` over forecasts, `F̄(u)` the uniform CDF on `[F(y-1), F(y)]`.
-    public func pitHistogram(model: String, bins: Int = 10) -> [Double] {
+    public func pitHistogram(model: ModelID, bins: Int = 10) -> [Double] {
         let rows = scores.filter { $0.model == model }
         guard !rows.isEmpty else { return Array(repeating: .nan, count: bins) }
         func fbar(_ u: Double, _ row: BacktestScore) -> Double {

@@ -1,9 +1,10 @@
 import Foundation
+import InflowModels
 
 /// The scores of one forecast in a backtest: one model, one origin, one scored time.
 public struct BacktestScore: Sendable, Codable {
-    /// Model label.
-    public let model: String
+    /// The model scored.
+    public let model: ModelID
     /// Forecast origin (the last observation used).
     public let origin: Date
     /// The time that was forecast.

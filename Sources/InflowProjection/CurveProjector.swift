@@ -174,7 +174,7 @@ public enum CurveProjector {
 
         let outcomes = outcome.array
         return Projection(
-            model: "\(family.name) (\(fit.error.rawValue))", origin: observations.origin, grid: grid,
+            model: fit.id, origin: observations.origin, grid: grid,
             observedTotal: observedTotal,
             increments: Matrix(rows: replicates, columns: periods, columnMajor: increments.array).transposed(),
             finalSizes: finalSizes.array,

@@ -1,4 +1,5 @@
 import Foundation
+import InflowModels
 import InflowLinearAlgebra
 
 /// A weighted mixture of members' predictive samples.
@@ -52,9 +53,10 @@ public enum Ensemble {
         return counts
     }
 
-    /// The mixture of `members` with `weights`, with as many replicates as the smallest member.
+    /// The mixture of `members` with `weights`, with as many replicates as the smallest member; its
+    /// ``Projection/model`` is ``ModelID/ensemble(_:)`` of the members' error family.
     /// - Precondition: members share the grid; weights are non-negative with a positive sum.
-    public static func combine(_ members: [Projection], weights: [Double], label: String = "ensemble") -> Projection {
+    public static func combine(_ members: [Projection], weights: [Double]) -> Projection {
         precondition(!members.isEmpty && members.count == weights.count, "one weight per member")
         precondition(members.allSatisfy { $0.grid == members[0].grid }, "ensemble members must share a grid")
         let total = members.map(\.replicates).min()!
@@ -71,7 +73,7 @@ public enum Ensemble {
             }
         }
         return Projection(
-            model: label, origin: members[0].origin, grid: members[0].grid, observedTotal: members[0].observedTotal,
+            model: .ensemble(members[0].model.error), origin: members[0].origin, grid: members[0].grid, observedTotal: members[0].observedTotal,
             increments: increments, finalSizes: finalSizes,
             nonConvergedReplicates: zip(members, counts).reduce(0) { $0 + ($1.1 > 0 ? $1.0.nonConvergedReplicates : 0) },
             failedReplicates: zip(members, counts).reduce(0) { $0 + ($1.1 > 0 ? $1.0.failedReplicates : 0) })

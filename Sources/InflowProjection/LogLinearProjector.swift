@@ -61,7 +61,7 @@ public enum LogLinearProjector {
         let notConverged = outcomes.pointer.count { $0 == LogLinearBootstrap.Outcome.notConverged.rawValue }
         let observedTotal = observations.observedTotal + observations.baseline
         return Projection(
-            model: "log-linear (\(fit.error.rawValue))", origin: observations.origin, grid: grid,
+            model: fit.id, origin: observations.origin, grid: grid,
             observedTotal: observedTotal,
             increments: Matrix(rows: periods, columns: replicates, columnMajor: increments.array),
             finalSizes: Array(repeating: .nan, count: replicates), nonConvergedReplicates: notConverged,

@@ -1,4 +1,5 @@
 import Foundation
+import InflowModels
 import InflowLinearAlgebra
 import InflowStatistics
 
@@ -11,8 +12,8 @@ import InflowStatistics
 /// new counts, not for the mean curve. Lower quantiles are not clipped: counts are never
 /// negative because draws are counts.
 public struct Projection: Sendable {
-    /// A label: family and error family, or "ensemble".
-    public let model: String
+    /// The model the samples come from (an ensemble's identity for a mixture).
+    public let model: ModelID
     /// The series origin.
     public let origin: Date
     /// The future periods.
@@ -29,7 +30,7 @@ public struct Projection: Sendable {
     /// Replicates that gave no usable estimate (NaN samples, left out of summaries).
     public let failedReplicates: Int
 
-    public init(model: String, origin: Date, grid: ProjectionGrid, observedTotal: Double, increments: Matrix,
+    public init(model: ModelID, origin: Date, grid: ProjectionGrid, observedTotal: Double, increments: Matrix,
                 finalSizes: [Double], nonConvergedReplicates: Int, failedReplicates: Int) {
         self.model = model
         self.origin = origin

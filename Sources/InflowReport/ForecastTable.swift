@@ -1,4 +1,5 @@
 import Foundation
+import InflowModels
 import InflowProjection
 import InflowStatistics
 
@@ -37,8 +38,8 @@ public struct ForecastTable: Sendable, Equatable, Codable {
         }
     }
 
-    /// The projection's model label (`logistic (negative-binomial)`, `ensemble`).
-    public var model: String
+    /// The projection's model.
+    public var model: ModelID
     /// The hub `location`: the series or key name.
     public var location: String
     /// Its role in the report.
@@ -50,7 +51,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     /// Entries by target, then horizon.
     public var entries: [Entry]
 
-    public init(model: String, location: String, role: Role, referenceDate: String, levels: [Double], entries: [Entry]) {
+    public init(model: ModelID, location: String, role: Role, referenceDate: String, levels: [Double], entries: [Entry]) {
         self.model = model
         self.location = location
         self.role = role

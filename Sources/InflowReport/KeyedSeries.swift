@@ -1,3 +1,4 @@
+import InflowCore
 import InflowModels
 import InflowProjection
 

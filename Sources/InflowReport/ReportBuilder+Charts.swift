@@ -170,7 +170,7 @@ extension ReportBuilder {
                 }
             } else {
                 blocks.append(.note(ReportNote(.info,
-                    "The \(headlineName ?? "headline") projection has no final size, so no remaining pool is shown.")))
+                    "The \(headlineName.map(label) ?? "headline") projection has no final size, so no remaining pool is shown.")))
             }
             series.append(ChartSeries(name: "Projected total, 90% interval", legendLabel: "Projected total, 90% interval",
                                       kind: .band, color: .orange, opacity: 0.2, points: band))

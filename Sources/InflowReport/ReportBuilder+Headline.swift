@@ -7,11 +7,12 @@ extension ReportBuilder {
     /// Expected arrivals over the next 7 and 30 days, the remaining pool and whether the peak
     /// has passed, each with its interval.
     func headlineSection() -> ReportSection {
-        guard let name = headlineName, let projection = headlineProjection else {
+        guard let model = headlineName, let projection = headlineProjection else {
             return ReportSection(.headline, blocks: [
                 .note(ReportNote(.warning, "No projection was made, so there are no headline numbers.")),
             ])
         }
+        let name = label(model)
         var cards: [HeadlineCard] = []
         let last = projection.origin.addingTimeInterval(projection.grid.boundaries[0] * 86_400)
         cards.append(HeadlineCard(

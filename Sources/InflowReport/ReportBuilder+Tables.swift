@@ -15,11 +15,10 @@ extension ReportBuilder {
 
     /// How the ensemble weights were made, in words.
     var ensembleDescription: String {
-        switch input.ensembleMethod.lowercased() {
-        case "aicc": "Akaike weights from AICc"
-        case "wis": "inverse backtest WIS weights"
-        case "none", "": "no ensemble (a single model)"
-        default: input.ensembleMethod
+        switch input.ensembleMethod {
+        case .aicc: "Akaike weights from AICc"
+        case .wis: "inverse backtest WIS weights"
+        case .none: "no ensemble (a single model)"
         }
     }
 
@@ -41,18 +40,18 @@ extension ReportBuilder {
             guard let aicc, aicc.isFinite, let best else { return ReportFormat.missing }
             return ReportFormat.number(aicc - best, digits: 2)
         }
-        func weight(_ label: String) -> String {
-            input.modelWeights[label].map { ReportFormat.number($0, digits: 3) } ?? ReportFormat.missing
+        func weight(_ model: ModelID) -> String {
+            input.modelWeights[model].map { ReportFormat.number($0, digits: 3) } ?? ReportFormat.missing
         }
-        func scoreCells(_ label: String) -> [String] {
+        func scoreCells(_ model: ModelID) -> [String] {
             guard hasScores else { return [] }
-            guard let score = scores[label], score.forecasts > 0 else { return [ReportFormat.missing, ReportFormat.missing] }
+            guard let score = scores[model], score.forecasts > 0 else { return [ReportFormat.missing, ReportFormat.missing] }
             return [ReportFormat.adaptive(score.wis), ReportFormat.percent(score.coverage90)]
         }
 
         let ordered = input.fits.sorted { ($0.aicc ?? .infinity) < ($1.aicc ?? .infinity) }
         var rows: [[String]] = ordered.map { fit in
-            let label = ReportInput.modelLabel(fit)
+            let label = fit.id
             let size = fit.finalSize(level: 0.9)
             let sizeText = size.value.isFinite
                 ? (size.lower.isFinite && size.upper.isFinite
@@ -64,7 +63,7 @@ extension ReportBuilder {
                     weight(label), sizeText] + scoreCells(label)
         }
         if let logLinear = input.logLinearFit {
-            let label = ReportInput.modelLabel(logLinear)
+            let label = logLinear.id
             let comparable = observationCounts.isEmpty || observationCounts.contains(logLinear.observationCount)
             rows.append(["Log-linear", logLinear.error.rawValue, Self.statusWord(logLinear.status),
                          logLinear.aicc.map { ReportFormat.number($0, digits: 2) } ?? ReportFormat.missing,
@@ -91,7 +90,7 @@ extension ReportBuilder {
         }
         blocks.append(.paragraph(text))
         blocks.append(.paragraph("Ensemble: \(ensembleDescription)."
-            + (input.projections["ensemble"] != nil
+            + (input.projections.keys.contains(where: \.isEnsemble)
                 ? " The ensemble pools the models' predictive samples in proportion to their weights." : "")))
 
         var parameterRows: [[String]] = []
@@ -105,7 +104,7 @@ extension ReportBuilder {
                         ? "\(ReportFormat.adaptive($0.lower)) to \(ReportFormat.adaptive($0.upper))" : ReportFormat.missing
                 } ?? ReportFormat.missing
                 let fixed = fit.fixed[index]
-                parameterRows.append([ReportInput.modelLabel(fit), name, ReportFormat.adaptive(value),
+                parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value),
                                       fixed ? "fixed" : ReportFormat.adaptive(se), fixed ? "fixed" : interval])
             }
         }
@@ -127,7 +126,7 @@ extension ReportBuilder {
         }
         let summaries = backtest.byHorizon()
         let rows = summaries.map { s in
-            [s.model, s.horizon.map(String.init) ?? "all", String(s.forecasts), ReportFormat.adaptive(s.wis),
+            [s.model.description, s.horizon.map(String.init) ?? "all", String(s.forecasts), ReportFormat.adaptive(s.wis),
              ReportFormat.adaptive(s.absoluteError), ReportFormat.number(s.bias, digits: 2),
              ReportFormat.percent(s.coverage50), ReportFormat.percent(s.coverage90)]
         }
@@ -140,7 +139,7 @@ extension ReportBuilder {
             let points = summaries.filter { $0.model == model && $0.forecasts > 0 && $0.wis.isFinite }
                 .compactMap { s in s.horizon.map { ChartPoint(x: Double($0), y: s.wis) } }
             return points.isEmpty ? nil
-                : ChartSeries(name: model, legendLabel: model, kind: .linePoints, color: .model(index), points: points)
+                : ChartSeries(name: model.description, legendLabel: model.description, kind: .linePoints, color: .model(index), points: points)
         }
         let worst = summaries.filter { $0.wis.isFinite && $0.forecasts > 0 }.max { $0.wis < $1.wis }
         let chart = Chart(
@@ -179,7 +178,7 @@ extension ReportBuilder {
             let next7 = projection.arrivals(overFirst: min(7, projection.periods))
             let next30 = projection.arrivals(overFirst: min(30, projection.periods))
             let pool = Self.remainingPool(projection).map(Self.medianWithInterval) ?? "not bounded"
-            rows.append([key, projection.model, ReportFormat.count(projection.observedTotal),
+            rows.append([key, label(projection.model), ReportFormat.count(projection.observedTotal),
                          Self.medianWithInterval(next7), Self.medianWithInterval(next30), pool])
             charts.append(keyChart(key, keyed))
         }
@@ -205,10 +204,10 @@ extension ReportBuilder {
         input.warnings.forEach(add)
         input.observed.prepared().warnings.map(\.message).forEach { add("Data: \($0)") }
         for fit in input.fits {
-            fit.warnings.forEach { add("\(ReportInput.modelLabel(fit)): \($0)") }
+            fit.warnings.forEach { add("\(fit.id.description): \($0)") }
         }
         if let logLinear = input.logLinearFit {
-            logLinear.warnings.forEach { add("\(ReportInput.modelLabel(logLinear)): \($0)") }
+            logLinear.warnings.forEach { add("\(logLinear.id.description): \($0)") }
         }
         if warnings.isEmpty {
             blocks.append(.paragraph("No warnings: the data needed no correction and every step ran as expected."))
@@ -218,11 +217,11 @@ extension ReportBuilder {
         }
 
         var fitRows: [[String]] = input.fits.map { fit in
-            [ReportInput.modelLabel(fit), fit.status.description, String(fit.observationCount), String(fit.startsTried),
+            [fit.id.description, fit.status.description, String(fit.observationCount), String(fit.startsTried),
              String(fit.warnings.count)]
         }
         if let logLinear = input.logLinearFit {
-            fitRows.append([ReportInput.modelLabel(logLinear), logLinear.status.description,
+            fitRows.append([logLinear.id.description, logLinear.status.description,
                             String(logLinear.observationCount), "1", String(logLinear.warnings.count)])
         }
         if !fitRows.isEmpty {
@@ -233,16 +232,16 @@ extension ReportBuilder {
         let unconverged = input.fits.filter { !$0.status.isConverged }
         for fit in unconverged {
             blocks.append(.note(ReportNote(.warning,
-                "The \(ReportInput.modelLabel(fit)) fit is \(fit.status.description); treat its numbers with care.")))
+                "The \(fit.id.description) fit is \(fit.status.description); treat its numbers with care.")))
         }
 
         var replicateRows: [[String]] = input.projectionOrder.compactMap { name in
-            input.projections[name].map { [name, String($0.replicates), String($0.nonConvergedReplicates),
+            input.projections[name].map { [label(name), String($0.replicates), String($0.nonConvergedReplicates),
                                            String($0.failedReplicates)] }
         }
         for key in input.keyOrder {
             if let keyed = input.keyed[key] {
-                replicateRows.append(["\(key): \(keyed.projection.model)", String(keyed.projection.replicates),
+                replicateRows.append(["\(key): \(label(keyed.projection.model))", String(keyed.projection.replicates),
                                       String(keyed.projection.nonConvergedReplicates),
                                       String(keyed.projection.failedReplicates)])
             }
@@ -306,12 +305,12 @@ extension ReportBuilder {
         let errors = Array(Set(input.fits.map(\.error.rawValue) + [input.logLinearFit?.error.rawValue].compactMap { $0 }))
             .sorted()
         let rows: [[String]] = [
-            ["Models", input.fits.map(ReportInput.modelLabel).joined(separator: ", ")
-                + (input.logLinearFit.map { (input.fits.isEmpty ? "" : ", ") + ReportInput.modelLabel($0) } ?? "")],
+            ["Models", input.fits.map(\.id.description).joined(separator: ", ")
+                + (input.logLinearFit.map { (input.fits.isEmpty ? "" : ", ") + $0.id.description } ?? "")],
             ["Error families", errors.isEmpty ? ReportFormat.missing : errors.joined(separator: ", ")],
-            ["Headline projection", headlineName ?? ReportFormat.missing],
+            ["Headline projection", headlineName.map(label) ?? ReportFormat.missing],
             ["Ensemble", ensembleDescription],
-            ["Bootstrap", input.bootstrapMethod],
+            ["Bootstrap", input.bootstrapMethod.description],
             ["Replicates", ReportFormat.count(Double(input.replicates))],
             ["Seed", String(input.seed)],
             ["Horizon", "\(input.horizon) days"],

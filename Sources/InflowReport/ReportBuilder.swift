@@ -1,3 +1,4 @@
+import InflowCore
 import Foundation
 import InflowModels
 import InflowProjection
@@ -35,7 +36,7 @@ public struct ReportBuilder: Sendable {
         if let last = lastObservationDate {
             subtitle += " · last report \(ReportFormat.dateTime(last, timeZone: timeZone)) (\(utcOffset))"
         }
-        if let name = headlineName { subtitle += " · model: \(name)" }
+        if let name = headlineName { subtitle += " · model: \(label(name))" }
         return ReportDocument(title: input.title, datasetName: input.datasetName,
                               generatedAt: ReportFormat.iso8601(input.generatedAt), toolVersion: input.toolVersion,
                               subtitle: subtitle, sections: sections)
@@ -80,10 +81,15 @@ public struct ReportBuilder: Sendable {
         ReportFormat.utcOffset(timeZone, at: lastObservationDate ?? input.generatedAt)
     }
 
-    /// The headline projection's label: the one asked for, else the first there is.
-    var headlineName: String? {
+    /// The headline projection's model: the one asked for, else the first there is.
+    var headlineName: ModelID? {
         if input.projections[input.headlineProjection] != nil { return input.headlineProjection }
         return input.projectionOrder.first
+    }
+
+    /// A model's name in the report: its description, or "ensemble (AICc weights)" for the mixture.
+    func label(_ model: ModelID) -> String {
+        model.isEnsemble ? "ensemble (\(input.ensembleMethod))" : model.description
     }
 
     /// The headline projection.
@@ -93,13 +99,13 @@ public struct ReportBuilder: Sendable {
     /// largest weight, else the lowest AICc, else the first usable fit.
     var headlineFit: CurveFit? {
         let usable = input.fits.filter { if case .failed = $0.status { false } else { true } }
-        if let name = headlineName, let fit = usable.first(where: { ReportInput.modelLabel($0) == name }) { return fit }
+        if let name = headlineName, let fit = usable.first(where: { $0.id == name }) { return fit }
         if let best = usable.max(by: { weight($0) < weight($1) }), weight(best) > 0 { return best }
         if let best = usable.filter({ $0.aicc != nil }).min(by: { $0.aicc! < $1.aicc! }) { return best }
         return usable.first
     }
 
-    func weight(_ fit: CurveFit) -> Double { input.modelWeights[ReportInput.modelLabel(fit)] ?? 0 }
+    func weight(_ fit: CurveFit) -> Double { input.modelWeights[fit.id] ?? 0 }
 
     /// The prepared observations of the main series.
     var prepared: PreparedObservations { input.observed.prepared() }

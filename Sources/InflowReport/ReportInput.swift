@@ -1,17 +1,17 @@
+import InflowCore
 import Foundation
 import InflowModels
 import InflowProjection
 
 /// Everything a report is built from: the data, the fits, the projections and how they were made.
 ///
-/// Names of models (in ``modelWeights``, ``projections`` and the backtest) follow the
-/// library's labels, `"<family name> (<error family>)"` as ``modelLabel(_:)`` writes them
-/// (the label ``CurveProjector`` and ``Backtest`` use), plus `"ensemble"` for the mixture.
+/// Models (in ``modelWeights``, ``projections`` and the backtest) are joined by their ``ModelID``;
+/// the mixture is ``ModelID/ensemble(_:)``. ``init(analysis:toolVersion:generatedAt:timeZone:)``
+/// builds the input of an ``AnalysisResult``.
 ///
 /// ```swift
 /// var input = ReportInput(datasetName: "KBRI Phnom Penh", observed: series, fits: [fit],
-///                         projections: ["logistic (negative-binomial)": projection],
-///                         headlineProjection: "logistic (negative-binomial)")
+///                         projections: [fit.id: projection], headlineProjection: fit.id)
 /// input.seed = 1; input.replicates = 200; input.horizon = 30
 /// let html = HTMLRenderer().render(ReportBuilder(input).document())
 /// ```
@@ -32,14 +32,14 @@ public struct ReportInput: Sendable {
     public var fits: [CurveFit]
     /// A log-linear fit to the same data, if one was made.
     public var logLinearFit: LogLinearFit?
-    /// Ensemble weights by model label (sum 1 over the members).
-    public var modelWeights: [String: Double]
-    /// How the weights were made ("aicc", "wis", "none").
-    public var ensembleMethod: String
-    /// Projections by model label, `"ensemble"` included when there is one.
-    public var projections: [String: Projection]
-    /// The label of the projection the headline numbers come from.
-    public var headlineProjection: String
+    /// Ensemble weights by model (sum 1 over the members).
+    public var modelWeights: [ModelID: Double]
+    /// How the weights were made.
+    public var ensembleMethod: EnsembleMethod
+    /// Projections by model, the ensemble's included when there is one.
+    public var projections: [ModelID: Projection]
+    /// The model whose projection the headline numbers come from.
+    public var headlineProjection: ModelID
     /// Rolling-origin backtest scores, if a backtest was run.
     public var backtest: BacktestResult?
     /// What the keys are called ("province").
@@ -54,8 +54,8 @@ public struct ReportInput: Sendable {
     public var replicates: Int
     /// Days projected.
     public var horizon: Int
-    /// How bootstrap replicates were drawn, in words ("parametric").
-    public var bootstrapMethod: String
+    /// How bootstrap replicates were drawn.
+    public var bootstrapMethod: BootstrapMethod
     /// The tool's version.
     public var toolVersion: String
     /// When the report is generated (inject a fixed date for reproducible output).
@@ -66,10 +66,10 @@ public struct ReportInput: Sendable {
     public init(
         datasetName: String, title: String? = nil, provenance: [String] = [], dataSource: String? = nil,
         observed: InflowSeries, location: String? = nil, fits: [CurveFit], logLinearFit: LogLinearFit? = nil,
-        modelWeights: [String: Double] = [:], ensembleMethod: String = "none", projections: [String: Projection],
-        headlineProjection: String, backtest: BacktestResult? = nil, keyName: String = "province",
+        modelWeights: [ModelID: Double] = [:], ensembleMethod: EnsembleMethod = .none,
+        projections: [ModelID: Projection], headlineProjection: ModelID, backtest: BacktestResult? = nil, keyName: String = "province",
         keyed: [String: KeyedSeries] = [:], warnings: [String] = [], seed: UInt64 = 20260116, replicates: Int = 1000,
-        horizon: Int = 30, bootstrapMethod: String = "parametric", toolVersion: String = "unknown",
+        horizon: Int = 30, bootstrapMethod: BootstrapMethod = .parametric, toolVersion: String = "unknown",
         generatedAt: Date = Date(), timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!
     ) {
         self.datasetName = datasetName
@@ -97,19 +97,13 @@ public struct ReportInput: Sendable {
         self.timeZone = timeZone
     }
 
-    /// The label of a fit, `"logistic (negative-binomial)"`: the name its projection and backtest carry.
-    public static func modelLabel(_ fit: CurveFit) -> String { "\(fit.family.name) (\(fit.error.rawValue))" }
-
-    /// The label of the log-linear fit, `"log-linear (poisson)"`.
-    public static func modelLabel(_ fit: LogLinearFit) -> String { "log-linear (\(fit.error.rawValue))" }
-
-    /// Projection labels in a stable order: those of the fits in fit order, then the rest
-    /// (the ensemble) alphabetically.
-    public var projectionOrder: [String] {
-        let fitted = fits.map(Self.modelLabel).filter { projections[$0] != nil }
-        var seen = Set<String>()
+    /// Projections in a stable order: those of the fits in fit order, then the log-linear model's, then
+    /// the rest (the ensemble) by description.
+    public var projectionOrder: [ModelID] {
+        let fitted = (fits.map(\.id) + (logLinearFit.map { [$0.id] } ?? [])).filter { projections[$0] != nil }
+        var seen = Set<ModelID>()
         let unique = fitted.filter { seen.insert($0).inserted }
-        return unique + projections.keys.filter { !seen.contains($0) }.sorted()
+        return unique + projections.keys.filter { !seen.contains($0) }.sorted { $0.description < $1.description }
     }
 
     /// Keys sorted for display.

@@ -62,10 +62,10 @@ struct BacktestCommand: ParsableCommand {
             }
         }
         let families = try models.families().curves
-        let progress = Progress(total: families.count, quiet: quiet)
+        let progress = Progress(quiet: quiet)
         var result = BacktestResult()
-        for family in families {
-            progress.step("backtesting \(family.name)")
+        for (index, family) in families.enumerated() {
+            progress.step(index + 1, of: families.count, "backtesting \(family.name)")
             let one = Backtest.run(family, error: models.error, series: series, fitOptions: try models.fitOptions(for: family),
                                    options: BacktestOptions(origins: origins, horizon: horizon, replicates: bootstrap,
                                                             seed: seed, threads: threads))
@@ -76,7 +76,7 @@ struct BacktestCommand: ParsableCommand {
         print("\(series.name): rolling-origin backtest, horizon \(horizon) days, \(bootstrap) replicates, seed \(seed)")
         var table = TextTable(["model", "forecasts", "WIS", "CRPS", "abs. error", "bias", "50% cov.", "90% cov."])
         for summary in result.overall() {
-            table.add([summary.model, String(summary.forecasts), Formatting.number(summary.wis), Formatting.number(summary.crps),
+            table.add([summary.model.description, String(summary.forecasts), Formatting.number(summary.wis), Formatting.number(summary.crps),
                        Formatting.number(summary.absoluteError), String(format: "%.2f", summary.bias),
                        String(format: "%.2f", summary.coverage50), String(format: "%.2f", summary.coverage90)])
         }
@@ -84,7 +84,7 @@ struct BacktestCommand: ParsableCommand {
         print("")
         var byHorizon = TextTable(["model", "horizon (days)", "forecasts", "WIS", "90% cov."])
         for summary in result.byHorizon() {
-            byHorizon.add([summary.model, String(summary.horizon ?? 0), String(summary.forecasts), Formatting.number(summary.wis),
+            byHorizon.add([summary.model.description, String(summary.horizon ?? 0), String(summary.forecasts), Formatting.number(summary.wis),
                            String(format: "%.2f", summary.coverage90)])
         }
         print(byHorizon.render())
@@ -92,7 +92,7 @@ struct BacktestCommand: ParsableCommand {
             print("")
             print("Skipped")
             for skip in result.skipped {
-                print("  - \(skip.model) at \(Formatting.date(skip.origin, timeZone: timeZone, withTime: true)): \(skip.reason)")
+                print("  - \(skip.model.description) at \(Formatting.date(skip.origin, timeZone: timeZone, withTime: true)): \(skip.reason)")
             }
         }
     }

@@ -93,12 +93,20 @@ struct ModelOptions: ParsableArguments {
         return .fixed(rate)
     }
 
+    /// The analysis options these flags ask for, with the library's projection defaults (arguments were
+    /// validated already).
+    func analysisOptions() throws -> AnalysisOptions {
+        let (curves, logLinear) = try families()
+        return AnalysisOptions(
+            families: curves, includesLogLinear: logLinear,
+            logLinear: LogLinearModel(basis: try parsedBasis(), dayOfWeek: dayOfWeek), error: error,
+            background: try backgroundRate(), start: try Self.assignments(start, flag: "--start"),
+            fixed: try Self.assignments(fix, flag: "--fix"))
+    }
+
     /// Fit options for a family: only the start and fixed values that are its parameters.
     func fitOptions(for family: any CurveFamily) throws -> FitOptions {
-        let names = Set(family.parameters.map(\.name) + ["theta", "beta"])
-        let start = try Self.assignments(start, flag: "--start").filter { names.contains($0.key) }
-        let fixed = try Self.assignments(fix, flag: "--fix").filter { names.contains($0.key) }
-        return FitOptions(background: try backgroundRate(), start: start, fixed: fixed)
+        try analysisOptions().fitOptions(for: family)
     }
 }
 

@@ -1,32 +1,36 @@
 import Foundation
+import Inflow
+import Synchronization
 
 /// A progress bar on standard error, shown only when standard error is a terminal and not `--quiet`.
-final class Progress: @unchecked Sendable {
-    private let total: Int
-    private var done = 0
+final class Progress: Sendable {
     private let enabled: Bool
-    private let lock = NSLock()
+    private let lastWidth = Mutex(0)
 
-    init(total: Int, quiet: Bool) {
-        self.total = max(total, 1)
+    init(quiet: Bool) {
         enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) != 0
     }
 
-    /// Marks one step done and redraws: `[#####.....] 12/30 fitting logistic`.
-    func step(_ label: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        done = min(done + 1, total)
+    /// Redraws the bar: `[#####.....] 12/30 fitting logistic`.
+    func update(_ progress: AnalysisProgress) {
+        step(progress.completed, of: progress.total, progress.step)
+    }
+
+    /// Redraws the bar at `done` of `total`.
+    func step(_ done: Int, of total: Int, _ label: String) {
         guard enabled else { return }
         let width = 30
-        let filled = width * done / total
+        let filled = width * min(done, total) / max(total, 1)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) \(label.padding(toLength: 40, withPad: " ", startingAt: 0))".utf8))
+        let line = "\r[\(bar)] \(done)/\(total) \(label.padding(toLength: 40, withPad: " ", startingAt: 0))"
+        lastWidth.withLock { $0 = line.count }
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// Clears the bar.
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\(String(repeating: " ", count: 90))\r".utf8))
+        let width = lastWidth.withLock { $0 }
+        FileHandle.standardError.write(Data("\r\(String(repeating: " ", count: width))\r".utf8))
     }
 }

@@ -19,25 +19,33 @@ struct ProjectCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try data.load()
-        let analysis = try Analysis.run(data: loaded, models: models, run: projection, quiet: output.quiet)
+        let options = projection.applied(to: try models.analysisOptions())
+        let progress = Progress(quiet: output.quiet)
+        let analysis: AnalysisResult
+        do {
+            analysis = try Analysis.run(loaded, options: options) { progress.update($0) }
+        } catch {
+            progress.finish()
+            throw CommandFailure("\(error)")
+        }
+        progress.finish()
         let timeZone = data.loadOptions.timeZone
         let writer = AtomicFileWriter(protecting: [data.url], flag: "--report")
         switch output.format {
         case .table:
-            print(ProjectionText.render(analysis, timeZone: timeZone, run: projection))
+            print(ProjectionText.render(analysis, timeZone: timeZone))
         case .csv:
-            print(HubCSV.render(analysis, timeZone: timeZone), terminator: "")
+            print(HubTable(rows: ReportOutput.hubRows(analysis, timeZone: timeZone)).csv(), terminator: "")
         case .json:
-            print(try ResultsJSON.encode(analysis, run: projection, models: models, timeZone: timeZone, version: InflowCommand.version))
+            print(try ReportOutput.json(analysis, timeZone: timeZone))
         }
         if let path = output.output {
-            let json = try ResultsJSON.encode(analysis, run: projection, models: models, timeZone: timeZone, version: InflowCommand.version)
+            let json = try ReportOutput.json(analysis, timeZone: timeZone)
             try writer.write(json + "\n", to: URL(fileURLWithPath: path), name: path)
             FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
         }
         if let path = output.report {
-            let text = try ReportOutput.render(analysis, run: projection, models: models, timeZone: timeZone,
-                                               markdown: path.hasSuffix(".md"))
+            let text = ReportOutput.render(analysis, timeZone: timeZone, markdown: path.hasSuffix(".md"))
             try writer.write(text, to: URL(fileURLWithPath: path), name: path)
             FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
         }

@@ -3,8 +3,9 @@ import Inflow
 
 /// The terminal rendering of a projection.
 enum ProjectionText {
-    static func render(_ analysis: Analysis, timeZone: TimeZone, run: RunOptions) -> String {
+    static func render(_ result: AnalysisResult, timeZone: TimeZone) -> String {
         var lines: [String] = []
+        let analysis = result.total
         let series = analysis.series
         let prepared = series.prepared()
         let first = series.times.min().map { Formatting.date($0, timeZone: timeZone) } ?? "-"
@@ -13,7 +14,8 @@ enum ProjectionText {
         lines.append("")
         lines.append("Models (\(analysis.fits.first?.error.rawValue ?? "") errors)")
         var table = TextTable(["model", "status", "AICc", "weight", "final size", "95% interval"])
-        for (fit, weight) in zip(analysis.fits, analysis.weights) {
+        for fit in analysis.fits {
+            let weight = analysis.weights[fit.id]
             let size = fit.finalSize()
             table.add([fit.family.name, shortStatus(fit.status), fit.aicc.map { String(format: "%.2f", $0) } ?? "n/a",
                        String(format: "%.3f", weight), Formatting.count(size.value),
@@ -23,12 +25,13 @@ enum ProjectionText {
             table.add([LogLinearModel.name, shortStatus(glm.status), glm.aicc.map { String(format: "%.2f", $0) } ?? "n/a",
                        "0.000", "n/a", "n/a"])
         }
-        for failure in analysis.fitFailures { table.add([failure.family, "not fitted", "", "", "", ""]) }
+        for failure in analysis.failures { table.add([failure.model.family, "not fitted", "", "", "", ""]) }
         lines.append(table.render())
         lines.append("")
 
         let headline = analysis.headline
-        lines.append("Projection: \(headline.model), \(headline.replicates) bootstrap replicates, seed \(run.seed)")
+        let label = headline.model.isEnsemble ? "ensemble (\(analysis.weights.method))" : headline.model.description
+        lines.append("Projection: \(label), \(headline.replicates) bootstrap replicates, seed \(result.options.seed)")
         let next7 = headline.arrivals(overFirst: 7)
         let next30 = headline.arrivals(overFirst: min(30, headline.periods))
         lines.append("  arrivals in the next 7 days: \(Formatting.count(next7.median)) (90%: \(interval(next7, 0.9)))")
@@ -50,25 +53,21 @@ enum ProjectionText {
             days.add(row)
         }
         lines.append(days.render())
-        if !analysis.keyProjections.isEmpty {
+        if let leading = analysis.leadingFit, !result.keys.isEmpty {
             lines.append("")
-            let best = analysis.fits[analysis.weights.indices.max { analysis.weights[$0] < analysis.weights[$1] } ?? 0]
-            lines.append("By \(analysis.data.keyColumns.joined(separator: " / ")) (\(best.family.name))")
+            lines.append("By \(result.data.keyColumns.joined(separator: " / ")) (\(leading.family.name))")
             var keys = TextTable(["series", "so far", "next 7 days", "90%"])
-            for (key, _, projection) in analysis.keyProjections {
-                let week = projection.arrivals(overFirst: 7)
-                keys.add([key, Formatting.count(projection.observedTotal), Formatting.count(week.median), interval(week, 0.9)])
+            for key in result.keys {
+                let week = key.projection.arrivals(overFirst: 7)
+                keys.add([key.key, Formatting.count(key.projection.observedTotal), Formatting.count(week.median),
+                          interval(week, 0.9)])
             }
             lines.append(keys.render())
         }
-        if !analysis.warnings.isEmpty {
+        if !result.warnings.isEmpty {
             lines.append("")
             lines.append("Warnings")
-            lines += analysis.warnings.map { "  - \($0)" }
-        }
-        let failedReplicates = analysis.projections.reduce(0) { $0 + $1.failedReplicates }
-        if failedReplicates > 0 {
-            lines.append("  - \(failedReplicates) bootstrap replicates gave no usable refit and were left out")
+            lines += result.warnings.map { "  - \($0)" }
         }
         return lines.joined(separator: "\n")
     }

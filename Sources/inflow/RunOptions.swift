@@ -20,6 +20,17 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Threads for the bootstrap.", valueName: "N"))
     var threads: Int = 2
 
+    /// `options` with these projection, ensemble and reproducibility settings.
+    func applied(to options: AnalysisOptions) -> AnalysisOptions {
+        var options = options
+        options.horizon = horizon
+        options.replicates = bootstrap
+        options.seed = seed
+        options.threads = threads
+        options.ensemble = ensemble
+        return options
+    }
+
     func validate() throws {
         guard horizon >= 1 && horizon <= 3650 else {
             throw ValidationError("--horizon must be between 1 and 3650 days (got \(horizon)).")
@@ -32,11 +43,6 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    func projectionOptions(seriesIndex: Int = 0) -> ProjectionOptions {
-        ProjectionOptions(horizon: horizon, replicates: bootstrap, seed: seed, seriesIndex: seriesIndex, threads: threads)
-    }
 }
 
-enum EnsembleMethod: String, ExpressibleByArgument, CaseIterable {
-    case aicc, wis, none
-}
+extension EnsembleMethod: ExpressibleByArgument {}

@@ -1,5 +1,5 @@
 import Foundation
-import InflowModels
+import InflowCore
 import Testing
 @testable import InflowData
 

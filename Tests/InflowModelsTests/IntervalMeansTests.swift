@@ -1,3 +1,4 @@
+import InflowCore
 import Testing
 @testable import InflowModels
 

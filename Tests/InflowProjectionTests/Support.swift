@@ -1,3 +1,4 @@
+import InflowCore
 import Foundation
 import InflowModels
 

@@ -1,4 +1,5 @@
 import Foundation
+import InflowCore
 import InflowModels
 import InflowProjection
 import InflowReport
@@ -46,7 +47,7 @@ enum ReportFixture {
         let gompertz = try Gompertz().fit(national, error: .negativeBinomial)
         let logisticProjection = try CurveProjector.project(logistic, options: options)
         let gompertzProjection = try CurveProjector.project(gompertz, options: options)
-        let labels = [ReportInput.modelLabel(logistic), ReportInput.modelLabel(gompertz)]
+        let labels = [logistic.id, gompertz.id]
         let weights = Ensemble.akaikeWeights([logistic.aicc, gompertz.aicc])
         let ensemble = Ensemble.combine([logisticProjection, gompertzProjection], weights: weights)
         let backtest = Backtest.run(Logistic(), error: .negativeBinomial, series: national,
@@ -66,9 +67,9 @@ enum ReportFixture {
             datasetName: "kbri-phnom-penh-2026-01", provenance: provenance,
             dataSource: "bundled dataset kbri-phnom-penh-2026-01", observed: national, location: "national",
             fits: [logistic, gompertz],
-            modelWeights: Dictionary(uniqueKeysWithValues: zip(labels, weights)), ensembleMethod: "aicc",
-            projections: [labels[0]: logisticProjection, labels[1]: gompertzProjection, "ensemble": ensemble],
-            headlineProjection: "ensemble", backtest: backtest, keyName: "province", keyed: keys,
+            modelWeights: Dictionary(uniqueKeysWithValues: zip(labels, weights)), ensembleMethod: .aicc,
+            projections: [labels[0]: logisticProjection, labels[1]: gompertzProjection, ensemble.model: ensemble],
+            headlineProjection: ensemble.model, backtest: backtest, keyName: "province", keyed: keys,
             warnings: ["Row 4: the time <b>21:00</b> & a 'quoted' note were kept as published"],
             seed: 1, replicates: 200, horizon: 30, toolVersion: "0.1.0-test",
             generatedAt: local(1, 25, 10, 0), timeZone: timeZone)

@@ -45,7 +45,7 @@ struct ReportTests {
             Issue.record("the headline section starts without cards")
             return
         }
-        let ensemble = try #require(input.projections["ensemble"])
+        let ensemble = try #require(input.projections[.ensemble(.negativeBinomial)])
         let next7 = ensemble.arrivals(overFirst: 7)
         let card7 = try #require(cards.first { $0.label == "Expected arrivals, next 7 days" })
         #expect(card7.value == ReportFormat.count(next7.median))
@@ -203,7 +203,7 @@ struct ReportTests {
         let lines = csv.split(separator: "\n").map(String.init)
         #expect(lines[0] == HubRow.header.joined(separator: ","))
 
-        let ensemble = try #require(input.projections["ensemble"])
+        let ensemble = try #require(input.projections[.ensemble(.negativeBinomial)])
         let expected = ensemble.hubRows(location: "national", timeZone: ReportFixture.timeZone)
         let headline = try #require(forecasts.first { $0.role == .headline })
         #expect(headline.hubRows() == expected)

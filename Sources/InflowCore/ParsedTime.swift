@@ -1,20 +1,20 @@
 import Foundation
 
 /// A time field as written: an ISO 8601 date or date-time, before a time zone is applied.
-struct ParsedTime: Sendable, Equatable {
+public struct ParsedTime: Sendable, Equatable {
     /// The calendar day written.
-    var day: Int
+    public var day: Int
     /// Seconds after the start of that day (0 for a date without a time).
-    var secondOfDay: Double
+    public var secondOfDay: Double
     /// The UTC offset written (`Z` is 0), in seconds; `nil` when the time is local.
-    var offset: Int?
+    public var offset: Int?
     /// Whether only a date was written (no clock time).
-    var dateOnly: Bool
+    public var dateOnly: Bool
 
     /// Parses `2026-01-17`, `2026-01-17T23:59`, `2026-01-17T23:59:30`, `2026-01-17T23:59:30.5`,
     /// each optionally followed by `Z`, `+07:00`, `+0700` or `+07`; a space may replace the `T`.
     /// Returns `nil` for anything else, including impossible dates (`2026-02-30`) and times (`24:00`).
-    init?(_ text: some StringProtocol) {
+    public init?(_ text: some StringProtocol) {
         var bytes = Array(text.utf8)[...]
         func number(_ width: Int) -> Int? {
             guard bytes.count >= width else { return nil }
@@ -85,7 +85,7 @@ struct ParsedTime: Sendable, Equatable {
 
     /// The instant, reading a local time in `timeZone`. A date without a time is the start of the
     /// day, or `dateOnlySecond` seconds into it (23:59 for cumulative totals).
-    func date(in timeZone: TimeZone, dateOnlySecond: Double = 0) -> Date {
+    public func date(in timeZone: TimeZone, dateOnlySecond: Double = 0) -> Date {
         let local = Double(day) * 86_400 + (dateOnly ? dateOnlySecond : secondOfDay)
         if let offset { return Date(timeIntervalSince1970: local - Double(offset)) }
         return ParsedTime.instant(localSeconds: local, in: timeZone)
@@ -94,7 +94,7 @@ struct ParsedTime: Sendable, Equatable {
     /// The instant whose wall-clock time in `timeZone` is `localSeconds` (seconds since 1970-01-01T00:00
     /// on the wall clock). A wall time skipped by a daylight-saving change is read with the offset from
     /// before the change.
-    static func instant(localSeconds local: Double, in timeZone: TimeZone) -> Date {
+    public static func instant(localSeconds local: Double, in timeZone: TimeZone) -> Date {
         let firstGuess = local - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
         let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: firstGuess))
         return Date(timeIntervalSince1970: local - Double(offset))

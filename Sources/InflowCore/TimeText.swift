@@ -1,16 +1,16 @@
 import Foundation
 
 /// Formats instants for messages, on the wall clock of a time zone.
-enum TimeText {
+public enum TimeText {
     /// The calendar day of `date` in `timeZone`, as days since 1970-01-01.
-    static func day(of date: Date, in timeZone: TimeZone) -> Int {
+    public static func day(of date: Date, in timeZone: TimeZone) -> Int {
         let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
         return Int((local / 86_400).rounded(.down))
     }
 
     /// `2026-01-17` (when `dateOnly`) or `2026-01-17T23:59` (with `:ss` when the seconds are not zero),
     /// followed by the offset (`Z`, `+07:00`) when `withOffset`.
-    static func text(_ date: Date, in timeZone: TimeZone, dateOnly: Bool = false, withOffset: Bool = false) -> String {
+    public static func text(_ date: Date, in timeZone: TimeZone, dateOnly: Bool = false, withOffset: Bool = false) -> String {
         let offset = timeZone.secondsFromGMT(for: date)
         let local = date.timeIntervalSince1970 + Double(offset)
         let days = Int((local / 86_400).rounded(.down))

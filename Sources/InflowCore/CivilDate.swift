@@ -3,13 +3,16 @@
 /// The conversions are exact integer arithmetic on 400-year cycles (146,097 days each), counting
 /// years from March so that the leap day is the last day of the year; no `Calendar` is involved,
 /// which keeps parsing millions of dates cheap.
-struct CivilDate: Sendable, Equatable, Comparable {
-    var year: Int
-    var month: Int
-    var day: Int
+public struct CivilDate: Sendable, Hashable, Comparable, Codable {
+    /// The year (proleptic Gregorian; year 0 is 1 BC).
+    public var year: Int
+    /// The month, 1...12.
+    public var month: Int
+    /// The day of the month, 1...31.
+    public var day: Int
 
     /// Days since 1970-01-01 (negative before).
-    var daysSinceEpoch: Int {
+    public var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
         let cycle = (y >= 0 ? y : y - 399) / 400
         let yearOfCycle = y - cycle * 400                                  // 0...399
@@ -19,14 +22,15 @@ struct CivilDate: Sendable, Equatable, Comparable {
         return cycle * 146_097 + dayOfCycle - 719_468                        // 719,468 days from 0000-03-01 to 1970-01-01
     }
 
-    init(year: Int, month: Int, day: Int) {
+    /// A date; the caller checks that it exists (see ``daysInMonth(_:year:)``).
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The date `days` days after 1970-01-01.
-    init(daysSinceEpoch days: Int) {
+    public init(daysSinceEpoch days: Int) {
         let shifted = days + 719_468
         let cycle = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfCycle = shifted - cycle * 146_097                                            // 0...146096
@@ -38,11 +42,13 @@ struct CivilDate: Sendable, Equatable, Comparable {
         year = yearOfCycle + cycle * 400 + (month <= 2 ? 1 : 0)
     }
 
-    static func isLeapYear(_ year: Int) -> Bool {
+    /// Whether `year` has a 29 February (proleptic Gregorian rule).
+    public static func isLeapYear(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    static func daysInMonth(_ month: Int, year: Int) -> Int {
+    /// Days in `month` of `year`.
+    public static func daysInMonth(_ month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -51,7 +57,7 @@ struct CivilDate: Sendable, Equatable, Comparable {
     }
 
     /// `2026-01-17`.
-    var text: String {
+    public var text: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -59,7 +65,7 @@ struct CivilDate: Sendable, Equatable, Comparable {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }

@@ -25,7 +25,7 @@ public struct PreparedObservations: Sendable {
     public let responses: [Double]
     /// Where a likelihood evaluates the curve for these observations (the interval boundaries or the
     /// level times), made once here for every fit to them.
-    let grid: ObservationGrid
+    package let grid: ObservationGrid
 
     init(kind: ObservationKind, origin: Date, intervals: [CountInterval], levelTimes: [Double], levelValues: [Double],
          warnings: [SeriesWarning], baseline: Double) {

@@ -13,23 +13,23 @@
 /// the Poisson and negative binomial likelihoods of each and every bootstrap replicate. O(n) when the intervals come in time order (the boundaries then
 /// already ascend: duplicates are removed and each boundary found by one forward scan), O(n log n)
 /// otherwise (sort, then binary search); no hashing.
-struct ObservationGrid: Sendable {
+package struct ObservationGrid: Sendable {
     /// Distinct evaluation times, ascending.
-    let times: [Double]
+    package let times: [Double]
     /// For each observation, index into ``times`` of its start (interval counts) or its time.
-    let startIndex: [Int]
+    package let startIndex: [Int]
     /// For each observation, index into ``times`` of its end (interval counts; the start otherwise).
-    let endIndex: [Int]
+    package let endIndex: [Int]
     /// Interval lengths (1 for level data).
-    let lengths: [Double]
+    package let lengths: [Double]
     /// Level times or interval lengths: what multiplies `beta`.
-    let backgroundExposure: [Double]
+    package let backgroundExposure: [Double]
     /// Whether observation `i` runs from grid time `i` to `i + 1` for every `i` (daily counts, consecutive
     /// reports): the means are then differences of neighbouring curve values (`inflow_interval_means`).
-    let isContiguous: Bool
+    package let isContiguous: Bool
 
     /// The grid of `observations` (counts as rates: the grid of the intervals' starts).
-    init(observations: PreparedObservations, countsAsRate: Bool) {
+    package init(observations: PreparedObservations, countsAsRate: Bool) {
         if countsAsRate && observations.kind != .level {
             self.init(kind: observations.kind, intervals: observations.intervals, levelTimes: [], countsAsRate: true)
         } else {
@@ -38,7 +38,7 @@ struct ObservationGrid: Sendable {
     }
 
     /// The grid of interval counts or level times.
-    init(kind: ObservationKind, intervals: [CountInterval], levelTimes: [Double], countsAsRate: Bool) {
+    package init(kind: ObservationKind, intervals: [CountInterval], levelTimes: [Double], countsAsRate: Bool) {
         switch kind {
         case .level:
             times = levelTimes

@@ -1,0 +1,18 @@
+/// How the members of an ensemble are weighted.
+public enum EnsembleMethod: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// Akaike weights from AICc (Burnham & Anderson 2002), ``Ensemble/akaikeWeights(_:)``.
+    case aicc
+    /// Inverse mean backtest WIS, ``Ensemble/inverseScoreWeights(_:)``.
+    case wis
+    /// No mixture: the member with the best AICc alone.
+    case none
+
+    /// How the weights were made, in words: "AICc weights".
+    public var description: String {
+        switch self {
+        case .aicc: "AICc weights"
+        case .wis: "inverse backtest WIS weights"
+        case .none: "the best AICc model alone"
+        }
+    }
+}
