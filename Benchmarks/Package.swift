@@ -6,7 +6,7 @@ import PackageDescription
 // Run from this directory: `swift package benchmark` (see README.md).
 let package = Package(
     name: "InflowBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Inflow", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

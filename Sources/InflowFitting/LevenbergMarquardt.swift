@@ -87,6 +87,8 @@ public enum LevenbergMarquardt {
     ///   - options: tolerances, damping, bounds and fixed parameters.
     ///   - knownMinimum: a minimum found by an earlier run: this run stops with ``Status/knownMinimum``
     ///     once its Newton step lands there (see ``KnownMinimum``). `nil` (the default) runs to the end.
+    ///   - workspace: the problem's workspace for this run (``ScoringProblem/Workspace``); the overload
+    ///     without it makes one.
     /// - Returns: the best point found with its gradient, curvature and the reason for stopping.
     ///   Never traps on NaN or infinite values; invalid options give `.failure(.invalidOptions)`.
     /// - Complexity: at most ``Options/maximumIterations`` iterations, each one objective evaluation,
@@ -95,6 +97,16 @@ public enum LevenbergMarquardt {
     public static func minimize<Problem: ScoringProblem>(
         _ problem: Problem, from start: SIMD8<Double>, options: Options = Options(),
         knownMinimum: KnownMinimum? = nil
+    ) -> Summary {
+        var workspace = problem.makeWorkspace()
+        return minimize(problem, from: start, options: options, knownMinimum: knownMinimum, workspace: &workspace)
+    }
+
+    /// Minimises `problem` from `start` in the caller's `workspace` (see the overload without it).
+    @inlinable
+    public static func minimize<Problem: ScoringProblem>(
+        _ problem: Problem, from start: SIMD8<Double>, options: Options = Options(),
+        knownMinimum: KnownMinimum? = nil, workspace: inout Problem.Workspace
     ) -> Summary {
         let p = problem.parameterCount
         precondition((0...SmallMatrix.maximumOrder).contains(p),
@@ -123,7 +135,7 @@ public enum LevenbergMarquardt {
         upper.replace(with: theta, where: fixed)
         theta = project(theta, lower, upper)
 
-        var current = problem.evaluate(theta)
+        var current = problem.evaluate(theta, workspace: &workspace)
         precondition(current.curvature.order == p,
                      "ScoringProblem.evaluate returned a curvature of order \(current.curvature.order) for \(p) parameters")
         guard current.isFinite else {
@@ -192,7 +204,7 @@ public enum LevenbergMarquardt {
             lastStepNorm = norm(step)
             let thetaNorm = norm(theta)
             let predicted = -((g * step).sum() + 0.5 * (step * current.curvature.multiply(step)).sum())
-            let trialValue = problem.objective(trial)
+            let trialValue = problem.objective(trial, workspace: &workspace)
             objectiveCalls += 1
 
             var ratio = -Double.infinity
@@ -201,7 +213,7 @@ public enum LevenbergMarquardt {
             if trialFinite && predicted > 0 {
                 ratio = (current.value - trialValue) / predicted
                 if ratio > 0 {
-                    let evaluation = problem.evaluate(trial)
+                    let evaluation = problem.evaluate(trial, workspace: &workspace)
                     derivativeCalls += 1
                     if !evaluation.isFinite {
                         trialFinite = false
@@ -256,7 +268,7 @@ public enum LevenbergMarquardt {
                     let nearNewton = norm((step - (polished - theta)) * root) <= newtonAgreement * norm((polished - theta) * root)
                     let point = nearNewton ? trial : polished
                     if !nearNewton || trialValue <= allowed {
-                        let evaluation = problem.evaluate(point)
+                        let evaluation = problem.evaluate(point, workspace: &workspace)
                         derivativeCalls += 1
                         if evaluation.isFinite && evaluation.value <= allowed {
                             lastStepNorm = norm(point - theta)

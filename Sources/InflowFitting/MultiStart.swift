@@ -5,6 +5,9 @@
 /// spread over the plausible region is the cheap remedy; the best is the converged run with the
 /// lowest objective.
 ///
+/// ``search(_:from:options:sameOptimum:basinTolerance:firstStartFirst:workspace:)`` tries the starts best
+/// first and stops once the best minimum has been found twice.
+///
 /// - Complexity: the sum of the runs; the runs are sequential and independent, so the result does not
 ///   depend on scheduling.
 public enum MultiStart {
@@ -17,8 +20,9 @@ public enum MultiStart {
     ) -> Result {
         var summaries: [LevenbergMarquardt.Summary] = []
         summaries.reserveCapacity(starts.count)
+        var workspace = problem.makeWorkspace()
         for start in starts {
-            summaries.append(LevenbergMarquardt.minimize(problem, from: start, options: options))
+            summaries.append(LevenbergMarquardt.minimize(problem, from: start, options: options, workspace: &workspace))
         }
         return Result(summaries: summaries)
     }

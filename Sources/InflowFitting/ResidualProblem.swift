@@ -15,7 +15,7 @@ import InflowLinearAlgebra
 ///
 /// - Complexity: ``objective(_:)`` is one pass over the residuals; ``evaluate(_:)`` one pass
 ///   plus `p` SIMD multiply-adds per residual for the rank-one update of `J^T J`; no allocation.
-public protocol ResidualProblem: ScoringProblem {
+public protocol ResidualProblem: ScoringProblem where Workspace == Void {
     /// Number of residuals `n`.
     var residualCount: Int { get }
 
@@ -30,7 +30,7 @@ public protocol ResidualProblem: ScoringProblem {
 extension ResidualProblem {
     /// `f(theta) = 1/2 sum_i r_i(theta)^2`.
     @inlinable
-    public func objective(_ parameters: SIMD8<Double>) -> Double {
+    public func objective(_ parameters: SIMD8<Double>, workspace: inout Void) -> Double {
         var sum = 0.0
         for i in 0..<residualCount {
             let r = residual(i, at: parameters)
@@ -41,7 +41,7 @@ extension ResidualProblem {
 
     /// `f = 1/2 r^T r`, `g = J^T r` and `H = J^T J`, accumulated row by row.
     @inlinable
-    public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
+    public func evaluate(_ parameters: SIMD8<Double>, workspace: inout Void) -> ScoringEvaluation {
         var sum = 0.0
         var gradient = SIMD8<Double>.zero
         var curvature = SmallMatrix(order: parameterCount)

@@ -9,7 +9,7 @@ import InflowLinearAlgebra
 /// let fit = try Logistic().fit(series, error: .negativeBinomial)
 /// fit.parameters["K"], fit.standardErrors["K"], fit.aicc, fit.status
 /// ```
-public struct CurveFit: Sendable {
+public struct CurveFit: Sendable, InformationCriteria {
     /// The curve family.
     public let family: any CurveFamily
     /// The error family.
@@ -95,21 +95,6 @@ public struct CurveFit: Sendable {
         case .quasiPoisson: return df > 0 ? pearsonChiSquare / df : .nan
         case .poisson, .negativeBinomial: return 1
         }
-    }
-
-    /// Akaike's information criterion `-2 l + 2 k`.
-    public var aic: Double? { logLikelihood.map { -2 * $0 + 2 * Double(estimatedParameterCount) } }
-
-    /// AIC with the small-sample correction `AIC + 2k(k+1)/(n-k-1)`; `nil` when `n <= k + 1`.
-    public var aicc: Double? {
-        guard let aic else { return nil }
-        let k = Double(estimatedParameterCount), n = Double(observationCount)
-        return n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : nil
-    }
-
-    /// Schwarz's criterion `-2 l + k log n`.
-    public var bic: Double? {
-        logLikelihood.map { -2 * $0 + Double(estimatedParameterCount) * log(Double(observationCount)) }
     }
 
     /// The standard normal quantile for a two-sided interval of level `level`.

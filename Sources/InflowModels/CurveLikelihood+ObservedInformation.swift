@@ -3,7 +3,7 @@ import InflowLinearAlgebra
 import InflowStatistics
 
 extension CurveLikelihood {
-    /// The observed information `I = d2(-l)/dtheta dtheta^T` (the Hessian of ``objective(_:)``) at
+    /// The observed information `I = d2(-l)/dtheta dtheta^T` (the Hessian of ``objective(_:workspace:)``) at
     /// `parameters`. Only the block of the parameters in `free` is complete: the curve's second
     /// derivatives are differenced in the free curve parameters alone.
     ///
@@ -30,19 +30,20 @@ extension CurveLikelihood {
     /// - Reference: the observed information of a generalised nonlinear model, e.g. McCullagh and
     ///   Nelder, *Generalized Linear Models* (1989), section 9.2; it replaces central differences of
     ///   the whole score, which paid the polygamma functions `2 k` times.
-    func observedInformation(at parameters: SIMD8<Double>, free: [Int]) -> SmallMatrix {
+    func observedInformation(at parameters: SIMD8<Double>, free: [Int], scratch: Scratch) -> SmallMatrix {
         let n = responses.count
         let p = parameterCount
-        computeMeans(parameters, withGradients: true)
-        let means = workspace.means
+        scratch.adopt(responsesTag, grid: grid.times.count, observations: n)
+        computeMeans(parameters, withGradients: true, scratch: scratch)
+        let means = scratch.current.means
         var firstDerivatives = [Double](repeating: 0, count: n)
         var secondDerivatives = [Double](repeating: 0, count: n)
         let floor = meanFloor
         let theta = dispersion(parameters) ?? 0
-        let ws = workspace
+        let ws = scratch.current
         if error == .negativeBinomial && ws.factorsParameters != parameters {
             // The score and coupling factors and the dispersion information terms, from the likelihood pass.
-            _ = negativeLogLikelihood(parameters)
+            _ = negativeLogLikelihood(parameters, scratch: scratch)
         }
         // f' and f'' per observation: one loop per error family, over raw buffers (no switch, bounds
         // check or uniqueness test per element; the divisions vectorise).
@@ -80,7 +81,7 @@ extension CurveLikelihood {
         var information = SmallMatrix(order: p)
         var coupling = SIMD8<Double>.zero
         if n > 0 {
-            let gradients = UnsafeRawPointer(workspace.meanGradients.baseAddress!)
+            let gradients = UnsafeRawPointer(ws.meanGradients.baseAddress!)
             withUnsafeMutableBytes(of: &coupling) { coupling in
                 withUnsafeMutableBytes(of: &information.columns) { columns in
                     gradients.withMemoryRebound(to: Double.self, capacity: 8 * n) { g in
@@ -103,7 +104,8 @@ extension CurveLikelihood {
         if let weighted = meanCurvatureInClosedForm(at: parameters, firstDerivatives: firstDerivatives) {
             for a in curveFree { for b in curveFree { information[a, b] += weighted[a, b] } }
         } else {
-            let differenced = meanCurvatureByDifferences(at: parameters, firstDerivatives: firstDerivatives, free: curveFree)
+            let differenced = meanCurvatureByDifferences(at: parameters, firstDerivatives: firstDerivatives, free: curveFree,
+                                                         scratch: scratch)
             for j in curveFree { information[column: j] += differenced[column: j] }
         }
         for a in 0..<p {
@@ -141,7 +143,8 @@ extension CurveLikelihood {
     /// The same curvature by central differences of `sum_i f_i dmu_i/dtheta`, column by column for the
     /// parameters in `free` (step `1e-5 max(|theta_j|, 1e-3)`): 2 evaluations of the means and their
     /// gradients per column.
-    func meanCurvatureByDifferences(at parameters: SIMD8<Double>, firstDerivatives: [Double], free: [Int]) -> SmallMatrix {
+    func meanCurvatureByDifferences(at parameters: SIMD8<Double>, firstDerivatives: [Double], free: [Int],
+                                    scratch: Scratch) -> SmallMatrix {
         var result = SmallMatrix(order: parameterCount)
         let n = responses.count
         for j in free {
@@ -150,13 +153,13 @@ extension CurveLikelihood {
             plus[j] += step
             minus[j] -= step
             // The gradients are read from the slot each computation leaves in use (see `Scratch`).
-            computeMeans(plus, withGradients: true)
+            computeMeans(plus, withGradients: true, scratch: scratch)
             var sumPlus = SIMD8<Double>.zero
-            let gradientsPlus = workspace.meanGradients
+            let gradientsPlus = scratch.current.meanGradients
             for i in 0..<n { sumPlus += gradientsPlus[i] * firstDerivatives[i] }
-            computeMeans(minus, withGradients: true)
+            computeMeans(minus, withGradients: true, scratch: scratch)
             var sumMinus = SIMD8<Double>.zero
-            let gradientsMinus = workspace.meanGradients
+            let gradientsMinus = scratch.current.meanGradients
             for i in 0..<n { sumMinus += gradientsMinus[i] * firstDerivatives[i] }
             result[column: j] = (sumPlus - sumMinus) / (2 * step)
         }

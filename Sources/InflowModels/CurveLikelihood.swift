@@ -4,6 +4,10 @@ import Foundation
 import InflowFitting
 import InflowLinearAlgebra
 import InflowStatistics
+import Synchronization
+
+/// The source of ``CurveLikelihood`` response tags (one counter for every family).
+private let curveLikelihoodResponsesTags = Atomic<UInt64>(0)
 
 /// The objective a curve fit minimises: the negative log-likelihood of the observations
 /// under a curve family, an error family and an optional background rate.
@@ -29,7 +33,7 @@ import InflowStatistics
 ///
 /// Cost per evaluation: one family evaluation per distinct time, O(n p^2) for the
 /// curvature; NB2 adds one lgamma, digamma and trigamma per observation.
-public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
+public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
     /// The curve family.
     public let family: Family
     /// The error family.
@@ -49,10 +53,9 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     private(set) var logFactorialSum: Double
     /// Means below this are floored in scores and weights: 1e-10 times the mean response (at least 1e-10).
     private(set) var meanFloor: Double
-    /// The scratch slots; ``workspace`` is the one in use.
-    private(set) var scratch: Scratch
-    /// The slot in use: the buffers of the point last computed.
-    var workspace: Workspace { scratch.current }
+    /// Identifies the responses: a workspace that last served other responses (another bootstrap
+    /// replicate) forgets its cached values before it serves these (``Scratch/adopt(_:)``).
+    private(set) var responsesTag: UInt64
 
     /// Index of `beta` in the parameter vector, if estimated.
     public let backgroundIndex: Int?
@@ -63,13 +66,13 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// dispersion, which comes last.
     var meanParameterCount: Int { dispersionIndex ?? parameterCount }
 
-    /// Scratch space of one likelihood (one thread): the curve at the grid times, the means and their
-    /// gradients, and the last objective value. The per-observation buffers are raw memory reached
+    /// One slot of a likelihood's workspace (``Scratch``, one thread): the curve at the grid times, the
+    /// means and their gradients, and the last objective value. The per-observation buffers are raw memory reached
     /// through `let` properties, so the loops over observations pay no exclusivity check and no
     /// uniqueness test per element; the `var` properties skip the dynamic exclusivity check too
     /// (`@exclusivity(unchecked)`): one thread uses a workspace, and no access to a property overlaps
     /// another to the same property.
-    final class Workspace {
+    final class Slot {
         @exclusivity(unchecked) var values: [Double]
         @exclusivity(unchecked) var gradients: [SIMD8<Double>]
         let means: UnsafeMutableBufferPointer<Double>
@@ -128,8 +131,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     /// Sets up the likelihood on a grid already built for these observations (a fit builds it once
     /// for its Poisson and negative binomial stages).
     init(family: Family, error: ErrorFamily, observations: PreparedObservations, background: BackgroundRate,
-         countsAsRate: Bool, grid: ObservationGrid, logFactorialSum knownLogFactorialSum: Double? = nil,
-         slots: Int = 1) {
+         countsAsRate: Bool, grid: ObservationGrid, logFactorialSum knownLogFactorialSum: Double? = nil) {
         self.family = family
         self.error = error
         self.observations = observations
@@ -154,15 +156,29 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         self.grid = grid
         logFactorialSum = error.isCount ? knownLogFactorialSum ?? Self.logFactorialSum(responses) : 0
         meanFloor = Self.floor(for: responses)
-        scratch = Scratch(grid: grid.times.count, observations: responses.count, slots: slots)
+        responsesTag = Self.nextResponsesTag()
     }
 
     /// The same likelihood with another error family, on the observations' responses (the grid and,
     /// between count families, the constant `sum log y_i!` are shared).
-    func withError(_ newError: ErrorFamily, slots: Int = 1) -> CurveLikelihood {
+    func withError(_ newError: ErrorFamily) -> CurveLikelihood {
         let known = error.isCount && responses == observations.responses ? logFactorialSum : nil
         return CurveLikelihood(family: family, error: newError, observations: observations, background: background,
-                               countsAsRate: countsAsRate, grid: grid, logFactorialSum: known, slots: slots)
+                               countsAsRate: countsAsRate, grid: grid, logFactorialSum: known)
+    }
+
+    /// A workspace with one slot (``Scratch``): for solver runs that never come back to an earlier point.
+    public func makeWorkspace() -> Scratch { makeWorkspace(slots: 1) }
+
+    /// A workspace with one or two slots (a fit's final likelihood keeps its last point's pass in the
+    /// second while trial steps use the first).
+    func makeWorkspace(slots: Int) -> Scratch {
+        Scratch(grid: grid.times.count, observations: responses.count, slots: slots)
+    }
+
+    /// A new tag for a set of responses, unique in the process.
+    static func nextResponsesTag() -> UInt64 {
+        curveLikelihoodResponsesTags.add(1, ordering: .relaxed).newValue
     }
 
     static func floor(for responses: [Double]) -> Double {
@@ -187,15 +203,16 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     public var observationCount: Int { responses.count }
 
     /// The same likelihood for other responses on the same observation times (a bootstrap
-    /// replicate): the time grid is shared, the scratch space is new, so copies can be used
-    /// on different threads. O(n) for the log-factorial constant.
+    /// replicate): the time grid is shared; a workspace of this likelihood's (same grid and
+    /// observation count) serves the copy, and forgets what it held for other responses.
+    /// O(n) for the log-factorial constant.
     public func replacingResponses(_ newResponses: [Double]) -> CurveLikelihood {
         precondition(newResponses.count == responses.count, "replacement responses must match the observations")
         var copy = self
         copy.responses = newResponses
         copy.logFactorialSum = error.isCount ? Self.logFactorialSum(newResponses) : 0
         copy.meanFloor = Self.floor(for: newResponses)
-        copy.scratch = Scratch(grid: grid.times.count, observations: newResponses.count, slots: 1)
+        copy.responsesTag = Self.nextResponsesTag()
         return copy
     }
 
@@ -216,9 +233,9 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
 
     /// Computes the means (and, if asked, their gradients) into the workspace: one family evaluation
     /// on the grid, then O(n) (O(n p) with gradients) to combine it.
-    func computeMeans(_ parameters: SIMD8<Double>, withGradients: Bool) {
+    func computeMeans(_ parameters: SIMD8<Double>, withGradients: Bool, scratch: Scratch) {
         if scratch.select(parameters, withGradients: withGradients) { return }
-        let ws = workspace
+        let ws = scratch.current
         defer { ws.meansState = (parameters, withGradients) }
         let times = grid.times
         if withGradients {
@@ -278,25 +295,32 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
 
     /// Expected values of the observations at `parameters`.
     public func means(_ parameters: SIMD8<Double>) -> [Double] {
-        computeMeans(parameters, withGradients: false)
-        return Array(workspace.means)
+        means(parameters, scratch: makeWorkspace())
+    }
+
+    /// Expected values of the observations at `parameters`, computed in (or found in) `scratch`.
+    func means(_ parameters: SIMD8<Double>, scratch: Scratch) -> [Double] {
+        scratch.adopt(responsesTag, grid: grid.times.count, observations: responses.count)
+        computeMeans(parameters, withGradients: false, scratch: scratch)
+        return Array(scratch.current.means)
     }
 
     /// The objective at `parameters`. Right after an evaluation (a solver's trial step) the means'
     /// gradients are computed too: a trial step is usually accepted, and ``evaluate(_:)`` at the same
     /// point then reuses the means, their gradients and the value. Values do not depend on this choice:
     /// every family computes the same bits with and without gradients (`FamilyDerivativeTests`).
-    public func objective(_ parameters: SIMD8<Double>) -> Double {
-        computeMeans(parameters, withGradients: scratch.evaluatedLast)
+    public func objective(_ parameters: SIMD8<Double>, workspace scratch: inout Scratch) -> Double {
+        scratch.adopt(responsesTag, grid: grid.times.count, observations: responses.count)
+        computeMeans(parameters, withGradients: scratch.evaluatedLast, scratch: scratch)
         scratch.evaluatedLast = false
-        let value = negativeLogLikelihood(parameters)
-        workspace.lastObjective = (parameters, value)
+        let value = negativeLogLikelihood(parameters, scratch: scratch)
+        scratch.current.lastObjective = (parameters, value)
         return value
     }
 
     /// The objective at the means already in the workspace.
-    func negativeLogLikelihood(_ parameters: SIMD8<Double>) -> Double {
-        let means = UnsafeBufferPointer(workspace.means)
+    func negativeLogLikelihood(_ parameters: SIMD8<Double>, scratch: Scratch) -> Double {
+        let means = UnsafeBufferPointer(scratch.current.means)
         return responses.withUnsafeBufferPointer { responses in
             switch error {
             case .gaussian:
@@ -307,7 +331,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 }
                 return rss.isFinite ? rss / 2 : .infinity
             case .poisson, .quasiPoisson:
-                let ws = workspace
+                let ws = scratch.current
                 let sum = inflow_poisson_negative_log_likelihood_and_factors(
                     responses.baseAddress, means.baseAddress, responses.count, meanFloor, ws.terms, ws.weights,
                     ws.scoreFactors)
@@ -315,7 +339,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
                 return logFactorialSum + sum
             case .negativeBinomial:
                 let theta = exp(parameters[dispersionIndex!])
-                let ws = workspace
+                let ws = scratch.current
                 guard theta > 0, theta < .infinity else {
                     ws.factorsParameters = nil
                     return .infinity
@@ -330,24 +354,25 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
         }
     }
 
-    public func evaluate(_ parameters: SIMD8<Double>) -> ScoringEvaluation {
-        computeMeans(parameters, withGradients: true)
+    public func evaluate(_ parameters: SIMD8<Double>, workspace scratch: inout Scratch) -> ScoringEvaluation {
+        scratch.adopt(responsesTag, grid: grid.times.count, observations: responses.count)
+        computeMeans(parameters, withGradients: true, scratch: scratch)
         scratch.evaluatedLast = true
         scratch.pinned = parameters
         // The objective's value at this point, and (count families) the factors its pass left, when both
         // are still in the workspace; otherwise one pass makes them again.
         var value: Double
-        if let last = workspace.lastObjective, last.parameters == parameters,
-           error == .gaussian || workspace.factorsParameters == parameters {
+        let ws = scratch.current
+        if let last = ws.lastObjective, last.parameters == parameters,
+           error == .gaussian || ws.factorsParameters == parameters {
             value = last.value
         } else {
-            value = negativeLogLikelihood(parameters)
+            value = negativeLogLikelihood(parameters, scratch: scratch)
         }
-        let means = UnsafeBufferPointer(workspace.means)
-        let gradients = UnsafeBufferPointer(workspace.meanGradients)
+        let means = UnsafeBufferPointer(ws.means)
+        let gradients = UnsafeBufferPointer(ws.meanGradients)
         var score = SIMD8<Double>.zero
         var curvature = SmallMatrix(order: parameterCount)
-        let ws = workspace
         let n = responses.count
         /// `score = sum g_i scoreFactor_i`, `cross = sum g_i crossFactor_i` and the curvature
         /// `sum weight_i g_i g_i^T` over the mean gradients, in one vector kernel.
@@ -424,10 +449,11 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem {
     }
 
     /// Per-observation scores of the negative log-likelihood, for the sandwich covariance.
-    func observationScores(_ parameters: SIMD8<Double>) -> [SIMD8<Double>] {
-        computeMeans(parameters, withGradients: true)
-        let means = workspace.means
-        let gradients = workspace.meanGradients
+    func observationScores(_ parameters: SIMD8<Double>, scratch: Scratch) -> [SIMD8<Double>] {
+        scratch.adopt(responsesTag, grid: grid.times.count, observations: responses.count)
+        computeMeans(parameters, withGradients: true, scratch: scratch)
+        let means = scratch.current.means
+        let gradients = scratch.current.meanGradients
         var scores: [SIMD8<Double>] = []
         scores.reserveCapacity(responses.count)
         let theta = dispersion(parameters)

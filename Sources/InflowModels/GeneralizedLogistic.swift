@@ -42,7 +42,7 @@ import Foundation
 /// parameter uncertainty, identifiability, and forecasts", Infect. Dis. Model. 2 (2017).
 /// Tested against the logistic (`p = 1`) and the generalized-growth model (`K -> inf`) in
 /// closed form (`Tests/InflowModelsTests/ODEFamilyTests.swift`).
-public struct GeneralizedLogistic: CurveFamily {
+public struct GeneralizedLogistic: GrowthODEFamily {
     public init() {}
 
     public var name: String { "generalized-logistic" }
@@ -56,25 +56,7 @@ public struct GeneralizedLogistic: CurveFamily {
     }
     public var finalSizeParameter: String? { "K" }
 
-    func system(_ theta: SIMD8<Double>) -> ODEGrowthSystem? { ODEGrowthSystem(theta, hasShape: false) }
-
-    public func cumulative(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double]) {
-        ODEGrowthSystem.cumulative(system(theta), at: times, into: &values)
-    }
-
-    public func cumulativeWithGradient(at times: [Double], _ theta: SIMD8<Double>,
-                                       values: inout [Double], gradients: inout [SIMD8<Double>]) {
-        ODEGrowthSystem.cumulativeWithGradient(system(theta), at: times, values: &values, gradients: &gradients)
-    }
-
-    public func rate(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double]) {
-        ODEGrowthSystem.rate(system(theta), at: times, into: &values)
-    }
-
-    public func rateWithGradient(at times: [Double], _ theta: SIMD8<Double>,
-                                 values: inout [Double], gradients: inout [SIMD8<Double>]) {
-        ODEGrowthSystem.rateWithGradient(system(theta), at: times, values: &values, gradients: &gradients)
-    }
+    public var hasShapeParameter: Bool { false }
 
     public func startingValues(_ data: StartingData) -> [SIMD8<Double>] {
         let guess = ODEGrowthStart(data)

@@ -29,7 +29,7 @@ import Foundation
 /// Infect. Dis. Model. 2 (2017); Viboud, Simonsen & Chowell, Epidemics 15 (2016); Richards,
 /// J. Exp. Bot. 10 (1959). Tested against the Richards curve in closed form (`p = 1`,
 /// `Tests/InflowModelsTests/ODEFamilyTests.swift`).
-public struct GeneralizedRichards: CurveFamily {
+public struct GeneralizedRichards: GrowthODEFamily {
     public init() {}
 
     public var name: String { "generalized-richards" }
@@ -44,25 +44,7 @@ public struct GeneralizedRichards: CurveFamily {
     }
     public var finalSizeParameter: String? { "K" }
 
-    func system(_ theta: SIMD8<Double>) -> ODEGrowthSystem? { ODEGrowthSystem(theta, hasShape: true) }
-
-    public func cumulative(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double]) {
-        ODEGrowthSystem.cumulative(system(theta), at: times, into: &values)
-    }
-
-    public func cumulativeWithGradient(at times: [Double], _ theta: SIMD8<Double>,
-                                       values: inout [Double], gradients: inout [SIMD8<Double>]) {
-        ODEGrowthSystem.cumulativeWithGradient(system(theta), at: times, values: &values, gradients: &gradients)
-    }
-
-    public func rate(at times: [Double], _ theta: SIMD8<Double>, into values: inout [Double]) {
-        ODEGrowthSystem.rate(system(theta), at: times, into: &values)
-    }
-
-    public func rateWithGradient(at times: [Double], _ theta: SIMD8<Double>,
-                                 values: inout [Double], gradients: inout [SIMD8<Double>]) {
-        ODEGrowthSystem.rateWithGradient(system(theta), at: times, values: &values, gradients: &gradients)
-    }
+    public var hasShapeParameter: Bool { true }
 
     public func startingValues(_ data: StartingData) -> [SIMD8<Double>] {
         let guess = ODEGrowthStart(data)

@@ -4,7 +4,7 @@ import InflowFitting
 import InflowLinearAlgebra
 
 /// A fitted log-linear count model.
-public struct LogLinearFit: Sendable {
+public struct LogLinearFit: Sendable, InformationCriteria {
     /// The model.
     public let model: LogLinearModel
     /// The error family.
@@ -56,18 +56,6 @@ public struct LogLinearFit: Sendable {
     /// Estimated parameters: identified coefficients, plus `theta` for NB2.
     public var estimatedParameterCount: Int {
         standardErrors.filter { $0 != nil }.count + (theta == nil ? 0 : 1)
-    }
-    /// `-2 l + 2 k`.
-    public var aic: Double? { logLikelihood.map { -2 * $0 + 2 * Double(estimatedParameterCount) } }
-    /// AIC with the small-sample correction; `nil` when `n <= k + 1`.
-    public var aicc: Double? {
-        guard let aic else { return nil }
-        let k = Double(estimatedParameterCount), n = Double(observationCount)
-        return n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : nil
-    }
-    /// `-2 l + k log n`.
-    public var bic: Double? {
-        logLikelihood.map { -2 * $0 + Double(estimatedParameterCount) * log(Double(observationCount)) }
     }
 
     /// Design rows at new times (days since the origin), for projections: `times.count x p`.

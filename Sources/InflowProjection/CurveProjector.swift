@@ -39,23 +39,20 @@ public enum CurveProjector {
         return run(fit.family, fit: fit, options: options, grid: periods)
     }
 
-    // Pre-specialised for the closed-form families, as `CurveFitter.run` (the refits are the hot loop).
-    @_specialize(where Family == Logistic)
-    @_specialize(where Family == Richards)
-    @_specialize(where Family == Gompertz)
-    @_specialize(where Family == BassDiffusion)
-    @_specialize(where Family == ExponentialGrowth)
-    @_specialize(where Family == ReleaseFromPool)
-    @_specialize(where Family == WeibullRelease)
-    @_specialize(where Family == TwoPoolRelease)
-    static func run<Family: CurveFamily>(_ family: Family, fit: CurveFit, options: ProjectionOptions,
-                                         grid: ProjectionGrid) -> Projection {
+    /// One replicate's result: its arrivals per period, its final size, and how its refit ended.
+    struct Replicate: Sendable {
+        var increments: [Double]
+        var finalSize = Double.nan
+        var outcome = Outcome.failed
+
+        enum Outcome: Sendable { case converged, notConverged, failed }
+    }
+
+    /// The bootstrap of `fit` over `grid` (see the type's description).
+    static func run(_ family: any CurveFamily, fit: CurveFit, options: ProjectionOptions,
+                    grid: ProjectionGrid) -> Projection {
         let observations = fit.observations
-        // Each replicate works on its own copy (replacingResponses gives it its own scratch
-        // space), so the shared template is only read.
-        let template = UncheckedSendable(CurveLikelihood(
-            family: family, error: fit.error, observations: observations,
-            background: fit.options.background, countsAsRate: fit.options.countsAsRate))
+        let refitter = fit.refitter()
         let noise = fit.noise
         // Small-sample correction (the n/(n - k) of s^2 = RSS/(n - k)): replicate data scatter with
         // NB2 excess variance mu^2/theta times n/(n - k), k every estimated parameter, so that
@@ -68,24 +65,21 @@ public enum CurveProjector {
         let responses = observations.responses
         let level = observations.kind == .level
         let periods = grid.periodCount
-        let replicates = options.replicates
         let streams = RandomStreams(seed: options.seed)
-        let increments = ReplicateBuffer<Double>(repeating: .nan, count: periods * replicates)
-        let finalSizes = ReplicateBuffer<Double>(repeating: .nan, count: replicates)
-        let outcome = ReplicateBuffer<UInt8>(repeating: 0, count: replicates)   // 0 ok, 1 not converged, 2 failed
         let residuals: [Double] = zip(responses, fitted).map { y, mu in
             let v = noise.variance(mean: mu)
             return v > 0 ? (y - mu) / v.squareRoot() : 0
         }
         let baseline = observations.baseline
         let observedTotal = level ? (observations.levelValues.last ?? 0) : observations.observedTotal + baseline
-        let dispersionIndex = template.value.dispersionIndex
+        let dispersionIndex = fit.parameterNames.firstIndex(of: "theta")
         let curveCount = family.parameterCount
         let boundaries = grid.boundaries
         let starts = Array(boundaries.dropLast())
         let lengths = (0..<periods).map { boundaries[$0 + 1] - boundaries[$0] }
         let countsAsRate = fit.options.countsAsRate && !level
         let estimates = fit.vector
+        let background = fit.options.background
         // Refits stop at steps of 1e-8 relative (and objective changes of 1e-10): far below the
         // spread between replicates, and about half the iterations of the fit's own tolerances.
         var refitOptions = fit.solverOptions
@@ -96,7 +90,9 @@ public enum CurveProjector {
         let seriesIndex = options.seriesIndex
         let replicateSampler = method == .parametric ? FixedMeanSampler(noise: replicateNoise, means: fitted) : nil
 
-        ParallelReplicates.run(count: replicates, threads: options.threads) { b in
+        let replicates = ParallelReplicates.map(count: options.replicates, threads: options.threads,
+                                                workspace: { refitter.makeWorkspace() }) { b, workspace -> Replicate in
+            var result = Replicate(increments: Array(repeating: .nan, count: periods))
             var generator = streams.generator(series: seriesIndex, replicate: b)
             // 1. Replicate observations.
             var replicate = [Double](repeating: 0, count: responses.count)
@@ -118,26 +114,16 @@ public enum CurveProjector {
                 }
             }
             // 2. Refit from the estimates.
-            var theta = estimates
-            if !(level == false && replicate.allSatisfy { $0 == 0 }) {
-                let summary = LevenbergMarquardt.minimize(template.value.replacingResponses(replicate), from: estimates,
-                                                          options: solverOptions)
-                if summary.finalObjective.isFinite {
-                    theta = summary.parameters
-                    outcome[b] = summary.isConverged ? 0 : 1
-                } else {
-                    outcome[b] = 2
-                    return
-                }
-            } else {
-                outcome[b] = 2
-                return
-            }
+            guard level || replicate.contains(where: { $0 != 0 }) else { return result }
+            let summary = refitter.refit(replicate, from: estimates, options: solverOptions, workspace: workspace)
+            guard summary.finalObjective.isFinite else { return result }
+            let theta = summary.parameters
+            result.outcome = summary.isConverged ? .converged : .notConverged
             // 3. Future periods.
             var curve = SIMD8<Double>.zero
             for j in 0..<curveCount { curve[j] = theta[j] }
             let beta: Double
-            switch fit.options.background {
+            switch background {
             case .none: beta = 0
             case .fixed(let rate): beta = rate
             case .estimated: beta = theta[curveCount]
@@ -145,14 +131,14 @@ public enum CurveProjector {
             let futureNoise = dispersionIndex.map { ObservationNoise(error: .negativeBinomial, parameter: exp(theta[$0])) } ?? noise
             // Final size anchored at what was observed: observed + C_b(inf) - C_b(t_last).
             let stillToCome = family.finalSize(curve) - family.cumulative(at: boundaries[0], curve)
-            finalSizes[b] = stillToCome.isFinite ? observedTotal + max(stillToCome, 0) : .nan
+            result.finalSize = stillToCome.isFinite ? observedTotal + max(stillToCome, 0) : .nan
             if level {
                 var values = [Double](repeating: 0, count: periods + 1)
                 family.cumulative(at: boundaries, curve, into: &values)
                 var previous = observedTotal
                 for k in 0..<periods {
                     let drawn = futureNoise.draw(mean: values[k + 1] + beta * boundaries[k + 1], using: &generator)
-                    increments[k * replicates + b] = drawn - previous
+                    result.increments[k] = drawn - previous
                     previous = drawn
                 }
             } else if countsAsRate {
@@ -160,25 +146,27 @@ public enum CurveProjector {
                 family.rate(at: starts, curve, into: &rates)
                 for k in 0..<periods {
                     let mean = max((rates[k] + beta) * lengths[k], 0)
-                    increments[k * replicates + b] = futureNoise.draw(mean: mean, using: &generator)
+                    result.increments[k] = futureNoise.draw(mean: mean, using: &generator)
                 }
             } else {
                 var values = [Double](repeating: 0, count: periods + 1)
                 family.cumulative(at: boundaries, curve, into: &values)
                 for k in 0..<periods {
                     let mean = max(values[k + 1] - values[k] + beta * lengths[k], 0)
-                    increments[k * replicates + b] = futureNoise.draw(mean: mean, using: &generator)
+                    result.increments[k] = futureNoise.draw(mean: mean, using: &generator)
                 }
             }
+            return result
         }
 
-        let outcomes = outcome.array
+        var increments = Matrix(rows: periods, columns: replicates.count)
+        for (b, replicate) in replicates.enumerated() {
+            for k in 0..<periods { increments[k, b] = replicate.increments[k] }
+        }
         return Projection(
-            model: fit.id, origin: observations.origin, grid: grid,
-            observedTotal: observedTotal,
-            increments: Matrix(rows: replicates, columns: periods, columnMajor: increments.array).transposed(),
-            finalSizes: finalSizes.array,
-            nonConvergedReplicates: outcomes.filter { $0 == 1 }.count,
-            failedReplicates: outcomes.filter { $0 == 2 }.count)
+            model: fit.id, origin: observations.origin, grid: grid, observedTotal: observedTotal,
+            increments: increments, finalSizes: replicates.map(\.finalSize),
+            nonConvergedReplicates: replicates.count { $0.outcome == .notConverged },
+            failedReplicates: replicates.count { $0.outcome == .failed })
     }
 }

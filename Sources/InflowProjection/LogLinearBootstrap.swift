@@ -8,7 +8,7 @@ import InflowStatistics
 /// (column-scaled design, pairwise column products, fixed-mean samplers, future design), immutable
 /// so that every thread reads it while refitting its own chunks of replicates.
 ///
-/// A chunk of `w` replicates is refitted together (``refit(chunk:replicates:workspace:increments:outcomes:)``): its responses
+/// A chunk of `w` replicates is refitted together (``refit(chunk:replicates:workspace:)``): its responses
 /// are drawn (replicate b from stream `(seed, series, b)`), then each IRLS iteration is one GEMM
 /// `η = X B` (n x w), one vectorised pass for the Newton weights `W` and `W ∘ Z` (n w exponentials,
 /// `inflow_nb2_log_newton_weights`), two GEMMs for the packed `X^T W_b X` and `X^T W_b z_b`
@@ -26,7 +26,7 @@ import InflowStatistics
 ///   `w p^3 / 3` for the solves.
 struct LogLinearBootstrap: Sendable {
     /// Outcome of one replicate's refit.
-    enum Outcome: UInt8 {
+    enum Outcome: UInt8, Sendable {
         case converged = 0, notConverged, failed
     }
 
@@ -88,14 +88,21 @@ struct LogLinearBootstrap: Sendable {
     /// Number of chunks for `replicates` replicates.
     func chunkCount(replicates: Int) -> Int { (replicates + chunkWidth - 1) / chunkWidth }
 
+    /// A chunk's results: each replicate's outcome, and its arrivals per period (replicate after
+    /// replicate, `periods` values each; NaN for a failed replicate).
+    struct ChunkResult: Sendable {
+        var outcomes: [Outcome]
+        var increments: [Double]
+    }
+
     /// Refits chunk `chunk` of `replicates` and draws its future counts.
-    ///
-    /// Writes replicate b's arrivals to `increments[k + b periods]` and its outcome to `outcomes[b]`.
-    func refit(chunk: Int, replicates: Int, workspace: Workspace,
-               increments: ReplicateBuffer<Double>, outcomes: ReplicateBuffer<UInt8>) {
+    func refit(chunk: Int, replicates: Int, workspace: Workspace) -> ChunkResult {
         let first = chunk * chunkWidth
         let width = min(chunkWidth, replicates - first)
-        guard width > 0 else { return }
+        let periods = futureDesign.rows
+        var result = ChunkResult(outcomes: Array(repeating: .failed, count: max(width, 0)),
+                                 increments: Array(repeating: .nan, count: max(width, 0) * periods))
+        guard width > 0 else { return result }
         let n = observationCount, p = coefficientCount
         workspace.withBuffers { buffers in
             // 1. Responses, replicate b from its own stream. Observation by observation across the chunk,
@@ -162,7 +169,6 @@ struct LogLinearBootstrap: Sendable {
                 }
             }
             // 3. Future log rates of the chunk in one GEMM, then counts from each replicate's future stream.
-            let periods = futureDesign.rows
             futureDesign.withUnsafeBufferPointer { future in
                 BLAS.gemm(.none, future.baseAddress!, leadingDimension: max(periods, 1), .none, buffers.coefficients,
                           leadingDimension: p, m: periods, n: width, k: p,
@@ -170,15 +176,17 @@ struct LogLinearBootstrap: Sendable {
             }
             for column in 0..<width {
                 let b = first + column
-                outcomes[b] = buffers.outcome[column]
-                guard buffers.outcome[column] != Outcome.failed.rawValue else { continue }
+                let outcome = Outcome(rawValue: buffers.outcome[column]) ?? .failed
+                result.outcomes[column] = outcome
+                guard outcome != .failed else { continue }
                 // A separate stream for the future draws of replicate b (series index offset by 2^20).
                 var generator = streams.generator(series: seriesIndex + (1 << 20), replicate: b)
                 for k in 0..<periods {
                     let mean = exp(buffers.logRates[column * periods + k]) * periodLengths[k]
-                    increments[k + b * periods] = noise.draw(mean: mean, using: &generator)
+                    result.increments[k + column * periods] = noise.draw(mean: mean, using: &generator)
                 }
             }
         }
+        return result
     }
 }

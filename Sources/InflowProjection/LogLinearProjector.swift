@@ -50,20 +50,20 @@ public enum LogLinearProjector {
         let lengths = (0..<periods).map { grid.boundaries[$0 + 1] - grid.boundaries[$0] }
         let bootstrap = LogLinearBootstrap(fit: fit, futureTimes: positions, periodLengths: lengths, options: options)
 
-        let increments = ReplicateBuffer<Double>(repeating: .nan, count: periods * replicates)
-        let outcomes = ReplicateBuffer<UInt8>(repeating: LogLinearBootstrap.Outcome.failed.rawValue, count: replicates)
-        ParallelReplicates.run(count: bootstrap.chunkCount(replicates: replicates), threads: options.threads,
-                               workspace: { LogLinearBootstrap.Workspace(bootstrap: bootstrap) }) { chunk, workspace in
-            bootstrap.refit(chunk: chunk, replicates: replicates, workspace: workspace,
-                            increments: increments, outcomes: outcomes)
+        let chunks = ParallelReplicates.map(count: bootstrap.chunkCount(replicates: replicates), threads: options.threads,
+                                            workspace: { LogLinearBootstrap.Workspace(bootstrap: bootstrap) }) { chunk, workspace in
+            bootstrap.refit(chunk: chunk, replicates: replicates, workspace: workspace)
         }
-        let failed = outcomes.pointer.count { $0 == LogLinearBootstrap.Outcome.failed.rawValue }
-        let notConverged = outcomes.pointer.count { $0 == LogLinearBootstrap.Outcome.notConverged.rawValue }
+        // Chunks come in order and hold consecutive replicates, each replicate's periods together.
+        let increments = chunks.flatMap(\.increments)
+        let outcomes = chunks.flatMap(\.outcomes)
+        let failed = outcomes.count { $0 == .failed }
+        let notConverged = outcomes.count { $0 == .notConverged }
         let observedTotal = observations.observedTotal + observations.baseline
         return Projection(
             model: fit.id, origin: observations.origin, grid: grid,
             observedTotal: observedTotal,
-            increments: Matrix(rows: periods, columns: replicates, columnMajor: increments.array),
+            increments: Matrix(rows: periods, columns: replicates, columnMajor: increments),
             finalSizes: Array(repeating: .nan, count: replicates), nonConvergedReplicates: notConverged,
             failedReplicates: failed)
     }

@@ -1,59 +1,41 @@
 import Dispatch
+import Synchronization
 
-/// Runs `body(b)` for every replicate `b` in `0..<count` on `threads` threads.
+/// Runs independent items (bootstrap replicates, chunks of them) on several threads.
 ///
-/// Replicate b's randomness must come from its own stream (``InflowStatistics/RandomStreams``),
-/// and each call writes only its own slots, so results do not depend on the thread count or
-/// on which thread runs which replicate. Replicates are dealt out in interleaved order
-/// (thread t takes t, t + threads, ...), which balances uneven refit costs.
+/// Item i's randomness must come from its own stream (``InflowStatistics/RandomStreams``), so results do
+/// not depend on the thread count or on which thread runs which item. Items are dealt out in interleaved
+/// order (thread t takes t, t + threads, ...), which balances uneven refit costs. Each thread makes its own
+/// workspace once and reuses it from item to item; it collects its outputs and hands them over once at the
+/// end, so no two threads ever write to the same memory.
 enum ParallelReplicates {
-    static func run(count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+    /// `body(item, &workspace)` for every item in `0..<count`, on `threads` threads; the outputs in item order.
+    /// - Complexity: the items' work, plus one lock per thread and O(count) to put the outputs in order.
+    static func map<Workspace, Output: Sendable>(
+        count: Int, threads: Int, workspace makeWorkspace: @Sendable () -> Workspace,
+        _ body: @Sendable (Int, inout Workspace) -> Output
+    ) -> [Output] {
         let workers = max(1, min(threads, count))
         if workers == 1 {
-            for b in 0..<count { body(b) }
-            return
+            var workspace = makeWorkspace()
+            return (0..<count).map { body($0, &workspace) }
         }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var b = worker
-            while b < count {
-                body(b)
-                b += workers
-            }
-        }
-    }
-
-    /// Runs `body(item, &workspace)` for every item in `0..<count` on `threads` threads, each thread
-    /// with its own workspace made once by `makeWorkspace` (buffers reused from item to item).
-    /// Items are dealt out in interleaved order as in ``run(count:threads:_:)``.
-    static func run<Workspace>(count: Int, threads: Int, workspace makeWorkspace: @Sendable () -> Workspace,
-                               _ body: @Sendable (Int, inout Workspace) -> Void) {
-        let workers = max(1, min(threads, count))
+        let collected = Mutex<[(item: Int, output: Output)]>([])
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var workspace = makeWorkspace()
+            var local: [(item: Int, output: Output)] = []
+            local.reserveCapacity(count / workers + 1)
             var item = worker
             while item < count {
-                body(item, &workspace)
+                local.append((item, body(item, &workspace)))
                 item += workers
             }
+            collected.withLock { $0 += local }
+        }
+        return collected.withLock { pairs in
+            var ordered = [Output?](repeating: nil, count: count)
+            for pair in pairs { ordered[pair.item] = pair.output }
+            return ordered.map { $0! }
         }
     }
-}
-
-/// A fixed-size buffer that parallel replicates write into, each to its own slots.
-final class ReplicateBuffer<Element>: @unchecked Sendable {
-    let pointer: UnsafeMutableBufferPointer<Element>
-
-    init(repeating value: Element, count: Int) {
-        pointer = .allocate(capacity: count)
-        pointer.initialize(repeating: value)
-    }
-
-    deinit { pointer.deallocate() }
-
-    subscript(index: Int) -> Element {
-        get { pointer[index] }
-        set { pointer[index] = newValue }
-    }
-
-    var array: [Element] { Array(pointer) }
 }

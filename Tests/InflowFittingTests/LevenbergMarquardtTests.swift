@@ -213,8 +213,8 @@ struct LevenbergMarquardtTests {
     @Test func objectiveUndefinedAroundTheStart() {
         struct Isolated: ScoringProblem {
             var parameterCount: Int { 1 }
-            func objective(_ x: SIMD8<Double>) -> Double { x[0] == 1 ? 1 : .nan }
-            func evaluate(_ x: SIMD8<Double>) -> ScoringEvaluation {
+            func objective(_ x: SIMD8<Double>, workspace: inout Void) -> Double { x[0] == 1 ? 1 : .nan }
+            func evaluate(_ x: SIMD8<Double>, workspace: inout Void) -> ScoringEvaluation {
                 var h = SmallMatrix(order: 1)
                 h[0, 0] = 1
                 return ScoringEvaluation(value: objective(x), gradient: SIMD8(1, 0, 0, 0, 0, 0, 0, 0), curvature: h)
@@ -231,8 +231,8 @@ struct LevenbergMarquardtTests {
     @Test func indefiniteCurvatureFails() {
         struct Saddle: ScoringProblem {
             var parameterCount: Int { 2 }
-            func objective(_ x: SIMD8<Double>) -> Double { x[0] * x[0] + x[1] * x[1] + 1e20 * x[0] * x[1] }
-            func evaluate(_ x: SIMD8<Double>) -> ScoringEvaluation {
+            func objective(_ x: SIMD8<Double>, workspace: inout Void) -> Double { x[0] * x[0] + x[1] * x[1] + 1e20 * x[0] * x[1] }
+            func evaluate(_ x: SIMD8<Double>, workspace: inout Void) -> ScoringEvaluation {
                 var h = SmallMatrix(order: 2)
                 h[0, 0] = 1; h[1, 1] = 1; h[0, 1] = 1e20; h[1, 0] = 1e20
                 return ScoringEvaluation(value: objective(x), gradient: SIMD8(1, 1, 0, 0, 0, 0, 0, 0), curvature: h)

@@ -11,7 +11,7 @@ struct PoissonQuadraticLikelihood: ScoringProblem {
     let y: [Double]
     var parameterCount: Int { 3 }
 
-    func objective(_ b: SIMD8<Double>) -> Double {
+    func objective(_ b: SIMD8<Double>, workspace: inout Void) -> Double {
         var sum = 0.0
         for i in t.indices {
             let eta = b[0] + b[1] * t[i] + b[2] * t[i] * t[i]
@@ -20,7 +20,7 @@ struct PoissonQuadraticLikelihood: ScoringProblem {
         return sum
     }
 
-    func evaluate(_ b: SIMD8<Double>) -> ScoringEvaluation {
+    func evaluate(_ b: SIMD8<Double>, workspace: inout Void) -> ScoringEvaluation {
         var value = 0.0
         var gradient = SIMD8<Double>.zero
         var information = SmallMatrix(order: 3)

@@ -20,14 +20,15 @@ struct IntervalMeansTests {
         #expect(contiguous == !gap)
         #expect(grid.isContiguous == contiguous)
 
-        likelihood.computeMeans(theta, withGradients: true)
+        let scratch = likelihood.makeWorkspace()
+        likelihood.computeMeans(theta, withGradients: true, scratch: scratch)
         var curve = [Double](repeating: 0, count: grid.times.count)
         var rows = [SIMD8<Double>](repeating: .zero, count: grid.times.count)
         family.cumulativeWithGradient(at: grid.times, theta, values: &curve, gradients: &rows)
         for i in 0..<observations.count {
             let start = grid.startIndex[i], end = grid.endIndex[i]
-            #expect(likelihood.workspace.means[i] == curve[end] - curve[start], "mean \(i)")
-            #expect(likelihood.workspace.meanGradients[i] == rows[end] - rows[start], "gradient row \(i)")
+            #expect(scratch.current.means[i] == curve[end] - curve[start], "mean \(i)")
+            #expect(scratch.current.meanGradients[i] == rows[end] - rows[start], "gradient row \(i)")
         }
     }
 }

@@ -70,13 +70,11 @@ struct LogLinearProjectorTests {
         let options = ProjectionOptions(horizon: 3, replicates: 12, seed: 3)
         let bootstrap = LogLinearBootstrap(fit: fit, futureTimes: futureTimes, periodLengths: [1, 1, 1], options: options)
         let workspace = LogLinearBootstrap.Workspace(bootstrap: bootstrap)
-        let increments = ReplicateBuffer<Double>(repeating: .nan, count: 3 * 12)
-        let outcomes = ReplicateBuffer<UInt8>(repeating: 9, count: 12)
-        bootstrap.refit(chunk: 0, replicates: 12, workspace: workspace, increments: increments, outcomes: outcomes)
+        let outcomes = bootstrap.refit(chunk: 0, replicates: 12, workspace: workspace).outcomes
         let future = fit.designMatrix(at: futureTimes)
         let n = fit.design.rows
         for column in 0..<12 {
-            #expect(outcomes[column] == LogLinearBootstrap.Outcome.converged.rawValue)
+            #expect(outcomes[column] == .converged)
             let (response, logRates) = workspace.withBuffers { buffers in
                 (Array(UnsafeBufferPointer(start: buffers.responses + column * n, count: n)),
                  Array(UnsafeBufferPointer(start: buffers.logRates + column * 3, count: 3)))
