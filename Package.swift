@@ -100,32 +100,35 @@ let package = Package(
 
         // MARK: - Tests
 
+        // The tests' reference values (Tests/Reference/Data), bundled once for every test target.
+        .target(
+            name: "InflowReferenceFiles",
+            path: "Tests/Reference",
+            exclude: ["README.md"],
+            resources: [.copy("Data")]
+        ),
+
         .testTarget(
             name: "InflowLinearAlgebraTests",
-            dependencies: ["InflowLinearAlgebra"],
-            resources: [.copy("Reference")]
+            dependencies: ["InflowLinearAlgebra", "InflowReferenceFiles"]
         ),
         .testTarget(
             name: "InflowStatisticsTests",
-            dependencies: ["InflowStatistics", "CInflowKernels"],
-            resources: [.copy("Reference")]
+            dependencies: ["InflowStatistics", "CInflowKernels", "InflowReferenceFiles"]
         ),
         .testTarget(
             name: "InflowFittingTests",
-            dependencies: ["InflowFitting", "InflowLinearAlgebra"],
-            resources: [.copy("Reference")]
+            dependencies: ["InflowFitting", "InflowLinearAlgebra", "InflowReferenceFiles"]
         ),
         .testTarget(
             name: "InflowModelsTests",
-            dependencies: ["InflowModels", "InflowCore"],
-            resources: [.copy("Reference")]
+            dependencies: ["InflowModels", "InflowCore", "InflowReferenceFiles"]
         ),
         .testTarget(
             name: "InflowProjectionTests",
             dependencies: [
                 "InflowProjection", "InflowCore", "InflowFitting", "InflowLinearAlgebra", "InflowModels", "InflowStatistics",
-            ],
-            resources: [.copy("Reference")]
+            ]
         ),
         .testTarget(
             name: "InflowDataTests",

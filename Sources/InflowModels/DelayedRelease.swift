@@ -58,7 +58,7 @@ import InflowStatistics
 /// quadrature: DLMF 3.5(v). Tested against `scipy.integrate.quad` of the convolution and
 /// against Kummer's closed form in 40-digit arithmetic (mpmath), over 90 points with `h s`
 /// from 0.02 to 24 and `k` from 0.5 to 50
-/// (`Tests/InflowModelsTests/Reference/ode/make_delayed_release.py`).
+/// (`Tests/Reference/Data/ode/make_delayed_release.py`).
 public struct DelayedRelease: PointwiseCurveFamily {
     public init() {}
 

@@ -9,4 +9,6 @@ enum InflowStatisticsBridge {
         let z = SpecialFunctions.normalQuantile((1 + p) / 2)
         return z * z
     }
+    /// `1 - Phi(z)`, the standard normal upper tail.
+    static func standardNormalUpperTail(_ z: Double) -> Double { SpecialFunctions.standardNormalCDF(-z) }
 }

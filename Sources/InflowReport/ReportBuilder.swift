@@ -69,7 +69,12 @@ public struct ReportBuilder: Sendable {
 
     /// The document and the forecasts, ready for ``JSONRenderer``.
     public func savedReport() -> SavedReport {
-        SavedReport(document: document(), forecasts: forecasts())
+        let fits = input.fits.map { $0.summaryTable() } + (input.logLinearFit.map { [$0.summaryTable()] } ?? [])
+        let weights = input.projectionOrder.compactMap { model in
+            input.modelWeights[model].map { SavedReport.ModelWeight(model: model, weight: $0) }
+        }
+        return SavedReport(document: document(), forecasts: forecasts(), fits: fits,
+                           ensemble: SavedReport.EnsembleRecord(method: input.ensembleMethod, weights: weights))
     }
 
     // MARK: - Shared facts

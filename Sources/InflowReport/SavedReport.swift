@@ -1,7 +1,10 @@
+import InflowModels
+import InflowProjection
+
 /// A report saved as JSON: the document and the forecasts, enough to render the report again
 /// (HTML, Markdown, CSV) without refitting. Written and read by ``JSONRenderer``.
 ///
-/// ## Schema (`inflow-report`, version 1)
+/// ## Schema (`inflow-report`, version 2)
 ///
 /// The file is one UTF-8 JSON object, keys sorted. Numbers that are not finite are the
 /// strings `"NaN"`, `"Infinity"` and `"-Infinity"`. Optional fields may be absent.
@@ -9,7 +12,12 @@
 /// ```text
 /// {
 ///   "schema": "inflow-report",            // always this string
-///   "schemaVersion": 1,                   // bumped on incompatible changes
+///   "schemaVersion": 2,                   // bumped on incompatible changes
+///   "fits": [ FitSummary ],               // every fit: coefficients (estimate, SE, z, p, interval),
+///                                         // statistics (n, k, df, log-likelihood, AIC, AICc, BIC, deviance,
+///                                         // theta and its SE, status) and warnings; null where not determined
+///   "ensemble": { "method": "aicc" | "wis" | "none",
+///                 "weights": [ { "model": Model, "weight": Double } ] },
 ///   "document": {
 ///     "title": String, "subtitle": String, "datasetName": String,
 ///     "generatedAt": String,              // ISO 8601, UTC, e.g. "2026-01-25T03:00:00Z"
@@ -22,7 +30,8 @@
 ///     } ]
 ///   },
 ///   "forecasts": [ {
-///     "model": String,                    // "logistic (negative-binomial)", "ensemble"
+///     "model": Model,                     // { "family": "logistic", "error": "negative-binomial" };
+///                                         // the mixture's family is "ensemble"
 ///     "location": String,                 // hub location: series or key name
 ///     "role": "headline" | "model" | "key",
 ///     "referenceDate": "yyyy-MM-dd",      // local date of the last observation
@@ -53,6 +62,7 @@
 ///                         "points": [ { "x": Double, "y": Double, "lower": Double?, "upper": Double? } ] } ],
 ///           "legend": [ { "label": String, "kind": Kind, "color": Color, "dashed": Bool, "opacity": Double } ],
 ///           "markers": [ { "x": Double, "label": String } ] }
+/// Model = { "family": String, "error": "poisson" | "negative-binomial" | "gaussian" | "quasi-poisson" }
 /// Axis  = { "label": String, "unit": String, "scale": "linear" | "date",
 ///           "timeZoneIdentifier": String?,  // date axes: ticks at local midnights of this zone
 ///           "minimum": Double?, "maximum": Double?, "includesZero": Bool, "integerTicks": Bool }
@@ -64,7 +74,7 @@ public struct SavedReport: Sendable, Equatable, Codable {
     /// The schema's name.
     public static let schemaName = "inflow-report"
     /// The schema version this library writes and reads.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// Always ``schemaName``.
     public var schema: String
@@ -74,11 +84,42 @@ public struct SavedReport: Sendable, Equatable, Codable {
     public var document: ReportDocument
     /// The forecasts of every projection in the report.
     public var forecasts: [ForecastTable]
+    /// Every fit as tables: coefficients, statistics and warnings.
+    public var fits: [FitSummary]
+    /// How the models were combined, and their weights.
+    public var ensemble: EnsembleRecord
 
-    public init(document: ReportDocument, forecasts: [ForecastTable]) {
+    /// The ensemble's method and weights.
+    public struct EnsembleRecord: Sendable, Equatable, Codable {
+        /// How the weights were made.
+        public var method: EnsembleMethod
+        /// The weight of each model.
+        public var weights: [ModelWeight]
+
+        public init(method: EnsembleMethod, weights: [ModelWeight]) {
+            self.method = method
+            self.weights = weights
+        }
+    }
+
+    /// One model's ensemble weight.
+    public struct ModelWeight: Sendable, Equatable, Codable {
+        public var model: ModelID
+        public var weight: Double
+
+        public init(model: ModelID, weight: Double) {
+            self.model = model
+            self.weight = weight
+        }
+    }
+
+    public init(document: ReportDocument, forecasts: [ForecastTable], fits: [FitSummary] = [],
+                ensemble: EnsembleRecord = EnsembleRecord(method: .none, weights: [])) {
         self.schema = Self.schemaName
         self.schemaVersion = Self.currentVersion
         self.document = document
         self.forecasts = forecasts
+        self.fits = fits
+        self.ensemble = ensemble
     }
 }

@@ -33,7 +33,7 @@ struct FitCommand: ParsableCommand {
             } catch {
                 text.append("")
                 text.append("\(family.title): not fitted: \(error)")
-                records.append(FitRecord(family: family.name, error: models.error.rawValue, status: "not fitted: \(error)"))
+                records.append(FitRecord(model: ModelID(family: family.name, error: models.error), failure: "\(error)"))
             }
         }
         if logLinear {
@@ -46,6 +46,7 @@ struct FitCommand: ParsableCommand {
             } catch {
                 text.append("")
                 text.append("log-linear: not fitted: \(error)")
+                records.append(FitRecord(model: ModelID(family: LogLinearModel.name, error: models.error), failure: "\(error)"))
             }
         }
         if format == .json {
@@ -58,57 +59,44 @@ struct FitCommand: ParsableCommand {
     }
 }
 
-/// One fit in `inflow fit --format json`.
+/// One model in `inflow fit --format json`: its summary (coefficients, statistics, warnings) and final
+/// size, or why it could not be fitted.
 struct FitRecord: Encodable {
-    struct Parameter: Encodable {
-        let name: String
-        let estimate: Double?
-        let standardError: Double?
-        let lower: Double?
-        let upper: Double?
-        let fixed: Bool
-    }
-    var family: String
-    var error: String
-    var status: String
-    var parameters: [Parameter] = []
-    var aicc: Double?
-    var logLikelihood: Double?
-    var finalSize: FiniteEstimate?
-    var warnings: [String] = []
-
-    init(family: String, error: String, status: String) {
-        self.family = family
-        self.error = error
-        self.status = status
-    }
+    let model: ModelID
+    let summary: FitSummary?
+    let finalSize: FiniteEstimate?
+    let failure: String?
 
     init(_ fit: CurveFit) {
-        family = fit.family.name
-        error = fit.error.rawValue
-        status = fit.status.description
-        let intervals = fit.confidenceIntervals()
-        parameters = fit.parameterNames.enumerated().map { index, name in
-            Parameter(name: name, estimate: finite(fit.parameters[name]), standardError: finite(fit.standardErrors[name]),
-                      lower: finite(intervals[name]?.lower), upper: finite(intervals[name]?.upper), fixed: fit.fixed[index])
-        }
-        aicc = finite(fit.aicc)
-        logLikelihood = finite(fit.logLikelihood)
-        if fit.family.finalSize(fit.curveParameters).isFinite { finalSize = FiniteEstimate(fit.finalSize()) }
-        warnings = fit.warnings
+        model = fit.id
+        summary = fit.summaryTable()
+        finalSize = fit.family.finalSize(fit.curveParameters).isFinite ? FiniteEstimate(fit.finalSize()) : nil
+        failure = nil
     }
 
     init(_ fit: LogLinearFit) {
-        family = "log-linear"
-        error = fit.error.rawValue
-        status = fit.status.description
-        parameters = fit.coefficientNames.enumerated().map { j, name in
-            Parameter(name: name, estimate: finite(fit.coefficients[j]), standardError: finite(fit.standardErrors[j]),
-                      lower: nil, upper: nil, fixed: false)
-        }
-        aicc = finite(fit.aicc)
-        logLikelihood = finite(fit.logLikelihood)
-        warnings = fit.warnings
+        model = fit.id
+        summary = fit.summaryTable()
+        finalSize = nil
+        failure = nil
+    }
+
+    init(model: ModelID, failure: String) {
+        self.model = model
+        summary = nil
+        finalSize = nil
+        self.failure = failure
+    }
+
+    enum CodingKeys: String, CodingKey { case model, summary, finalSize, failure }
+
+    /// Writes every key, `null` for a missing value.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(finalSize, forKey: .finalSize)
+        try container.encode(failure, forKey: .failure)
     }
 }
 
@@ -121,6 +109,7 @@ struct FiniteEstimate: Encodable {
     let method: String
 
     init(_ estimate: Estimate) {
+        func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
         value = finite(estimate.value)
         standardError = finite(estimate.standardError)
         lower = finite(estimate.lower)
@@ -139,12 +128,6 @@ struct FiniteEstimate: Encodable {
         try container.encode(upper, forKey: .upper)
         try container.encode(method, forKey: .method)
     }
-}
-
-/// JSON has no NaN or infinity: such values become null.
-func finite(_ value: Double?) -> Double? {
-    guard let value, value.isFinite else { return nil }
-    return value
 }
 
 /// The terminal rendering of fits.

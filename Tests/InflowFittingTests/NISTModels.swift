@@ -3,7 +3,7 @@ import InflowFitting
 
 // The NIST StRD model formulas as printed by NIST, written as residual problems
 // r_i = y_i - f(x_i; b) with Jacobian rows -df/db (the same formulas as
-// Reference/nist/check_nist_nls.py).
+// Tests/Reference/Data/nist-nonlinear/check_nist_nls.py).
 
 /// Misra1a and BoxBOD: `y = b1 (1 - exp(-b2 x))`.
 struct ExponentialRiseResiduals: ResidualProblem {

@@ -1,18 +1,14 @@
 import Foundation
+import InflowReferenceFiles
 import InflowFitting
 
-/// Loads a JSON file from `Reference/` in the test bundle.
-func loadReference<T: Decodable>(_ type: T.Type, _ name: String, subdirectory: String = "Reference") throws -> T {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: subdirectory) else {
-        throw ReferenceError.missing("\(subdirectory)/\(name).json")
-    }
-    return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+/// Loads a JSON file from `Tests/Reference/Data/` (`path` without `.json`).
+func loadReference<T: Decodable>(_ type: T.Type, _ path: String) throws -> T {
+    try ReferenceFiles.load(T.self, path + ".json")
 }
 
-enum ReferenceError: Error { case missing(String) }
-
-/// A NIST StRD nonlinear regression problem as committed in `Reference/nist/*.json`
-/// (transcription checked by `Reference/nist/check_nist_nls.py`).
+/// A NIST StRD nonlinear regression problem as committed in `Tests/Reference/Data/nist-nonlinear/*.json`
+/// (transcription checked by `Tests/Reference/Data/nist-nonlinear/check_nist_nls.py`).
 struct NISTProblem: Decodable {
     struct Certified: Decodable {
         let parameters: [Double]
@@ -29,12 +25,12 @@ struct NISTProblem: Decodable {
     let certified: Certified
 
     static func load(_ name: String) throws -> NISTProblem {
-        try loadReference(NISTProblem.self, name, subdirectory: "Reference/nist")
+        try loadReference(NISTProblem.self, "nist-nonlinear/\(name)")
     }
 }
 
-/// The nine-day series and its reference fits (`Reference/nine_day.json`, written by
-/// `Reference/make_nine_day.py` with statsmodels, scipy and a 40-digit mpmath refit).
+/// The nine-day series and its reference fits (`Tests/Reference/Data/nine-day/nine_day.json`, written by
+/// `Tests/Reference/Data/nine-day/make_nine_day.py` with statsmodels, scipy and a 40-digit mpmath refit).
 struct NineDayReference: Decodable {
     struct Poisson: Decodable {
         let params: [Double]
@@ -66,7 +62,7 @@ struct NineDayReference: Decodable {
     let logisticLevel: Curve
     let logisticIncidence: Curve
 
-    static func load() throws -> NineDayReference { try loadReference(NineDayReference.self, "nine_day") }
+    static func load() throws -> NineDayReference { try loadReference(NineDayReference.self, "nine-day/nine_day") }
 }
 
 extension SIMD8 where Scalar == Double {

@@ -11,12 +11,12 @@ enum Tolerance {
     /// The acceptance bar for NIST StRD nonlinear problems: 6 significant digits on every
     /// parameter and the residual sum of squares (NIST certifies 11; the solver reaches 7.8-11.5 with
     /// default options, scipy's MINPACK 8-11 at xtol = ftol = gtol = 1e-15, see
-    /// `Reference/nist/check_nist_nls.py`; the test prints the digits).
+    /// `Tests/Reference/Data/nist-nonlinear/check_nist_nls.py`; the test prints the digits).
     static let nistSignificantDigits = 6.0
     /// Standard errors are `sqrt(2 f / (n - p) [H^-1]_jj)` at the converged point; the parameter
     /// error enters squared-ish, so they carry at least as many digits as the parameters.
     static let nistStandardErrorDigits = 6.0
-    /// IRLS against the 40-digit optimum of `Reference/nine_day.json` (which statsmodels matches to
+    /// IRLS against the 40-digit optimum of `Tests/Reference/Data/nine-day/nine_day.json` (which statsmodels matches to
     /// 14+ digits): the acceptance bar of 1e-8 relative on coefficients, standard errors and deviance.
     static let glmRelative = 1e-8
     /// IRLS deviance tolerance for the NB2 (log link, non-canonical) reference fit. Fisher scoring
@@ -24,7 +24,7 @@ enum Tolerance {
     /// standard errors: the default 1e-10 leaves 1.2e-6 relative error, 1e-14 leaves 3e-9, inside
     /// `glmRelative`.
     static let nonCanonicalDevianceTolerance = 1e-14
-    /// Least-squares logistic fits against the 40-digit optimum of `Reference/nine_day.json`: the
+    /// Least-squares logistic fits against the 40-digit optimum of `Tests/Reference/Data/nine-day/nine_day.json`: the
     /// incidence fit is a flat valley where the default function test stops 7-9 digits in.
     static let curveRelative = 1e-7
     /// Two solvers (LM as Fisher scoring and IRLS) on the same likelihood: both converge to the

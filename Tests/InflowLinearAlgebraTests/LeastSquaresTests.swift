@@ -1,9 +1,10 @@
 import Foundation
+import InflowReferenceFiles
 import Testing
 @testable import InflowLinearAlgebra
 
 /// A NIST StRD linear regression problem with its certified values, as committed in
-/// `Reference/*.json` (see `Reference/check_nist_lls.py` for the transcription check).
+/// `Tests/Reference/Data/nist-linear/*.json` (see `check_nist_lls.py` there for the transcription check).
 struct CertifiedLinearProblem: Decodable {
     struct Certified: Decodable {
         let coefficients: [Double]
@@ -17,7 +18,7 @@ struct CertifiedLinearProblem: Decodable {
     let certified: Certified
 
     static func load(_ name: String) throws -> CertifiedLinearProblem {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Reference"))
+        let url = try ReferenceFiles.url("nist-linear/\(name).json")
         return try JSONDecoder().decode(CertifiedLinearProblem.self, from: Data(contentsOf: url))
     }
 

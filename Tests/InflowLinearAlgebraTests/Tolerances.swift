@@ -10,7 +10,7 @@ enum Tolerance {
     static let certifiedSignificantDigits = 9.0
     /// Filip's certified values use exact powers x^k; in double precision each x^k is rounded,
     /// and with the equilibrated design's condition number (5.2e9) that rounding alone moves
-    /// the exact solution to 7.6-7.7 agreeing digits (`Reference/filip_rounded_design.py`
+    /// the exact solution to 7.6-7.7 agreeing digits (`Tests/Reference/Data/nist-linear/filip_rounded_design.py`
     /// solves the rounded problem in 60-digit arithmetic). No double-precision solver can do
     /// better on this input; we require 7.
     static let filipSignificantDigits = 7.0

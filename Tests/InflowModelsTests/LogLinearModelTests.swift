@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import InflowModels
 
-/// Poisson and NB2 GLM fits of the nine-day series (`Reference/nine_day.json`).
+/// Poisson and NB2 GLM fits of the nine-day series (`Tests/Reference/Data/nine-day/nine_day.json`).
 struct NineDayGLMReference: Decodable {
     struct Poisson: Decodable {
         let params: [Double]
@@ -33,7 +33,7 @@ struct LogLinearModelTests {
     let series = InflowSeries(kind: .counts, days: (0..<9).map(Double.init), values: nineDayCounts)
     let model = LogLinearModel(basis: .polynomial(degree: 2))
 
-    init() throws { reference = try loadReference(NineDayGLMReference.self, "nine_day") }
+    init() throws { reference = try loadReference(NineDayGLMReference.self, "nine-day/nine_day") }
 
     @Test func poissonQuadratic() throws {
         let fit = try model.fit(series, error: .poisson)

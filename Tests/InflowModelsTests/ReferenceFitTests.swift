@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import InflowModels
 
-/// Reference fits of the nine-day series (`Reference/nine_day.json`, from `Reference/make_nine_day.py`:
+/// Reference fits of the nine-day series (`Tests/Reference/Data/nine-day/nine_day.json`, from `Tests/Reference/Data/nine-day/make_nine_day.py`:
 /// statsmodels 0.15.0 and scipy 1.17.1, refined to the exact optimum in 40-digit arithmetic).
 struct NineDayReference: Decodable {
     struct LeastSquaresFit: Decodable {
@@ -21,7 +21,7 @@ struct NineDayReference: Decodable {
 struct NineDayReferenceTests {
     let reference: NineDayReference
 
-    init() throws { reference = try loadReference(NineDayReference.self, "nine_day") }
+    init() throws { reference = try loadReference(NineDayReference.self, "nine-day/nine_day") }
 
     @Test func logisticLevelFitToCumulativeSums() throws {
         var running = 0.0
@@ -95,7 +95,7 @@ struct NISTCurveFamilyTests {
 
     @Test(arguments: ["Misra1a", "BoxBOD", "Rat42", "Rat43"], [1, 2])
     func certifiedValuesFromBothStarts(name: String, start: Int) throws {
-        let problem = try loadReference(CertifiedNonlinearProblem.self, "nist/\(name)")
+        let problem = try loadReference(CertifiedNonlinearProblem.self, "nist-nonlinear/\(name)")
         let family = Self.family(name)
         let series = InflowSeries(name: name, kind: .level, days: problem.x, values: problem.y)
         var options = FitOptions(start: Self.mapped(name, start == 1 ? problem.start1 : problem.start2),

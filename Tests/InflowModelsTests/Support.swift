@@ -1,5 +1,6 @@
 import InflowCore
 import Foundation
+import InflowReferenceFiles
 import InflowModels
 
 /// Named tolerances for the model tests.
@@ -22,15 +23,14 @@ func significantDigits(_ computed: Double, _ reference: Double) -> Double {
     return min(16, -log10(relative))
 }
 
-/// Loads a JSON reference file from `Reference/`.
+/// Loads a JSON reference file from `Tests/Reference/Data/` (`path` without `.json`).
 func loadReference<T: Decodable>(_ type: T.Type, _ path: String) throws -> T {
-    let url = Bundle.module.url(forResource: path, withExtension: "json", subdirectory: "Reference")!
-    return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+    try ReferenceFiles.load(T.self, path + ".json")
 }
 
 /// The bundled January 2026 embassy figures, read from the committed copy of the CSV.
 func embassySeries() throws -> InflowSeries {
-    let url = Bundle.module.url(forResource: "kbri-phnom-penh-2026-01", withExtension: "csv", subdirectory: "Reference")!
+    let url = try ReferenceFiles.url("kbri-phnom-penh-2026-01.csv")
     let text = try String(contentsOf: url, encoding: .utf8)
     let rows = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
     let formatter = DateFormatter()

@@ -1,7 +1,8 @@
 import Foundation
+import InflowReferenceFiles
 
-/// The values written by `Reference/make_reference.py` (scipy, numpy, mpmath and the reference generator
-/// algorithms) into `Reference/distributions.json`.
+/// The values written by `Tests/Reference/Data/distributions/make_reference.py` (scipy, numpy, mpmath and the reference generator
+/// algorithms) into `Tests/Reference/Data/distributions/distributions.json`.
 struct ReferenceData: Decodable, Sendable {
     struct SplitMixCase: Decodable, Sendable {
         var seed: String
@@ -109,14 +110,13 @@ struct ReferenceData: Decodable, Sendable {
 
     /// The decoded reference file, loaded once.
     static let shared: ReferenceData = {
-        guard let url = Bundle.module.url(forResource: "distributions", withExtension: "json", subdirectory: "Reference")
-        else {
-            fatalError("Reference/distributions.json is missing from the test bundle")
+        guard let url = try? ReferenceFiles.url("distributions/distributions.json") else {
+            fatalError("Data/distributions/distributions.json is missing from the reference bundle")
         }
         do {
             return try JSONDecoder().decode(ReferenceData.self, from: Data(contentsOf: url))
         } catch {
-            fatalError("cannot decode Reference/distributions.json: \(error)")
+            fatalError("cannot decode Data/distributions/distributions.json: \(error)")
         }
     }()
 }

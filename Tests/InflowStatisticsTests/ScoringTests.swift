@@ -1,10 +1,11 @@
 import Foundation
+import InflowReferenceFiles
 import Testing
 @testable import InflowStatistics
 
 /// Tolerances of the scoring tests.
 private enum ScoringTolerance {
-    /// Against `Reference/scoring/scores.json`, relative. The scores are sums of at most a few thousand terms of
+    /// Against `Tests/Reference/Data/scoring/scores.json`, relative. The scores are sums of at most a few thousand terms of
     /// one sign (CRPS: m ≤ 1000 non-negative terms; WIS: ≤ 23 terms per part; summaries: means of 36 forecasts),
     /// each rounded to within an ulp on both sides, so they agree to ~1e-13; the reference side computes the WIS
     /// parts in another order (scoringutils' per-interval weighting, then a weighted mean) and the sample
@@ -20,7 +21,7 @@ private enum ScoringTolerance {
     static let pitUniform = 1e-14
 }
 
-/// The values written by `Reference/scoring/make_scores.py` into `Reference/scoring/scores.json`.
+/// The values written by `Tests/Reference/Data/scoring/make_scores.py` into `Tests/Reference/Data/scoring/scores.json`.
 private struct ScoringReference: Decodable, Sendable {
     struct WIS: Decodable, Sendable {
         var total: Double
@@ -108,15 +109,13 @@ private struct ScoringReference: Decodable, Sendable {
     var summary: Summary
 
     static let shared: ScoringReference = {
-        guard let url = Bundle.module.url(
-            forResource: "scores", withExtension: "json", subdirectory: "Reference/scoring")
-        else {
-            fatalError("Reference/scoring/scores.json is missing from the test bundle")
+        guard let url = try? ReferenceFiles.url("scoring/scores.json") else {
+            fatalError("Data/scoring/scores.json is missing from the reference bundle")
         }
         do {
             return try JSONDecoder().decode(ScoringReference.self, from: Data(contentsOf: url))
         } catch {
-            fatalError("cannot decode Reference/scoring/scores.json: \(error)")
+            fatalError("cannot decode Data/scoring/scores.json: \(error)")
         }
     }()
 }

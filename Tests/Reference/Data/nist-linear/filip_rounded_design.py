@@ -13,7 +13,7 @@ import json
 import mpmath as mp
 
 mp.mp.dps = 60
-d = json.load(open("Filip.json"))
+d = json.load(open(__import__("pathlib").Path(__file__).resolve().parent / "Filip.json"))
 xs = [row[0] for row in d["x"]]
 design = mp.matrix([[mp.mpf(float(x ** k)) for k in range(11)] for x in xs])
 response = mp.matrix([mp.mpf(v) for v in d["y"]])

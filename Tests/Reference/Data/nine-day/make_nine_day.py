@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference fits for the nine-day test series (see /work/shared/reference/nine-day-series.md).
+"""Reference fits for the nine-day test series (daily counts y = [121, 122, 65, 603, 529, 286, 224, 164, 160] on days 0..8, 2026-01-16 to 2026-01-24, split from the published cumulative totals of the bundled KBRI dataset).
 
     y = [121, 122, 65, 603, 529, 286, 224, 164, 160],  t = 0..8
 
@@ -383,7 +383,7 @@ def main():
                              "bse, aic as logisticLevel",
     }
     out = {
-        "description": "Reference fits for the nine-day test series (see /work/shared/reference/nine-day-series.md). "
+        "description": "Reference fits for the nine-day test series (daily counts y = [121, 122, 65, 603, 529, 286, 224, 164, 160] on days 0..8, 2026-01-16 to 2026-01-24, split from the published cumulative totals of the bundled KBRI dataset). "
                        "Top-level values in each block are the exact optimum (40-digit mpmath refit of the same "
                        "formulas) rounded to double; 'tool' holds what statsmodels/scipy returned in float64 with "
                        "tight tolerances, and 'toolDigits' how many significant digits each tool value shares with "
