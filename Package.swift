@@ -97,6 +97,11 @@ let package = Package(
             dependencies: ["Inflow"],
             path: "Notebooks/january-2026-surge"
         ),
+        .executableTarget(
+            name: "pipeline-calibration",
+            dependencies: ["Inflow"],
+            path: "Notebooks/pipeline-calibration"
+        ),
 
         // MARK: - Tests
 
@@ -128,6 +133,7 @@ let package = Package(
             name: "InflowProjectionTests",
             dependencies: [
                 "InflowProjection", "InflowCore", "InflowFitting", "InflowLinearAlgebra", "InflowModels", "InflowStatistics",
+                "InflowReferenceFiles",
             ]
         ),
         .testTarget(

@@ -8,13 +8,16 @@ import InflowProjection
 /// report all call it, so they give the same numbers for the same options.
 ///
 /// Steps, for the data's total (or its only series):
-/// 1. fit each curve family (``AnalysisOptions/fitOptions(for:)``); a fit that fails or throws is
-///    listed in ``SeriesAnalysis/failures`` with its reason;
-/// 2. fit and project the log-linear model when asked;
-/// 3. backtest every fit when the ensemble method needs scores (``EnsembleMethod/wis``);
+/// 1. the background: given, stated by the data file, or estimated with each curve
+///    (``AnalysisOptions/resolvedBackground(for:)``);
+/// 2. fit each curve family; a fit that fails or throws is listed in ``SeriesAnalysis/failures``;
+/// 3. fit and project the log-linear model when asked;
 /// 4. project every fit with the bootstrap (``CurveProjector``), each on its own random streams
 ///    (``StreamKey``);
-/// 5. weigh the ensemble members (``isEnsembleMember(_:)``) and combine them (``Ensemble/combine(_:weights:)``);
+/// 5. weigh the ensemble members (``isEnsembleMember(_:)``; duplicates merged first) by the method asked
+///    for: stacking on a rolling-origin backtest (falling back to AICc weights when the data leave fewer
+///    than ``AnalysisOptions/minimumStackingOrigins`` origins), AICc, inverse backtest WIS, or the best
+///    AICc model alone; then mix their projections (``Ensemble/combine(_:weights:)``);
 /// 6. for each key: fit the leading family (the largest weight) and project it.
 ///
 /// ```swift
@@ -23,8 +26,9 @@ import InflowProjection
 /// print(result.total.headline.arrivals(overFirst: 7).median)
 /// ```
 ///
-/// - Complexity: per model one fit and one bootstrap of ``AnalysisOptions/replicates`` refits (plus,
-///   with backtests, one fit and bootstrap per origin); per key one fit and one bootstrap.
+/// - Complexity: per model one fit and one bootstrap of ``AnalysisOptions/replicates`` refits, plus, with a
+///   backtest, one fit and one bootstrap of ``AnalysisOptions/backtestReplicates`` per origin; per key one fit
+///   and one bootstrap.
 public enum Analysis {
     /// Runs the pipeline on `data`.
     /// - Parameter progress: called as each step starts (from the calling thread).
@@ -36,10 +40,19 @@ public enum Analysis {
         try options.validate()
         guard let series = data.total ?? data.series.first else { throw .noSeries }
         let keys = data.total == nil ? [] : data.series
-        let needsBacktest = options.ensemble == .wis
-        let total = options.families.count * (needsBacktest ? 3 : 2) + (options.includesLogLinear ? 1 : 0) + keys.count
-        var tracker = ProgressTracker(total: total, report: progress)
-        let analysis = try analyse(series, options: options, tracker: &tracker)
+        let (background, source) = options.resolvedBackground(for: data)
+        var tracker = ProgressTracker(total: stepCount(options, keys: keys.count), report: progress)
+        var analysis = try analyse(series, background: background, backgroundSource: source, options: options,
+                                   tracker: &tracker)
+        if options.includesRetrospective, let evaluation = analysis.backtest {
+            tracker.step("backtesting the ensemble")
+            analysis.retrospective = retrospective(series, background: background, backgroundSource: source,
+                                                   evaluation: evaluation, options: options)
+        }
+        if options.includesSensitivity {
+            tracker.step("projecting under other pool sizes")
+            analysis.sensitivity = sensitivity(of: analysis, options: options)
+        }
 
         var keyResults: [KeyAnalysis] = []
         var warnings = data.warnings.map(\.description) + analysis.warnings
@@ -47,7 +60,9 @@ public enum Analysis {
             for key in keys {
                 tracker.step("projecting \(key.name)")
                 do {
-                    let fit = try leading.family.fit(key, error: options.error, options: options.fitOptions(for: leading.family))
+                    let fit = try leading.family.fit(key, error: options.error,
+                                                     options: options.fitOptions(for: leading.family, series: key,
+                                                                                 background: background))
                     let projection = try CurveProjector.project(
                         fit, options: options.projectionOptions(series: key.name, model: fit.id))
                     keyResults.append(KeyAnalysis(key: key.name, series: key, fit: fit, projection: projection))
@@ -72,117 +87,11 @@ public enum Analysis {
         }
     }
 
-    /// Fits, backtests, projects and weighs the models of one series.
-    static func analyse(_ series: InflowSeries, options: AnalysisOptions,
-                        tracker: inout ProgressTracker) throws(AnalysisError) -> SeriesAnalysis {
-        var fits: [CurveFit] = []
-        var failures: [ModelFailure] = []
-        var warnings: [String] = []
-        for family in options.families {
-            tracker.step("fitting \(family.name)")
-            let id = ModelID(family: family.name, error: options.error)
-            do {
-                let fit = try family.fit(series, error: options.error, options: options.fitOptions(for: family))
-                if case .failed(let reason) = fit.status {
-                    failures.append(ModelFailure(model: id, reason: reason))
-                } else {
-                    fits.append(fit)
-                }
-            } catch {
-                failures.append(ModelFailure(model: id, reason: error.description))
-            }
-        }
-
-        // The log-linear GLM does not level off: it is shown, and weighted only when it is the only model.
-        var logLinearFit: LogLinearFit?
-        var logLinearProjection: Projection?
-        if options.includesLogLinear {
-            tracker.step("fitting \(LogLinearModel.name)")
-            let errorFamily = options.error == .gaussian ? ErrorFamily.poisson : options.error
-            do {
-                let fit = try options.logLinear.fit(series, error: errorFamily)
-                logLinearProjection = try LogLinearProjector.project(
-                    fit, options: options.projectionOptions(series: series.name, model: fit.id))
-                logLinearFit = fit
-            } catch {
-                failures.append(ModelFailure(model: ModelID(family: LogLinearModel.name, error: errorFamily),
-                                             reason: "\(error)"))
-            }
-        }
-        guard !fits.isEmpty || logLinearProjection != nil else {
-            throw .noModelFitted(series: series.name, failures: failures)
-        }
-
-        var backtest: BacktestResult?
-        if options.ensemble == .wis {
-            var combined = BacktestResult()
-            for fit in fits {
-                tracker.step("backtesting \(fit.family.name)")
-                let result = Backtest.run(fit.family, error: fit.error, series: series, fitOptions: fit.options,
-                                          options: options.backtestOptions)
-                combined.scores += result.scores
-                combined.skipped += result.skipped
-            }
-            backtest = combined
-        }
-
-        var projections: [Projection] = []
-        var projected: [CurveFit] = []
-        for fit in fits {
-            tracker.step("projecting \(fit.family.name)")
-            do {
-                projections.append(try CurveProjector.project(
-                    fit, options: options.projectionOptions(series: series.name, model: fit.id)))
-                projected.append(fit)
-            } catch {
-                failures.append(ModelFailure(model: fit.id, reason: error.description))
-            }
-        }
-        fits = projected
-
-        let excluded = fits.filter { !isEnsembleMember($0) }
-        let unbounded = excluded.filter { !$0.family.isBounded }.map(\.family.name)
-        if !unbounded.isEmpty {
-            warnings.append("\(unbounded.joined(separator: ", ")) can grow without bound and get no weight in the ensemble")
-        }
-        let unconverged = excluded.filter { $0.family.isBounded }.map(\.family.name)
-        if !unconverged.isEmpty {
-            warnings.append("\(unconverged.joined(separator: ", ")) did not reach an optimum and get no weight in the ensemble")
-        }
-        let values: [Double]
-        switch options.ensemble {
-        case .aicc, .none:
-            values = Ensemble.akaikeWeights(fits.map { isEnsembleMember($0) ? $0.aicc : nil })
-        case .wis:
-            let overall = backtest?.overall() ?? []
-            values = Ensemble.inverseScoreWeights(fits.map { fit in
-                guard isEnsembleMember(fit) else { return nil }
-                return overall.first { $0.model == fit.id && $0.forecasts > 0 }?.wis
-            })
-        }
-        let weights = ModelWeights(method: options.ensemble, models: fits.map(\.id), values: values)
-
-        let headline: Projection
-        if fits.isEmpty, let logLinearProjection {
-            headline = logLinearProjection
-        } else if options.ensemble == .none || values.allSatisfy({ $0 == 0 }) {
-            let best = values.indices.max { values[$0] < values[$1] } ?? 0
-            headline = projections[best]
-            if options.ensemble == .wis { warnings.append("no model has backtest scores; the best AICc model is used") }
-        } else {
-            headline = Ensemble.combine(projections, weights: values)
-        }
-        for fit in fits {
-            warnings += fit.warnings.map { "\(fit.family.name): \($0)" }
-        }
-        let failedReplicates = projections.reduce(0) { $0 + $1.failedReplicates }
-        if failedReplicates > 0 {
-            warnings.append("\(failedReplicates) bootstrap replicates gave no usable refit and were left out")
-        }
-        return SeriesAnalysis(
-            series: series, fits: fits, failures: failures, logLinearFit: logLinearFit,
-            projections: projections + (logLinearProjection.map { [$0] } ?? []), weights: weights,
-            headline: headline, backtest: backtest, warnings: warnings)
+    /// The steps the progress bar counts.
+    static func stepCount(_ options: AnalysisOptions, keys: Int) -> Int {
+        let backtest = options.ensemble == .stacking || options.ensemble == .wis ? 1 : 0
+        return options.families.count * 2 + backtest * (options.includesRetrospective ? 2 : 1)
+            + (options.includesSensitivity ? 1 : 0) + (options.includesLogLinear ? 1 : 0) + keys
     }
 }
 

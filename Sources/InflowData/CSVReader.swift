@@ -34,6 +34,8 @@ public final class CSVReader {
     public let name: String
     /// The comment lines before the header, in order, without the leading `#` and one space.
     public private(set) var comments: [String] = []
+    /// The line (1-based) of each of ``comments``.
+    public private(set) var commentLines: [Int] = []
     /// The header record, once ``readHeader()`` (or ``next()``) has read it.
     public private(set) var header: CSVRecord?
     /// Whether malformed input is repaired and recorded instead of thrown.
@@ -326,6 +328,7 @@ public final class CSVReader {
                 case .comment:
                     if byte == lf || byte == cr {
                         comments.append(commentText(makeField(buffer, start, i)))
+                        commentLines.append(s.recordLine)
                         endLine(byte, offset: base + i, state: &s)
                         s.field = .recordStart
                     }
@@ -357,6 +360,7 @@ public final class CSVReader {
             return false
         case .comment:
             comments.append(commentText(empty.withUnsafeBufferPointer { makeField($0, 0, 0) }))
+            commentLines.append(s.recordLine)
             s.field = .recordStart
             return false
         case .quoted:

@@ -31,5 +31,7 @@ extension DataError {
         case unclosedQuote
         /// A character follows a closing quote where a comma or line end belongs.
         case misplacedQuote
+        /// A directive comment (`# @background: 20..25`) is not one this reader knows, or its value is invalid.
+        case invalidDirective
     }
 }

@@ -52,6 +52,7 @@ final class LoadSession {
     private var rowCount = 0
     private var duplicateRows = 0
     private var firstDuplicate: (line: Int, earlierLine: Int)?
+    private var statedBackground: StatedRate?
 
     init(options: LoadOptions, now: Date, file: String, collecting: Bool, maximumIssues: Int = .max) {
         self.options = options
@@ -101,6 +102,7 @@ final class LoadSession {
     private func read(_ reader: CSVReader) throws -> LoadedData? {
         let header = try reader.readHeader()
         try drain(reader)
+        try readDirectives(reader)
         names = header.fields.map { LoadSession.trimmed($0) }
         width = names.count
         try checkDuplicateNames(line: header.line)
@@ -475,7 +477,37 @@ final class LoadSession {
         return LoadedData(
             series: series, total: total, warnings: warnings, provenance: reader.comments, file: file,
             timeColumn: names[timeIndex], valueColumn: names[valueIndex], keyColumns: keyIndexes.map { names[$0] },
-            kind: kind, origin: seriesOrigin, rowCount: rowCount)
+            kind: kind, origin: seriesOrigin, rowCount: rowCount, statedBackground: statedBackground)
+    }
+
+    /// The directives among the comments before the header: `@background: RATE` or `@background: LOW..HIGH`
+    /// (arrivals per day unrelated to the surge; text after the value is its note). An unknown directive or
+    /// an invalid value is an error naming its line.
+    private func readDirectives(_ reader: CSVReader) throws {
+        for (text, line) in zip(reader.comments, reader.commentLines) where text.hasPrefix("@") {
+            guard let colon = text.firstIndex(of: ":") else {
+                try report(DataError(.invalidDirective, file: file, line: line, column: 1,
+                                     message: "\"\(Self.quoted(text))\" is not a directive; expected '# @background: 20..25' (arrivals per day before the surge)"))
+                continue
+            }
+            let name = text[text.index(after: text.startIndex)..<colon].trimmingCharacters(in: .whitespaces)
+            guard name == "background" else {
+                try report(DataError(.invalidDirective, file: file, line: line, column: 1,
+                                     message: "unknown directive '@\(Self.quoted(name))'; the directive this reader knows is '@background: RATE' or '@background: LOW..HIGH' (arrivals per day)"))
+                continue
+            }
+            guard let rate = StatedRate.parse(text[text.index(after: colon)...], line: line) else {
+                try report(DataError(.invalidDirective, file: file, line: line, column: 1,
+                                     message: "@background takes a rate of at least 0 per day or a range LOW..HIGH such as 20..25 (got \"\(Self.quoted(String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))\")"))
+                continue
+            }
+            statedBackground = rate
+        }
+    }
+
+    /// At most 80 characters of `text`, for messages.
+    static func quoted(_ text: some StringProtocol) -> String {
+        text.count <= 80 ? String(text) : String(text.prefix(77)) + "..."
     }
 
     private func checkDecreasing(_ sorted: [(date: Date, entry: KeyAccumulator.Entry)], forKey: String) {

@@ -15,6 +15,8 @@ public struct LoadedData: Sendable {
     public var warnings: [DataWarning]
     /// The comment lines before the header (sources, definitions), for the report.
     public var provenance: [String]
+    /// The background rate the file states in a `# @background: 20..25` directive, if any.
+    public var statedBackground: StatedRate?
     /// The file as named in messages.
     public var file: String
     /// The time column used.
@@ -34,8 +36,9 @@ public struct LoadedData: Sendable {
     public init(
         series: [InflowSeries], total: InflowSeries?, warnings: [DataWarning], provenance: [String], file: String,
         timeColumn: String, valueColumn: String, keyColumns: [String], kind: ObservationKind, origin: Date?,
-        rowCount: Int
+        rowCount: Int, statedBackground: StatedRate? = nil
     ) {
+        self.statedBackground = statedBackground
         self.series = series
         self.total = total
         self.warnings = warnings

@@ -6,12 +6,16 @@ extension MultiStart {
         public let best: LevenbergMarquardt.Summary?
         /// Solver runs made.
         public let runs: Int
+        /// The distinct converged minima found, best first (minima within the search's `sameOptimum` of each
+        /// other count as one).
+        public let minima: [LevenbergMarquardt.Summary]
 
         /// A search's outcome.
         @inlinable
-        public init(best: LevenbergMarquardt.Summary?, runs: Int) {
+        public init(best: LevenbergMarquardt.Summary?, runs: Int, minima: [LevenbergMarquardt.Summary] = []) {
             self.best = best
             self.runs = runs
+            self.minima = minima
         }
     }
 
@@ -53,6 +57,14 @@ extension MultiStart {
         var best: LevenbergMarquardt.Summary?
         var bestFoundAgain = false
         var runs = 0
+        var minima: [LevenbergMarquardt.Summary] = []
+        func record(_ summary: LevenbergMarquardt.Summary) {
+            guard summary.isConverged, summary.finalObjective.isFinite else { return }
+            let tolerance = sameOptimum * max(abs(summary.finalObjective), 1)
+            if !minima.contains(where: { abs($0.finalObjective - summary.finalObjective) <= tolerance }) {
+                minima.append(summary)
+            }
+        }
         for index in order {
             runs += 1
             let known = basinTolerance.flatMap { tolerance in
@@ -62,6 +74,7 @@ extension MultiStart {
                                                       knownMinimum: known, workspace: &workspace)
             if summary.status == .knownMinimum { break }   // the best minimum, found again
             guard summary.finalObjective.isFinite else { continue }
+            record(summary)
             guard let current = best else {
                 best = summary
                 continue
@@ -78,6 +91,6 @@ extension MultiStart {
             }
             if bestFoundAgain { break }
         }
-        return Search(best: best, runs: runs)
+        return Search(best: best, runs: runs, minima: minima.sorted { $0.finalObjective < $1.finalObjective })
     }
 }

@@ -3,7 +3,8 @@ public enum CurveFamilies {
     /// Every closed-form and ODE family, in the order the command line lists them.
     public static var all: [any CurveFamily] {
         [ExponentialGrowth(), Logistic(), Richards(), Gompertz(), BassDiffusion(), GeneralizedGrowth()] + odeFamilies
-            + [ReleaseFromPool(), WeibullRelease(), TwoPoolRelease(), DelayedRelease()]
+            + [ReleaseFromPool(), WeibullRelease(), TwoPoolRelease(), DelayedRelease(),
+               StaggeredRelease.lomax, StaggeredRelease.twoWaves, StaggeredRelease.threeWaves, LogLogisticRelease()]
     }
 
     /// Chowell's families defined by their ODEs.

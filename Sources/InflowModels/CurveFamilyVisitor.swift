@@ -23,6 +23,8 @@ extension CurveFamilies {
         case let family as ReleaseFromPool: visitor.visit(family)
         case let family as WeibullRelease: visitor.visit(family)
         case let family as TwoPoolRelease: visitor.visit(family)
+        case let family as StaggeredRelease: visitor.visit(family)
+        case let family as LogLogisticRelease: visitor.visit(family)
         default: visitor.visit(family)
         }
     }

@@ -23,14 +23,23 @@ extension CurveFit {
     /// What has been observed so far: the total of the fitted counts, or the last level.
     public var observedSoFar: Double { observations.observedTotal }
 
-    /// Final size from the first observation on, `C(inf) - C(t_first)` (infinite for unbounded families).
+    /// The observed arrivals that belong to the surge: what has been observed minus the background's
+    /// expected share over the observed time, `observed - beta (t_last - t_first)` (at least 0; level data: the
+    /// last level).
+    public var observedSurge: Double {
+        guard observations.kind != .level else { return observedSoFar }
+        return max(observedSoFar - backgroundRate * (observations.lastTime - observations.firstTime), 0)
+    }
+
+    /// Final size of the surge from the first observation on, `C(inf) - C(t_first)` (infinite for unbounded
+    /// families); background arrivals are not part of it.
     func finalSizeValue(_ vector: SIMD8<Double>) -> Double {
         family.finalSize(curveOnly(vector)) - arrivalsBeforeData(vector)
     }
 
-    /// Remaining inflow: final size minus what was observed so far.
+    /// Remaining pool: the surge's final size minus the surge's observed arrivals.
     func remainingValue(_ vector: SIMD8<Double>) -> Double {
-        finalSizeValue(vector) - observedSoFar
+        finalSizeValue(vector) - observedSurge
     }
 
     /// Time of the largest inflow rate (days since the origin): searched on a grid of 4,001
@@ -92,8 +101,8 @@ extension CurveFit {
     /// Final size (arrivals from the first observation on) with a profile-likelihood interval
     /// when the family has a final-size parameter and the error family a likelihood, else Wald.
     ///
-    /// The people already counted have arrived, so the interval is intersected with
-    /// `[observed so far, inf)` (a count model alone would allow a final size below it
+    /// The people of the surge already counted have arrived, so the interval is intersected with
+    /// `[observed surge, inf)` (``observedSurge``: a count model alone would allow a final size below it
     /// when the counts are noisy); the method then reads "profile, clipped at observed".
     public func finalSize(level: Double = 0.95) -> Estimate {
         let wald = deltaMethod(level: level, finalSizeValue)
@@ -104,17 +113,19 @@ extension CurveFit {
             upper = profile.upper - shift
             method = "profile"
         }
-        if observations.kind != .level && lower < observedSoFar {
-            lower = observedSoFar
+        if observations.kind != .level && lower < observedSurge {
+            lower = observedSurge
             method += ", clipped at observed"
         }
+        upper = max(upper, lower)
         return Estimate(value: wald.value, standardError: wald.standardError, lower: lower, upper: upper, method: method)
     }
 
-    /// Remaining inflow (final size minus observed so far), interval as for ``finalSize(level:)``.
+    /// Remaining pool (the surge's final size minus its observed arrivals, ``observedSurge``), interval as
+    /// for ``finalSize(level:)``.
     public func remaining(level: Double = 0.95) -> Estimate {
         let size = finalSize(level: level)
-        let observed = observedSoFar
+        let observed = observedSurge
         return Estimate(value: size.value - observed, standardError: size.standardError,
                         lower: size.lower - observed, upper: size.upper - observed, method: size.method)
     }

@@ -52,6 +52,10 @@ public struct CurveFit: Sendable, InformationCriteria {
     /// The model's identity: family and error family.
     public var id: ModelID { ModelID(family: family.name, error: error) }
 
+    /// Whether the estimate of parameter `index` (in ``parameterNames``' order) sits at one of its bounds, where
+    /// a Wald standard error (which assumes an interior optimum) means nothing.
+    public func isAtBound(_ index: Int) -> Bool { !fixed[index] && solverSummary.activeBounds[index] }
+
     /// Number of estimated quantities (free parameters, plus the variance for Gaussian errors).
     public var estimatedParameterCount: Int {
         fixed.filter { !$0 }.count + (error == .gaussian ? 1 : 0)
@@ -122,11 +126,7 @@ public struct CurveFit: Sendable, InformationCriteria {
 
     /// The background rate in force (per day).
     public var backgroundRate: Double {
-        switch options.background {
-        case .none: 0
-        case .fixed(let rate): rate
-        case .estimated: vector[family.parameterCount]
-        }
+        options.background.heldRate ?? vector[family.parameterCount]
     }
 
     /// A one-paragraph text summary.

@@ -76,27 +76,34 @@ struct CurveFitter<Family: CurveFamily> {
                                            basinTolerance: Self.basinTolerance, firstStartFirst: callerFirst,
                                            workspace: &poissonScratch)
             startsTried += search.runs
-            var nbStarts: [SIMD8<Double>] = []
-            if let poissonBest = search.best {
-                var start = poissonBest.parameters
-                let mu = poisson.means(start, scratch: poissonScratch)
-                let moment = NegativeBinomialDispersion.momentEstimate(responses: observations.responses, means: mu) ?? 1e6
-                start[d] = layout.fixedMask[d] ? layout.fixedValues[d]
-                    : min(max(log(moment), negativeBinomialLogThetaBounds.lowerBound), negativeBinomialLogThetaBounds.upperBound)
-                nbStarts.append(start)
+            // NB2 is searched too, from the Poisson optimum (tried first) and from every data-driven start, each
+            // with the moment estimate of theta at its means: a curve that misses the counts' shape can look
+            // best under Poisson and worse under NB2, which explains a misfit as overdispersion. On a unimodal
+            // likelihood the second run heads for the first one's minimum and stops there at once
+            // (``LevenbergMarquardt/KnownMinimum``).
+            func withMomentTheta(_ curve: SIMD8<Double>) -> SIMD8<Double> {
+                var start = curve
+                if layout.fixedMask[d] {
+                    start[d] = layout.fixedValues[d]
+                } else if let theta = options.start["theta"], search.best == nil {
+                    start[d] = log(theta)
+                } else {
+                    var poissonStart = curve
+                    poissonStart[d] = 0
+                    let mu = poisson.means(poissonStart, scratch: poissonScratch)
+                    let moment = NegativeBinomialDispersion.momentEstimate(responses: observations.responses, means: mu) ?? 10
+                    start[d] = min(max(log(moment), negativeBinomialLogThetaBounds.lowerBound),
+                                   negativeBinomialLogThetaBounds.upperBound)
+                }
+                return start
             }
-            for curve in curveStarts.prefix(2) {
-                var start = completed(curve)
-                if !layout.fixedMask[d] { start[d] = options.start["theta"].map(log) ?? log(10) }
-                nbStarts.append(start)
-            }
-            // The Poisson optimum with the moment theta is the usual start; the data-driven starts are
-            // tried only when it does not converge.
-            for (index, start) in nbStarts.enumerated() {
-                if index > 0 && search.best != nil && best?.isConverged == true { break }
-                startsTried += 1
-                consider(LevenbergMarquardt.minimize(likelihood, from: start, options: solverOptions, workspace: &scratch))
-            }
+            let nbStarts = (search.best.map { [withMomentTheta($0.parameters)] } ?? [])
+                + curveStarts.map { withMomentTheta(completed($0)) }
+            let nbSearch = MultiStart.search(likelihood, from: nbStarts, options: solverOptions,
+                                             sameOptimum: Self.sameOptimumTolerance, basinTolerance: Self.basinTolerance,
+                                             firstStartFirst: true, workspace: &scratch)
+            startsTried += nbSearch.runs
+            if let summary = nbSearch.best { consider(summary) }
         } else {
             let search = MultiStart.search(likelihood, from: curveStarts.map(completed), options: solverOptions,
                                            sameOptimum: Self.sameOptimumTolerance,

@@ -41,7 +41,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
     /// The observations.
     public let observations: PreparedObservations
     /// The background rate setting.
-    public let background: BackgroundRate
+    public private(set) var background: BackgroundRate
     /// Whether counts are modelled as the rate at the start of their period.
     public let countsAsRate: Bool
 
@@ -203,12 +203,14 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
     public var observationCount: Int { responses.count }
 
     /// The same likelihood for other responses on the same observation times (a bootstrap
-    /// replicate): the time grid is shared; a workspace of this likelihood's (same grid and
+    /// replicate), with the background held at `heldBackground` when given (a replicate's draw from a
+    /// background ``BackgroundRate/range(lower:upper:)``; an estimated background stays estimated): the time grid is shared; a workspace of this likelihood's (same grid and
     /// observation count) serves the copy, and forgets what it held for other responses.
     /// O(n) for the log-factorial constant.
-    public func replacingResponses(_ newResponses: [Double]) -> CurveLikelihood {
+    public func replacingResponses(_ newResponses: [Double], heldBackground: Double? = nil) -> CurveLikelihood {
         precondition(newResponses.count == responses.count, "replacement responses must match the observations")
         var copy = self
+        if let heldBackground, background.heldRate != nil { copy.background = .fixed(heldBackground) }
         copy.responses = newResponses
         copy.logFactorialSum = error.isCount ? Self.logFactorialSum(newResponses) : 0
         copy.meanFloor = Self.floor(for: newResponses)
@@ -224,11 +226,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
 
     /// The background rate in force for a parameter vector.
     public func backgroundRate(_ parameters: SIMD8<Double>) -> Double {
-        switch background {
-        case .none: 0
-        case .fixed(let rate): rate
-        case .estimated: parameters[backgroundIndex!]
-        }
+        background.heldRate ?? parameters[backgroundIndex!]
     }
 
     /// Computes the means (and, if asked, their gradients) into the workspace: one family evaluation

@@ -18,16 +18,17 @@ public struct CurveRefitter: Sendable {
     }
 
     let workspaceMaker: @Sendable () -> AnyObject
-    let body: @Sendable ([Double], SIMD8<Double>, LevenbergMarquardt.Options, AnyObject) -> LevenbergMarquardt.Summary
+    let body: @Sendable ([Double], Double?, SIMD8<Double>, LevenbergMarquardt.Options, AnyObject) -> LevenbergMarquardt.Summary
 
     /// A workspace for one thread's refits.
     public func makeWorkspace() -> Workspace { Workspace(workspaceMaker()) }
 
     /// Minimises the model's objective for `responses` (one per observation, in the fit's order) from
-    /// `start` with `options` (the fit's ``CurveFit/solverOptions`` with looser tolerances, typically).
-    public func refit(_ responses: [Double], from start: SIMD8<Double>, options: LevenbergMarquardt.Options,
-                      workspace: Workspace) -> LevenbergMarquardt.Summary {
-        body(responses, start, options, workspace.storage)
+    /// `start` with `options` (the fit's ``CurveFit/solverOptions`` with looser tolerances, typically),
+    /// with a held background at `heldBackground` instead of the fit's (a replicate's draw from a range).
+    public func refit(_ responses: [Double], heldBackground: Double? = nil, from start: SIMD8<Double>,
+                      options: LevenbergMarquardt.Options, workspace: Workspace) -> LevenbergMarquardt.Summary {
+        body(responses, heldBackground, start, options, workspace.storage)
     }
 }
 
@@ -45,10 +46,10 @@ struct RefitterVisitor: CurveFamilyVisitor {
     func visit<Family: CurveFamily>(_ family: Family) -> CurveRefitter {
         let template = CurveLikelihood(family: family, error: fit.error, observations: fit.observations,
                                        background: fit.options.background, countsAsRate: fit.options.countsAsRate)
-        return CurveRefitter(workspaceMaker: { template.makeWorkspace() }) { responses, start, options, storage in
+        return CurveRefitter(workspaceMaker: { template.makeWorkspace() }) { responses, background, start, options, storage in
             var scratch = unsafeDowncast(storage, to: CurveLikelihood<Family>.Scratch.self)
-            return LevenbergMarquardt.minimize(template.replacingResponses(responses), from: start, options: options,
-                                               workspace: &scratch)
+            return LevenbergMarquardt.minimize(template.replacingResponses(responses, heldBackground: background),
+                                               from: start, options: options, workspace: &scratch)
         }
     }
 }

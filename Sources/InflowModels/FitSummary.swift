@@ -40,7 +40,7 @@ public struct FitSummary: Sendable, Equatable, Codable, CustomStringConvertible 
         let percent = String(format: "%g%%", level * 100)
         let header = ["parameter", "estimate", "std. error", "z", "p", "\(percent) lower", "\(percent) upper"]
         let rows = parameters.map { row in
-            [row.name, number(row.estimate), row.fixed ? "fixed" : number(row.standardError), number(row.z),
+            [row.name, number(row.estimate), row.fixed ? "fixed" : (row.note != nil && row.standardError == nil ? "n.d." : number(row.standardError)), number(row.z),
              row.pValue.map { $0 < 1e-4 ? "<1e-4" : String(format: "%.4f", $0) } ?? "-", number(row.lower),
              number(row.upper)]
         }
@@ -73,7 +73,7 @@ extension CurveFit {
             let z = name == "theta" && internalSE > 0 ? vector[index] / internalSE : nil
             return ParameterEstimate(name: name, estimate: naturalValue(index), standardError: standardError(index),
                                      lower: intervals[name]?.lower, upper: intervals[name]?.upper,
-                                     fixed: fixed[index], zStatistic: z)
+                                     fixed: fixed[index], zStatistic: z, atBound: isAtBound(index))
         }
         let thetaIndex = parameterNames.firstIndex(of: "theta")
         let statistics = FitStatistics(model: id, fit: self, deviance: deviance, pearsonChiSquare: pearsonChiSquare,

@@ -21,23 +21,37 @@ public struct ParameterEstimate: Sendable, Equatable, Codable {
     public let upper: Double?
     /// Whether the parameter was held fixed.
     public let fixed: Bool
+    /// Why the standard error and interval are missing, when they are: "at its bound", "not determined by
+    /// these data".
+    public let note: String?
 
-    /// A row; non-finite values become `nil`.
+    /// A row; non-finite values become `nil`. A parameter `atBound` has no standard error, test or interval
+    /// (they assume an interior optimum).
     public init(name: String, estimate: Double, standardError: Double?, lower: Double?, upper: Double?, fixed: Bool,
-                zStatistic: Double? = nil) {
+                zStatistic: Double? = nil, atBound: Bool = false) {
         func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
+        let omitted = fixed || atBound
         self.name = name
         self.estimate = finite(estimate)
-        self.standardError = fixed ? nil : finite(standardError)
-        self.lower = fixed ? nil : finite(lower)
-        self.upper = fixed ? nil : finite(upper)
+        self.standardError = omitted ? nil : finite(standardError)
+        self.lower = omitted ? nil : finite(lower)
+        self.upper = omitted ? nil : finite(upper)
         self.fixed = fixed
-        let z = fixed ? nil : finite(zStatistic ?? standardError.flatMap { $0 > 0 ? estimate / $0 : nil })
+        let z = omitted ? nil : finite(zStatistic ?? standardError.flatMap { $0 > 0 ? estimate / $0 : nil })
         self.z = z
         pValue = z.map { 2 * InflowStatisticsBridge.standardNormalUpperTail(abs($0)) }
+        if fixed {
+            note = "held fixed"
+        } else if atBound {
+            note = "at its bound: no standard error"
+        } else if self.standardError == nil {
+            note = "not determined by these data"
+        } else {
+            note = nil
+        }
     }
 
-    enum CodingKeys: String, CodingKey { case name, estimate, standardError, z, pValue, lower, upper, fixed }
+    enum CodingKeys: String, CodingKey { case name, estimate, standardError, z, pValue, lower, upper, fixed, note }
 
     /// Writes every key, `null` for a missing value (a schema with fixed keys).
     public func encode(to encoder: any Encoder) throws {
@@ -50,5 +64,6 @@ public struct ParameterEstimate: Sendable, Equatable, Codable {
         try container.encode(lower, forKey: .lower)
         try container.encode(upper, forKey: .upper)
         try container.encode(fixed, forKey: .fixed)
+        try container.encode(note, forKey: .note)
     }
 }

@@ -19,10 +19,32 @@ public enum Backtest {
         _ family: any CurveFamily, error: ErrorFamily, series: InflowSeries,
         fitOptions: FitOptions = FitOptions(), options: BacktestOptions = BacktestOptions()
     ) -> BacktestResult {
+        evaluate([BacktestMember(family: family, error: error, fitOptions: fitOptions)], series: series,
+                 options: options).scores
+    }
+
+    /// The outcome of ``evaluate(_:series:options:)``: every member's scores, the scored figures with every
+    /// member's predictive sample (for stacking), and the origins used.
+    public struct Evaluation: Sendable {
+        /// Scores per member, origin and figure, with the origins each member skipped.
+        public var scores: BacktestResult
+        /// Each scored figure with the members' samples.
+        public var forecasts: [BacktestForecast]
+        /// The origins, in time order.
+        public var origins: [Date]
+    }
+
+    /// Backtests `members` on a series: at each origin every member is fitted to the data up to it and
+    /// projected over the figures that followed (within the horizon), each with its own random streams
+    /// (``StreamKey/index(series:model:)`` of the series name, the member and the origin's position).
+    /// - Complexity: one fit and one bootstrap projection per member and origin.
+    public static func evaluate(_ members: [BacktestMember], series: InflowSeries,
+                                options: BacktestOptions = BacktestOptions()) -> Evaluation {
         var result = BacktestResult()
-        let label = ModelID(family: family.name, error: error)
+        var forecasts: [BacktestForecast] = []
         let full = series.prepared()
-        let origins = options.origins ?? automaticOrigins(full, series: series, minimum: options.minimumObservations)
+        let origins = options.origins
+            ?? Array(automaticOrigins(full, series: series, minimum: options.minimumObservations).suffix(options.maximumOrigins))
         for (index, origin) in origins.enumerated() {
             let originDay = origin.timeIntervalSince(series.origin) / 86_400
             // Data up to the origin.
@@ -32,54 +54,79 @@ public enum Backtest {
             truncated.values = keep.map { series.values[$0] }
             // What followed, within the horizon.
             let followers = futureTruths(full, after: originDay, horizon: Double(options.horizon))
-            guard !followers.isEmpty else {
-                result.skipped.append((label, origin, "no observation within \(options.horizon) days after it"))
-                continue
+            var samples = [[ModelID: PredictiveSample]](repeating: [:], count: followers.count)
+            for member in members {
+                let label = member.id
+                guard !followers.isEmpty else {
+                    result.skipped.append((label, origin, "no observation within \(options.horizon) days after it"))
+                    continue
+                }
+                let fit: CurveFit
+                do {
+                    fit = try member.family.fit(truncated, error: member.error, options: member.fitOptions)
+                } catch {
+                    result.skipped.append((label, origin, "\(error)"))
+                    continue
+                }
+                if case .failed(let reason) = fit.status {
+                    result.skipped.append((label, origin, "fit failed: \(reason)"))
+                    continue
+                }
+                let grid = ProjectionGrid(boundaries: [fit.observations.lastTime] + followers.map(\.end))
+                let projection: Projection
+                do {
+                    projection = try CurveProjector.project(
+                        fit, options: ProjectionOptions(
+                            horizon: options.horizon, replicates: options.replicates, seed: options.seed,
+                            seriesIndex: StreamKey.index("\(series.name)\u{1F}\(label)\u{1F}origin \(index)"),
+                            threads: options.threads),
+                        grid: grid)
+                } catch {
+                    result.skipped.append((label, origin, "\(error)"))
+                    continue
+                }
+                let matrix = full.kind == .counts ? projection.increments : projection.cumulative
+                for (k, truth) in followers.enumerated() {
+                    let draws = matrix.row(k).filter(\.isFinite)
+                    guard let sample = try? PredictiveSample(values: draws),
+                          let score = score(sample, truth: truth.value, model: label, origin: origin,
+                                            target: series.date(atDay: truth.end),
+                                            horizon: horizon(from: originDay, to: truth.end), kind: full.kind)
+                    else { continue }
+                    samples[k][label] = sample
+                    result.scores.append(score)
+                }
             }
-            let fit: CurveFit
-            do {
-                fit = try family.fit(truncated, error: error, options: fitOptions)
-            } catch {
-                result.skipped.append((label, origin, "\(error)"))
-                continue
-            }
-            if case .failed(let reason) = fit.status {
-                result.skipped.append((label, origin, "fit failed: \(reason)"))
-                continue
-            }
-            let grid = ProjectionGrid(boundaries: [fit.observations.lastTime] + followers.map(\.end))
-            let projection: Projection
-            do {
-                projection = try CurveProjector.project(
-                    fit, options: ProjectionOptions(horizon: options.horizon, replicates: options.replicates,
-                                                    seed: options.seed, seriesIndex: 1000 + index,
-                                                    threads: options.threads),
-                    grid: grid)
-            } catch {
-                result.skipped.append((label, origin, "\(error)"))
-                continue
-            }
-            let samples = full.kind == .counts ? projection.increments : projection.cumulative
-            for (k, truth) in followers.enumerated() {
-                let draws = samples.row(k).filter(\.isFinite)
-                guard let sample = try? PredictiveSample(values: draws),
-                      let quantiles = try? sample.quantileForecast() else { continue }
-                let y = truth.value
-                let wis = WeightedIntervalScore(forecast: quantiles, observation: y)
-                let pit = sample.pit(observation: Int(y.rounded()))
-                func covers(_ level: Double) -> Bool { (try? quantiles.covers(observation: y, nominalCoverage: level)) ?? false }
-                result.scores.append(BacktestScore(
-                    model: label, origin: origin, target: series.date(atDay: truth.end),
-                    horizon: Int((truth.end - originDay - ProjectionGrid.boundarySnap).rounded(.up)),
-                    targetName: full.kind == .counts ? ProjectionTarget.incidence.rawValue : ProjectionTarget.cumulative.rawValue,
-                    observed: y, median: sample.median, wis: wis.total, dispersion: wis.dispersion,
-                    underprediction: wis.underprediction, overprediction: wis.overprediction,
-                    crps: sample.crps(observation: y), absoluteError: abs(sample.median - y),
-                    bias: sample.bias(observation: Int(y.rounded())), pitLower: pit.lower, pitUpper: pit.upper,
-                    covered50: covers(0.5), covered80: covers(0.8), covered90: covers(0.9), covered95: covers(0.95)))
+            for (k, truth) in followers.enumerated() where !samples[k].isEmpty {
+                forecasts.append(BacktestForecast(origin: origin, target: series.date(atDay: truth.end),
+                                                  horizon: horizon(from: originDay, to: truth.end),
+                                                  observed: truth.value, samples: samples[k]))
             }
         }
-        return result
+        return Evaluation(scores: result, forecasts: forecasts, origins: origins)
+    }
+
+    /// Whole days from `origin` to `end` (days since the series origin), rounded up.
+    package static func horizon(from origin: Double, to end: Double) -> Int {
+        Int((end - origin - ProjectionGrid.boundarySnap).rounded(.up))
+    }
+
+    /// The scores of one predictive sample of one figure: WIS with its parts, CRPS, absolute error of the
+    /// median, count bias, PIT and coverage of the central 50/80/90/95% intervals.
+    package static func score(_ sample: PredictiveSample, truth y: Double, model: ModelID, origin: Date, target: Date,
+                      horizon: Int, kind: ObservationKind) -> BacktestScore? {
+        guard let quantiles = try? sample.quantileForecast() else { return nil }
+        let wis = WeightedIntervalScore(forecast: quantiles, observation: y)
+        let pit = sample.pit(observation: Int(y.rounded()))
+        func covers(_ level: Double) -> Bool { (try? quantiles.covers(observation: y, nominalCoverage: level)) ?? false }
+        return BacktestScore(
+            model: model, origin: origin, target: target, horizon: horizon,
+            targetName: kind == .counts ? ProjectionTarget.incidence.rawValue : ProjectionTarget.cumulative.rawValue,
+            observed: y, median: sample.median, wis: wis.total, dispersion: wis.dispersion,
+            underprediction: wis.underprediction, overprediction: wis.overprediction,
+            crps: sample.crps(observation: y), absoluteError: abs(sample.median - y),
+            bias: sample.bias(observation: Int(y.rounded())), pitLower: pit.lower, pitUpper: pit.upper,
+            covered50: covers(0.5), covered80: covers(0.8), covered90: covers(0.9), covered95: covers(0.95))
     }
 
     /// Report times that leave `minimum` observations before them and at least one after.
@@ -91,7 +138,7 @@ public enum Backtest {
 
     /// Later observations within the horizon: `(end, value)` with the cumulative total at the
     /// end (cumulative data) or the period's count (counts).
-    static func futureTruths(_ prepared: PreparedObservations, after origin: Double, horizon: Double)
+    package static func futureTruths(_ prepared: PreparedObservations, after origin: Double, horizon: Double)
         -> [(end: Double, value: Double)] {
         switch prepared.kind {
         case .level:

@@ -15,9 +15,13 @@ public struct BacktestOptions: Sendable {
     public var threads: Int
     /// Observations a fit needs before an origin is used (when origins are automatic).
     public var minimumObservations: Int
+    /// At most this many automatic origins: the latest ones (a long daily series would otherwise be refitted
+    /// at every day).
+    public var maximumOrigins: Int
 
     public init(origins: [Date]? = nil, horizon: Int = 7, replicates: Int = 500, seed: UInt64 = 20260116,
-                threads: Int = 2, minimumObservations: Int = 4) {
+                threads: Int = 2, minimumObservations: Int = 4, maximumOrigins: Int = 8) {
+        self.maximumOrigins = maximumOrigins
         self.origins = origins
         self.horizon = horizon
         self.replicates = replicates

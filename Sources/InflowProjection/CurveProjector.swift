@@ -42,6 +42,7 @@ public enum CurveProjector {
     /// One replicate's result: its arrivals per period, its final size, and how its refit ended.
     struct Replicate: Sendable {
         var increments: [Double]
+        var pool: [Double]
         var finalSize = Double.nan
         var outcome = Outcome.failed
 
@@ -92,7 +93,8 @@ public enum CurveProjector {
 
         let replicates = ParallelReplicates.map(count: options.replicates, threads: options.threads,
                                                 workspace: { refitter.makeWorkspace() }) { b, workspace -> Replicate in
-            var result = Replicate(increments: Array(repeating: .nan, count: periods))
+            var result = Replicate(increments: Array(repeating: .nan, count: periods),
+                                   pool: Array(repeating: .nan, count: periods))
             var generator = streams.generator(series: seriesIndex, replicate: b)
             // 1. Replicate observations.
             var replicate = [Double](repeating: 0, count: responses.count)
@@ -113,28 +115,34 @@ public enum CurveProjector {
                     }
                 }
             }
+            // A background known only as a range: this replicate's rate, drawn uniformly from it.
+            var heldBackground: Double?
+            if case .range(let lower, let upper) = background {
+                heldBackground = lower + (upper - lower) * generator.nextUniform()
+            }
             // 2. Refit from the estimates.
             guard level || replicate.contains(where: { $0 != 0 }) else { return result }
-            let summary = refitter.refit(replicate, from: estimates, options: solverOptions, workspace: workspace)
+            let summary = refitter.refit(replicate, heldBackground: heldBackground, from: estimates, options: solverOptions,
+                                         workspace: workspace)
             guard summary.finalObjective.isFinite else { return result }
             let theta = summary.parameters
             result.outcome = summary.isConverged ? .converged : .notConverged
             // 3. Future periods.
             var curve = SIMD8<Double>.zero
             for j in 0..<curveCount { curve[j] = theta[j] }
-            let beta: Double
-            switch background {
-            case .none: beta = 0
-            case .fixed(let rate): beta = rate
-            case .estimated: beta = theta[curveCount]
-            }
+            let beta = heldBackground ?? background.heldRate ?? theta[curveCount]
             let futureNoise = dispersionIndex.map { ObservationNoise(error: .negativeBinomial, parameter: exp(theta[$0])) } ?? noise
-            // Final size anchored at what was observed: observed + C_b(inf) - C_b(t_last).
-            let stillToCome = family.finalSize(curve) - family.cumulative(at: boundaries[0], curve)
+            // Final size anchored at what was observed: observed + C_b(inf) - C_b(t_last); the pool after each
+            // period, C_b(inf) - C_b(t_(k+1)).
+            var values = [Double](repeating: 0, count: periods + 1)
+            family.cumulative(at: boundaries, curve, into: &values)
+            let limit = family.finalSize(curve)
+            let stillToCome = limit - values[0]
             result.finalSize = stillToCome.isFinite ? observedTotal + max(stillToCome, 0) : .nan
+            if limit.isFinite {
+                for k in 0..<periods { result.pool[k] = max(limit - values[k + 1], 0) }
+            }
             if level {
-                var values = [Double](repeating: 0, count: periods + 1)
-                family.cumulative(at: boundaries, curve, into: &values)
                 var previous = observedTotal
                 for k in 0..<periods {
                     let drawn = futureNoise.draw(mean: values[k + 1] + beta * boundaries[k + 1], using: &generator)
@@ -149,8 +157,6 @@ public enum CurveProjector {
                     result.increments[k] = futureNoise.draw(mean: mean, using: &generator)
                 }
             } else {
-                var values = [Double](repeating: 0, count: periods + 1)
-                family.cumulative(at: boundaries, curve, into: &values)
                 for k in 0..<periods {
                     let mean = max(values[k + 1] - values[k] + beta * lengths[k], 0)
                     result.increments[k] = futureNoise.draw(mean: mean, using: &generator)
@@ -160,12 +166,16 @@ public enum CurveProjector {
         }
 
         var increments = Matrix(rows: periods, columns: replicates.count)
+        var pool = Matrix(rows: periods, columns: replicates.count)
         for (b, replicate) in replicates.enumerated() {
-            for k in 0..<periods { increments[k, b] = replicate.increments[k] }
+            for k in 0..<periods {
+                increments[k, b] = replicate.increments[k]
+                pool[k, b] = replicate.pool[k]
+            }
         }
         return Projection(
             model: fit.id, origin: observations.origin, grid: grid, observedTotal: observedTotal,
-            increments: increments, finalSizes: replicates.map(\.finalSize),
+            increments: increments, finalSizes: replicates.map(\.finalSize), poolRemaining: pool,
             nonConvergedReplicates: replicates.count { $0.outcome == .notConverged },
             failedReplicates: replicates.count { $0.outcome == .failed })
     }

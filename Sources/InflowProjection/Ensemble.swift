@@ -63,18 +63,22 @@ public enum Ensemble {
         let counts = allocation(weights: weights, total: total)
         let periods = members[0].periods
         var increments = Matrix(rows: periods, columns: total)
+        var pool = Matrix(rows: periods, columns: total)
         var finalSizes: [Double] = []
         var column = 0
         for (member, count) in zip(members, counts) {
             for b in 0..<count {
-                for k in 0..<periods { increments[k, column] = member.increments[k, b] }
+                for k in 0..<periods {
+                    increments[k, column] = member.increments[k, b]
+                    pool[k, column] = member.poolRemaining[k, b]
+                }
                 finalSizes.append(member.finalSizes[b])
                 column += 1
             }
         }
         return Projection(
             model: .ensemble(members[0].model.error), origin: members[0].origin, grid: members[0].grid, observedTotal: members[0].observedTotal,
-            increments: increments, finalSizes: finalSizes,
+            increments: increments, finalSizes: finalSizes, poolRemaining: pool,
             nonConvergedReplicates: zip(members, counts).reduce(0) { $0 + ($1.1 > 0 ? $1.0.nonConvergedReplicates : 0) },
             failedReplicates: zip(members, counts).reduce(0) { $0 + ($1.1 > 0 ? $1.0.failedReplicates : 0) })
     }

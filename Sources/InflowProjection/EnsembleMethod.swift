@@ -1,5 +1,8 @@
 /// How the members of an ensemble are weighted.
 public enum EnsembleMethod: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// Weights on the simplex that minimise the mixture's mean CRPS over a rolling-origin backtest
+    /// (Yao, Vehtari, Simpson & Gelman 2018), ``StackingWeights``.
+    case stacking
     /// Akaike weights from AICc (Burnham & Anderson 2002), ``Ensemble/akaikeWeights(_:)``.
     case aicc
     /// Inverse mean backtest WIS, ``Ensemble/inverseScoreWeights(_:)``.
@@ -10,6 +13,7 @@ public enum EnsembleMethod: String, Sendable, Codable, CaseIterable, CustomStrin
     /// How the weights were made, in words: "AICc weights".
     public var description: String {
         switch self {
+        case .stacking: "stacking weights"
         case .aicc: "AICc weights"
         case .wis: "inverse backtest WIS weights"
         case .none: "the best AICc model alone"

@@ -78,7 +78,8 @@ public struct HubTable: Sendable, Equatable {
 }
 
 extension Projection {
-    /// The projection as hub rows for every target it has, per period: mean, median and quantiles.
+    /// The projection as hub rows for arrivals per period and the cumulative total (the remaining pool is not a
+    /// figure that will be observed, so it is not a hub target), per period: mean, median and quantiles.
     /// - Parameters:
     ///   - location: the series' name (a province, a site, "national").
     ///   - timeZone: the frame in which the reference date is read.
@@ -89,7 +90,7 @@ extension Projection {
         formatter.dateFormat = "yyyy-MM-dd"
         let reference = formatter.string(from: origin.addingTimeInterval(grid.boundaries[0] * 86_400))
         var rows: [HubRow] = []
-        for target in ProjectionTarget.allCases where target != .remainingPool || hasFinalSize {
+        for target in [ProjectionTarget.incidence, .cumulative] {
             for (k, summary) in summaries(target).enumerated() {
                 let horizon = k + 1
                 rows.append(HubRow(referenceDate: reference, target: target.rawValue, horizon: horizon, location: location,

@@ -4,8 +4,8 @@ import InflowLinearAlgebra
 import InflowStatistics
 
 /// Predictive samples of future arrivals from one model (or an ensemble): for each future
-/// period and each replicate, the arrivals in the period, the cumulative total at its end,
-/// and the remaining pool.
+/// period and each replicate, the arrivals in the period (surge and background), the cumulative total
+/// at its end, and the remaining pool (the people of the surge still to come).
 ///
 /// Samples carry both parameter uncertainty (a refit per bootstrap replicate) and observation
 /// noise (a draw from the error family around each replicate's mean): they are intervals for
@@ -25,19 +25,26 @@ public struct Projection: Sendable {
     /// Final size of each replicate anchored at the observed total, `observed + C_b(inf) - C_b(t_last)`
     /// (NaN for families without one).
     public let finalSizes: [Double]
+    /// The remaining pool at the end of each period: `periods x replicates`, replicate b's
+    /// `C_b(inf) - C_b(t_(k+1))`, the people of the surge its curve still expects after the period
+    /// (background arrivals are not part of the pool); NaN for families without a final size.
+    public let poolRemaining: Matrix
     /// Replicates whose refit did not converge (kept: their estimates are the best point found).
     public let nonConvergedReplicates: Int
     /// Replicates that gave no usable estimate (NaN samples, left out of summaries).
     public let failedReplicates: Int
 
     public init(model: ModelID, origin: Date, grid: ProjectionGrid, observedTotal: Double, increments: Matrix,
-                finalSizes: [Double], nonConvergedReplicates: Int, failedReplicates: Int) {
+                finalSizes: [Double], poolRemaining: Matrix? = nil, nonConvergedReplicates: Int, failedReplicates: Int) {
+        precondition(poolRemaining.map { $0.rows == increments.rows && $0.columns == increments.columns } ?? true,
+                     "one remaining pool per period and replicate")
         self.model = model
         self.origin = origin
         self.grid = grid
         self.observedTotal = observedTotal
         self.increments = increments
         self.finalSizes = finalSizes
+        self.poolRemaining = poolRemaining ?? Matrix(rows: increments.rows, columns: increments.columns, repeating: .nan)
         self.nonConvergedReplicates = nonConvergedReplicates
         self.failedReplicates = failedReplicates
     }
@@ -60,15 +67,6 @@ public struct Projection: Sendable {
         return result
     }
 
-    /// Remaining pool at the end of each period, `max(final size - cumulative, 0)`; NaN
-    /// for families without a final size.
-    public var remaining: Matrix {
-        var result = cumulative
-        for b in 0..<replicates {
-            for k in 0..<periods { result[k, b] = max(finalSizes[b] - result[k, b], 0) }
-        }
-        return result
-    }
 
     /// Whether the model has a final size (so a remaining pool).
     public var hasFinalSize: Bool { finalSizes.contains { $0.isFinite } }
@@ -81,7 +79,7 @@ public struct Projection: Sendable {
         switch target {
         case .incidence: increments
         case .cumulative: cumulative
-        case .remainingPool: remaining
+        case .remainingPool: poolRemaining
         }
     }
 

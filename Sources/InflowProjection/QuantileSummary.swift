@@ -1,3 +1,4 @@
+import InflowModels
 import InflowStatistics
 
 /// Mean, median and quantiles of one predictive distribution (one target, one period).
@@ -35,5 +36,13 @@ public struct QuantileSummary: Sendable, Equatable, Codable {
     public func interval(_ coverage: Double) -> (lower: Double, upper: Double)? {
         guard let lower = quantile((1 - coverage) / 2), let upper = quantile((1 + coverage) / 2) else { return nil }
         return (lower, upper)
+    }
+
+    /// The central interval of the given coverage as a ``InflowModels/SizeBound`` for a number of people when
+    /// `observed` have been counted: only a lower bound when its upper end is not one the data give
+    /// (`remaining`: a remaining pool, judged by the final size it implies).
+    public func sizeBound(coverage: Double, observed: Double, remaining: Bool = false) -> SizeBound {
+        guard let (lower, upper) = interval(coverage) else { return .atLeast(0) }
+        return SizeBound(lower: lower, upper: upper, observed: observed, remaining: remaining)
     }
 }

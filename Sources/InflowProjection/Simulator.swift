@@ -58,4 +58,29 @@ public struct Simulator: Sendable {
         let counts = means(days: days).map { Optional(noise.draw(mean: $0, using: &generator)) }
         return InflowSeries(name: name, kind: .counts, origin: origin, times: times, values: counts)
     }
+
+    /// Totals of the daily counts over the first `h` days after day `day` for each horizon `h` in
+    /// `horizons`, on `paths` simulated continuations (the true process's own predictive distribution of
+    /// those totals): `result[h][path]`. Path p draws from stream `(seed, p)`.
+    public func futureTotals(after day: Int, horizons: [Int], paths: Int, seed: UInt64) -> [[Double]] {
+        let longest = horizons.max() ?? 0
+        let means = Array(self.means(days: day + longest).suffix(longest))
+        let noise = ObservationNoise(error: error, parameter: noiseParameter)
+        let streams = RandomStreams(seed: seed)
+        var totals = horizons.map { _ in [Double](repeating: 0, count: paths) }
+        for p in 0..<paths {
+            var generator = streams.stream(UInt64(p))
+            var running = 0.0
+            var next = 0
+            let order = horizons.enumerated().sorted { $0.element < $1.element }
+            for (d, mean) in means.enumerated() {
+                running += noise.draw(mean: mean, using: &generator)
+                while next < order.count && order[next].element == d + 1 {
+                    totals[order[next].offset][p] = running
+                    next += 1
+                }
+            }
+        }
+        return totals
+    }
 }

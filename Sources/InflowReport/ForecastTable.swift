@@ -36,6 +36,29 @@ public struct ForecastTable: Sendable, Equatable, Codable {
             self.median = median
             self.quantiles = quantiles
         }
+
+        enum CodingKeys: String, CodingKey { case target, horizon, mean, median, quantiles }
+
+        /// Numbers that are not finite (no replicate gave a value) are written as `null`, never as strings.
+        public func encode(to encoder: any Encoder) throws {
+            func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(target, forKey: .target)
+            try container.encode(horizon, forKey: .horizon)
+            try container.encode(finite(mean), forKey: .mean)
+            try container.encode(finite(median), forKey: .median)
+            try container.encode(quantiles.map(finite), forKey: .quantiles)
+        }
+
+        /// Reads `null` back as not-a-number.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            target = try container.decode(String.self, forKey: .target)
+            horizon = try container.decode(Int.self, forKey: .horizon)
+            mean = try container.decodeIfPresent(Double.self, forKey: .mean) ?? .nan
+            median = try container.decodeIfPresent(Double.self, forKey: .median) ?? .nan
+            quantiles = try container.decode([Double?].self, forKey: .quantiles).map { $0 ?? .nan }
+        }
     }
 
     /// The projection's model.
@@ -60,12 +83,15 @@ public struct ForecastTable: Sendable, Equatable, Codable {
         self.entries = entries
     }
 
-    /// The forecasts of a projection: every target it has, every period, the hub quantile levels.
+    /// The forecasts of a projection: every period of every target it has, the hub quantile levels. The
+    /// remaining pool is left out when the data do not bound it (``InflowModels/SizeBound``).
     public init(projection: Projection, location: String, role: Role, timeZone: TimeZone) {
         let reference = projection.origin.addingTimeInterval(projection.grid.boundaries[0] * 86_400)
         let parts = ReportFormat.calendar(timeZone).dateComponents([.year, .month, .day], from: reference)
         var entries: [Entry] = []
-        for target in ProjectionTarget.allCases where target != .remainingPool || projection.hasFinalSize {
+        let poolDetermined = projection.hasFinalSize
+            && projection.remainingNow().sizeBound(coverage: 0.9, observed: projection.observedTotal, remaining: true).isDetermined
+        for target in ProjectionTarget.allCases where target != .remainingPool || poolDetermined {
             for (k, summary) in projection.summaries(target).enumerated() {
                 entries.append(Entry(target: target.rawValue, horizon: k + 1, mean: summary.mean,
                                      median: summary.median, quantiles: summary.values))
@@ -77,9 +103,10 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     }
 
     /// The rows of the forecast-hub table, in the order of ``Projection/hubRows(location:timeZone:)``:
-    /// per target and horizon, the mean, the median, then each quantile.
+    /// per target and horizon, the mean, the median, then each quantile. The remaining pool is not a figure
+    /// that will be observed, so it is not in the hub table.
     public func hubRows() -> [HubRow] {
-        entries.flatMap { entry -> [HubRow] in
+        entries.filter { $0.target != ProjectionTarget.remainingPool.rawValue }.flatMap { entry -> [HubRow] in
             let row = { (type: String, id: String, value: Double) in
                 HubRow(referenceDate: referenceDate, target: entry.target, horizon: entry.horizon, location: location,
                        outputType: type, outputTypeID: id, value: value)

@@ -140,7 +140,8 @@ extension ReportBuilder {
             core += median.map(\.y) + band.compactMap(\.upper)
             let firstX = observed.first.map { Self.x($0.date) } ?? Self.x(start)
             let lastX = Self.x(projection.endDate(projection.periods - 1))
-            if let pool = Self.remainingPool(projection), let q = pool.interval(0.9) {
+            let poolBound = Self.remainingPool(projection)?.sizeBound(coverage: 0.9, observed: projection.observedTotal, remaining: true)
+            if let pool = Self.remainingPool(projection), let q = pool.interval(0.9), poolBound?.isDetermined == true {
                 let finalSize = projection.observedTotal + pool.median
                 let lower = projection.observedTotal + q.lower, upper = projection.observedTotal + q.upper
                 finalTop = upper
@@ -160,14 +161,21 @@ extension ReportBuilder {
                                + "\(ReportFormat.count(pool.median)) (90%: \(ReportFormat.countInterval(q.lower, q.upper))) "
                                + "after the last report.")
                 blocks.append(.paragraph(
-                    "The remaining pool is the final size the model implies minus the \(ReportFormat.count(projection.observedTotal)) "
-                    + "arrivals already counted: median \(ReportFormat.count(pool.median)), 90% interval "
-                    + "\(ReportFormat.countInterval(q.lower, q.upper)). The dashed line and the shaded band show the final size."))
+                    "The remaining pool is the people of the surge the models still expect after the last report "
+                    + "(background arrivals are not part of it): median \(ReportFormat.count(pool.median)), 90% interval "
+                    + "\(ReportFormat.countInterval(q.lower, q.upper)). The dashed line and the shaded band show the "
+                    + "\(ReportFormat.count(projection.observedTotal)) arrivals counted plus that pool."))
                 let unbounded = max(projection.finalSizes.filter { !$0.isFinite }.count - projection.failedReplicates, 0)
                 if unbounded > 0 {
                     blocks.append(.note(ReportNote(.info,
                         "\(unbounded) of \(projection.replicates) replicates come from models without a final size; the pool is computed from the others.")))
                 }
+            } else if let poolBound {
+                summary.append("The remaining pool is \(poolBound): the data set no upper bound on it.")
+                blocks.append(.note(ReportNote(.info,
+                    "The remaining pool is \(poolBound), so no final size is drawn. The projected totals stay finite "
+                    + "because they cover a fixed horizon; the section on knowledge of the pool shows what a known pool "
+                    + "or a published \"more than N\" figure would change.")))
             } else {
                 blocks.append(.note(ReportNote(.info,
                     "The \(headlineName.map(label) ?? "headline") projection has no final size, so no remaining pool is shown.")))

@@ -32,10 +32,17 @@ extension ReportBuilder {
         }
 
         if let pool = Self.remainingPool(projection) {
-            let finalSize = projection.observedTotal + pool.median
-            cards.append(HeadlineCard(
-                label: "Remaining pool", value: ReportFormat.count(pool.median), interval: Self.intervalText(pool),
-                detail: "people still to come after the last report (final size about \(ReportFormat.count(finalSize)))"))
+            let bound = pool.sizeBound(coverage: 0.9, observed: projection.observedTotal, remaining: true)
+            if bound.isDetermined {
+                cards.append(HeadlineCard(
+                    label: "Remaining pool", value: ReportFormat.count(pool.median), interval: Self.intervalText(pool),
+                    detail: "people of the surge still to come after the last report (background arrivals not included)"))
+            } else {
+                cards.append(HeadlineCard(
+                    label: "Remaining pool", value: "≥ \(ReportFormat.count(bound.lower))",
+                    interval: "not determined by these data (at least \(ReportFormat.count(bound.lower)))",
+                    detail: "these data set no upper bound on the people still to come; the projected arrivals above stay finite, and knowledge of the pool bounds it (see below)"))
+            }
         } else {
             cards.append(HeadlineCard(
                 label: "Remaining pool", value: "not bounded", interval: nil,
@@ -47,7 +54,8 @@ extension ReportBuilder {
         blocks.append(.paragraph(
             "Figures are medians of \(ReportFormat.count(Double(projection.replicates))) predictive samples from the "
             + "\(name) projection, with central 90% intervals. The intervals cover both the uncertainty of the "
-            + "fitted curve and the day-to-day scatter of arrivals; counts are rounded to whole people."))
+            + "fitted curve and the day-to-day scatter of arrivals; counts are rounded to whole people."
+            + (input.background.map { " Projected arrivals include a background of \($0)." } ?? "")))
         if projection.failedReplicates > 0 {
             blocks.append(.note(ReportNote(.warning,
                 "\(projection.failedReplicates) of \(projection.replicates) bootstrap replicates gave no usable estimate and are left out of these figures.")))

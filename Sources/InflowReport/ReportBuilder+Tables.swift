@@ -16,6 +16,7 @@ extension ReportBuilder {
     /// How the ensemble weights were made, in words.
     var ensembleDescription: String {
         switch input.ensembleMethod {
+        case .stacking: "stacking weights (the mixture with the lowest backtest CRPS)"
         case .aicc: "Akaike weights from AICc"
         case .wis: "inverse backtest WIS weights"
         case .none: "no ensemble (a single model)"
@@ -27,8 +28,7 @@ extension ReportBuilder {
         guard !input.fits.isEmpty || input.logLinearFit != nil else {
             return ReportSection(.modelComparison, blocks: [.paragraph("No model was fitted.")])
         }
-        let scores = Dictionary((input.backtest?.overall() ?? []).map { ($0.model, $0) }, uniquingKeysWith: { a, _ in a })
-        let hasScores = !scores.isEmpty
+        let hasScores = !(input.backtest?.scores.isEmpty ?? true)
         let observationCounts = Set(input.fits.map(\.observationCount))
         var criteria = input.fits.compactMap(\.aicc).filter(\.isFinite)
         if let logLinear = input.logLinearFit, let aicc = logLinear.aicc, aicc.isFinite,
@@ -41,57 +41,62 @@ extension ReportBuilder {
             return ReportFormat.number(aicc - best, digits: 2)
         }
         func weight(_ model: ModelID) -> String {
-            input.modelWeights[model].map { ReportFormat.number($0, digits: 3) } ?? ReportFormat.missing
+            if let into = input.mergedModels[model] { return "merged into \(into.family)" }
+            return input.modelWeights[model].map { ReportFormat.number($0, digits: 3) } ?? ReportFormat.missing
         }
-        func scoreCells(_ model: ModelID) -> [String] {
-            guard hasScores else { return [] }
-            guard let score = scores[model], score.forecasts > 0 else { return [ReportFormat.missing, ReportFormat.missing] }
-            return [ReportFormat.adaptive(score.wis), ReportFormat.percent(score.coverage90)]
+        let hasCRPS = !input.backtestCRPS.isEmpty
+        func crpsCell(_ model: ModelID) -> [String] {
+            guard hasCRPS else { return [] }
+            return [input.backtestCRPS[model].map { ReportFormat.adaptive($0) } ?? ReportFormat.missing]
         }
 
         let ordered = input.fits.sorted { ($0.aicc ?? .infinity) < ($1.aicc ?? .infinity) }
         var rows: [[String]] = ordered.map { fit in
             let label = fit.id
             let size = fit.finalSize(level: 0.9)
-            let sizeText = size.value.isFinite
-                ? (size.lower.isFinite && size.upper.isFinite
-                    ? "\(ReportFormat.count(size.value)) (\(ReportFormat.countInterval(size.lower, size.upper)))"
-                    : ReportFormat.count(size.value))
-                : "unbounded"
-            return [fit.family.title, fit.error.rawValue, Self.statusWord(fit.status),
-                    fit.aicc.map { ReportFormat.number($0, digits: 2) } ?? ReportFormat.missing, delta(fit.aicc),
-                    weight(label), sizeText] + scoreCells(label)
+            let bound = size.sizeBound(observed: fit.observedSoFar)
+            let sizeText: String
+            switch bound {
+            case _ where !fit.family.isBounded: sizeText = "unbounded"
+            case .interval(let lower, let upper):
+                sizeText = "\(ReportFormat.count(size.value)) (\(ReportFormat.countInterval(lower, upper)))"
+            case .atLeast(let lower): sizeText = "not determined (at least \(ReportFormat.count(lower)))"
+            }
+            return [fit.family.name, Self.statusWord(fit.status),
+                    fit.aicc.map { ReportFormat.number($0, digits: 2) } ?? ReportFormat.missing, delta(fit.aicc)]
+                + crpsCell(label) + [weight(label), sizeText]
         }
         if let logLinear = input.logLinearFit {
             let label = logLinear.id
             let comparable = observationCounts.isEmpty || observationCounts.contains(logLinear.observationCount)
-            rows.append(["Log-linear", logLinear.error.rawValue, Self.statusWord(logLinear.status),
+            rows.append([LogLinearModel.name, Self.statusWord(logLinear.status),
                          logLinear.aicc.map { ReportFormat.number($0, digits: 2) } ?? ReportFormat.missing,
-                         comparable ? delta(logLinear.aicc) : ReportFormat.missing, weight(label), "unbounded"]
-                        + scoreCells(label))
+                         comparable ? delta(logLinear.aicc) : ReportFormat.missing] + crpsCell(label)
+                        + [weight(label), "unbounded"])
         }
-        var header = ["Model", "Errors", "Status", "AICc", "ΔAICc", "Weight", "Final size (90% interval)"]
-        var alignments: [ReportTable.Alignment] = [.left, .left, .left, .right, .right, .right, .right]
-        if hasScores {
-            header += ["Backtest WIS", "90% coverage"]
-            alignments += [.right, .right]
-        }
-        var blocks: [ReportBlock] = [.table(ReportTable(caption: "Models, best AICc first", header: header,
-                                                        alignments: alignments, rows: rows))]
+        let header = ["Model", "Status", "AICc", "ΔAICc"] + (hasCRPS ? ["Backtest CRPS"] : [])
+            + ["Weight", "Final size (90% interval)"]
+        let alignments: [ReportTable.Alignment] = [.left, .left, .right, .right] + (hasCRPS ? [.right] : [])
+            + [.right, .right]
+        let errors = Set(input.fits.map(\.error.rawValue)).sorted().joined(separator: ", ")
+        var blocks: [ReportBlock] = [.table(ReportTable(caption: "Models (\(errors) errors), best AICc first",
+                                                        header: header, alignments: alignments, rows: rows))]
         var text = "AICc is Akaike's criterion with the small-sample correction (lower is better; differences "
             + "under 2 are not meaningful). Final sizes are the fitted curves' limits with 90% confidence intervals "
             + "(profile likelihood where the family has a final-size parameter, else the delta method); they describe "
             + "the mean curve, not new counts."
-        if hasScores {
-            text += " Backtest WIS is the mean weighted interval score over all origins and horizons (lower is better); "
-                + "90% coverage is the share of later figures inside the 90% interval (ideally 90%)."
-        } else {
+        if !hasScores {
             text += " No backtest was run, so there are no scores."
         }
         blocks.append(.paragraph(text))
         blocks.append(.paragraph("Ensemble: \(ensembleDescription)."
             + (input.projections.keys.contains(where: \.isEnsemble)
-                ? " The ensemble pools the models' predictive samples in proportion to their weights." : "")))
+                ? " The ensemble pools the models' predictive samples in proportion to their weights." : "")
+            + (hasCRPS ? " Backtest CRPS is each model's mean continuous ranked probability score over the backtest "
+                + "figures every weighted model forecast (lower is better)." : "")))
+        if !input.weightNotes.isEmpty {
+            blocks.append(.list(input.weightNotes.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }))
+        }
 
         var parameterRows: [[String]] = []
         for fit in input.fits {
@@ -103,9 +108,14 @@ extension ReportBuilder {
                     $0.lower.isFinite && $0.upper.isFinite
                         ? "\(ReportFormat.adaptive($0.lower)) to \(ReportFormat.adaptive($0.upper))" : ReportFormat.missing
                 } ?? ReportFormat.missing
-                let fixed = fit.fixed[index]
-                parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value),
-                                      fixed ? "fixed" : ReportFormat.adaptive(se), fixed ? "fixed" : interval])
+                if fit.fixed[index] {
+                    parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value), "fixed", "fixed"])
+                } else if fit.isAtBound(index) {
+                    parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value), "at its bound", ReportFormat.missing])
+                } else {
+                    parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value), ReportFormat.adaptive(se),
+                                          se.isFinite ? interval : ReportFormat.undetermined])
+                }
             }
         }
         if !parameterRows.isEmpty {

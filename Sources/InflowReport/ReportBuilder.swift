@@ -30,7 +30,8 @@ public struct ReportBuilder: Sendable {
     public func document() -> ReportDocument {
         let sections = [
             headlineSection(), observedFittedSection(), cumulativeSection(), modelComparisonSection(),
-            backtestSection(), keysSection(), diagnosticsSection(), provenanceSection(), methodSection(),
+            sensitivitySection(), backtestSection(), retrospectiveSection(), keysSection(), diagnosticsSection(),
+            provenanceSection(), methodSection(),
         ]
         var subtitle = "Dataset: \(input.datasetName)"
         if let last = lastObservationDate {
@@ -71,10 +72,31 @@ public struct ReportBuilder: Sendable {
     public func savedReport() -> SavedReport {
         let fits = input.fits.map { $0.summaryTable() } + (input.logLinearFit.map { [$0.summaryTable()] } ?? [])
         let weights = input.projectionOrder.compactMap { model in
-            input.modelWeights[model].map { SavedReport.ModelWeight(model: model, weight: $0) }
+            input.modelWeights[model].map {
+                SavedReport.ModelWeight(model: model, weight: $0, backtestCRPS: input.backtestCRPS[model],
+                                        mergedInto: input.mergedModels[model])
+            }
+        }
+        let observed = headlineProjection?.observedTotal ?? 0
+        let retrospective = input.retrospective.map { origin in
+            SavedReport.RetrospectiveRecord(
+                origin: ReportFormat.iso8601(origin.origin), method: origin.weights.method,
+                figures: origin.forecasts.compactMap { forecast in
+                    forecast.samples.values.first.map { sample in
+                        SavedReport.RetrospectiveRecord.Figure(
+                            target: ReportFormat.iso8601(forecast.target), horizon: forecast.horizon,
+                            observed: forecast.observed,
+                            projected: SavedReport.IntervalRecord(QuantileSummary(sample: sample.sortedValues),
+                                                                  observed: observed))
+                    }
+                })
         }
         return SavedReport(document: document(), forecasts: forecasts(), fits: fits,
-                           ensemble: SavedReport.EnsembleRecord(method: input.ensembleMethod, weights: weights))
+                           ensemble: SavedReport.EnsembleRecord(method: input.ensembleMethod, weights: weights,
+                                                                notes: input.weightNotes),
+                           background: input.background,
+                           sensitivity: input.sensitivity.map { SavedReport.SensitivityRecord($0, observed: observed) },
+                           retrospective: retrospective)
     }
 
     // MARK: - Shared facts

@@ -3,18 +3,21 @@ import Foundation
 /// Number and date formatting for reports, independent of the machine's locale: English month
 /// abbreviations, a comma as the thousands separator and a period as the decimal mark.
 public enum ReportFormat {
-    /// The text for a missing or non-finite number.
+    /// The text for a missing number.
     public static let missing = "–"
+    /// The text for an infinite number (an unbounded interval end, a standard error the data do not
+    /// determine): reports never print infinity.
+    public static let undetermined = "not determined"
 
     /// A count rounded to a whole number with thousands separators: `2277.4` gives "2,277".
     public static func count(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? missing : (value > 0 ? "∞" : "−∞") }
+        guard value.isFinite else { return value.isNaN ? missing : undetermined }
         return number(value, digits: 0)
     }
 
     /// A number with `digits` decimals and thousands separators: `(12345.678, 1)` gives "12,345.7".
     public static func number(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? missing : (value > 0 ? "∞" : "−∞") }
+        guard value.isFinite else { return value.isNaN ? missing : undetermined }
         var text = String(format: "%.\(max(digits, 0))f", abs(value))
         if text.allSatisfy({ $0 == "0" || $0 == "." }) { return text }   // no "-0"
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

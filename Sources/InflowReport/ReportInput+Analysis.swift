@@ -25,9 +25,20 @@ extension ReportInput {
             datasetName: analysis.data.file, provenance: analysis.data.provenance, dataSource: analysis.data.file,
             observed: total.series, location: total.series.name, fits: total.fits, logLinearFit: total.logLinearFit,
             modelWeights: weights, ensembleMethod: total.weights.method, projections: projections,
-            headlineProjection: total.headline.model, backtest: total.backtest,
+            headlineProjection: total.headline.model, backtest: total.backtest?.scores,
             keyName: keyColumns.isEmpty ? "province" : keyColumns, keyed: keyed, warnings: analysis.warnings,
             seed: analysis.options.seed, replicates: analysis.options.replicates, horizon: analysis.options.horizon,
             bootstrapMethod: .parametric, toolVersion: toolVersion, generatedAt: generatedAt, timeZone: timeZone)
+        background = "\(total.background), \(total.backgroundSource)"
+        weightNotes = total.weights.notes.map { $0.hasPrefix("warning: ") ? String($0.dropFirst(9)) : $0 }
+        mergedModels = total.weights.merged
+        backtestCRPS = total.weights.backtestCRPS
+        sensitivity = total.sensitivity
+        retrospective = total.retrospective
+        if var scores = backtest {
+            // The ensemble is scored like its members: at each origin, by what the pipeline would have said then.
+            scores.scores += total.retrospective.flatMap(\.scores)
+            backtest = scores
+        }
     }
 }

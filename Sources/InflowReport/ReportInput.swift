@@ -1,5 +1,6 @@
 import InflowCore
 import Foundation
+import InflowAnalysis
 import InflowModels
 import InflowProjection
 
@@ -42,6 +43,18 @@ public struct ReportInput: Sendable {
     public var headlineProjection: ModelID
     /// Rolling-origin backtest scores, if a backtest was run.
     public var backtest: BacktestResult?
+    /// The background the fits used and where it came from, in words ("20..25 per day, stated in ...").
+    public var background: String?
+    /// Why the weights are what they are (the method's basis, fallbacks, models left out).
+    public var weightNotes: [String] = []
+    /// Models merged into another before weighting (key), with the model that carries their weight.
+    public var mergedModels: [ModelID: ModelID] = [:]
+    /// Each weighted model's mean backtest CRPS, when a backtest made the weights.
+    public var backtestCRPS: [ModelID: Double] = [:]
+    /// The projection under other knowledge about the pool.
+    public var sensitivity: [SensitivityRow] = []
+    /// The whole pipeline's forecasts at earlier origins.
+    public var retrospective: [RetrospectiveOrigin] = []
     /// What the keys are called ("province").
     public var keyName: String
     /// Per-key series and their projections (small multiples), by key.

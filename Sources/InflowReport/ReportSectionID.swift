@@ -7,7 +7,9 @@ public enum ReportSectionID: String, Sendable, Codable, CaseIterable {
     case observedFitted = "observed-fitted"
     case cumulative
     case modelComparison = "model-comparison"
+    case sensitivity
     case backtest
+    case retrospective
     case provinces
     case diagnostics
     case provenance
@@ -20,7 +22,9 @@ public enum ReportSectionID: String, Sendable, Codable, CaseIterable {
         case .observedFitted: "Observed and fitted inflow, with the projection"
         case .cumulative: "Cumulative arrivals and the remaining pool"
         case .modelComparison: "Model comparison"
+        case .sensitivity: "What knowledge of the pool would change"
         case .backtest: "Backtest"
+        case .retrospective: "Projections from earlier origins against what happened"
         case .provinces: "Per-key projections"
         case .diagnostics: "Diagnostics and warnings"
         case .provenance: "Data provenance"

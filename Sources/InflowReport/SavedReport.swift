@@ -1,3 +1,4 @@
+import InflowAnalysis
 import InflowModels
 import InflowProjection
 
@@ -16,8 +17,19 @@ import InflowProjection
 ///   "fits": [ FitSummary ],               // every fit: coefficients (estimate, SE, z, p, interval),
 ///                                         // statistics (n, k, df, log-likelihood, AIC, AICc, BIC, deviance,
 ///                                         // theta and its SE, status) and warnings; null where not determined
-///   "ensemble": { "method": "aicc" | "wis" | "none",
-///                 "weights": [ { "model": Model, "weight": Double } ] },
+///   "ensemble": { "method": "stacking" | "aicc" | "wis" | "none",
+///                 "weights": [ { "model": Model, "weight": Double,
+///                                "backtestCRPS": Double | null,   // mean CRPS on the figures all weighted models forecast
+///                                "mergedInto": Model | null } ],  // a model with the same predictive distribution
+///                 "notes": [String] },                          // how the weights were made, fallbacks, exclusions
+///   "background": String | null,          // "20..25 per day, stated in data.csv, line 8: ..."
+///   "sensitivity": [ { "remainingAtMost": Double | null, "finalSizeAtLeast": Double | null,
+///                      "headline": Bool, "illustrative": Bool, "days": Int,
+///                      "arrivals": Interval, "remainingPool": Interval | null } ],
+///   "retrospective": [ { "origin": String,           // ISO 8601
+///                        "method": "stacking" | "aicc" | ..., // the weights the pipeline had then
+///                        "figures": [ { "target": String, "horizon": Int, "observed": Double,
+///                                       "projected": Interval } ] } ],
 ///   "document": {
 ///     "title": String, "subtitle": String, "datasetName": String,
 ///     "generatedAt": String,              // ISO 8601, UTC, e.g. "2026-01-25T03:00:00Z"
@@ -63,6 +75,8 @@ import InflowProjection
 ///           "legend": [ { "label": String, "kind": Kind, "color": Color, "dashed": Bool, "opacity": Double } ],
 ///           "markers": [ { "x": Double, "label": String } ] }
 /// Model = { "family": String, "error": "poisson" | "negative-binomial" | "gaussian" | "quasi-poisson" }
+/// Interval = { "median": Double, "lower": Double, "upper": Double | null,   // central 90%
+///              "note": String | null }   // "not determined by these data (at least 26)" when upper is null
 /// Axis  = { "label": String, "unit": String, "scale": "linear" | "date",
 ///           "timeZoneIdentifier": String?,  // date axes: ticks at local midnights of this zone
 ///           "minimum": Double?, "maximum": Double?, "includesZero": Bool, "integerTicks": Bool }
@@ -88,6 +102,12 @@ public struct SavedReport: Sendable, Equatable, Codable {
     public var fits: [FitSummary]
     /// How the models were combined, and their weights.
     public var ensemble: EnsembleRecord
+    /// The background the fits used, in words.
+    public var background: String?
+    /// The projection under other knowledge of the pool.
+    public var sensitivity: [SensitivityRecord]
+    /// The pipeline's forecasts at earlier origins.
+    public var retrospective: [RetrospectiveRecord]
 
     /// The ensemble's method and weights.
     public struct EnsembleRecord: Sendable, Equatable, Codable {
@@ -95,10 +115,13 @@ public struct SavedReport: Sendable, Equatable, Codable {
         public var method: EnsembleMethod
         /// The weight of each model.
         public var weights: [ModelWeight]
+        /// How the weights were made: the basis of the method, fallbacks, models left out.
+        public var notes: [String]
 
-        public init(method: EnsembleMethod, weights: [ModelWeight]) {
+        public init(method: EnsembleMethod, weights: [ModelWeight], notes: [String] = []) {
             self.method = method
             self.weights = weights
+            self.notes = notes
         }
     }
 
@@ -106,20 +129,142 @@ public struct SavedReport: Sendable, Equatable, Codable {
     public struct ModelWeight: Sendable, Equatable, Codable {
         public var model: ModelID
         public var weight: Double
+        /// Its mean backtest CRPS, when a backtest made the weights.
+        public var backtestCRPS: Double?
+        /// The model it was merged into (same predictive distribution), if any.
+        public var mergedInto: ModelID?
 
-        public init(model: ModelID, weight: Double) {
+        public init(model: ModelID, weight: Double, backtestCRPS: Double? = nil, mergedInto: ModelID? = nil) {
             self.model = model
             self.weight = weight
+            self.backtestCRPS = backtestCRPS
+            self.mergedInto = mergedInto
+        }
+
+        enum CodingKeys: String, CodingKey { case model, weight, backtestCRPS, mergedInto }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(model, forKey: .model)
+            try container.encode(weight, forKey: .weight)
+            try container.encode(backtestCRPS, forKey: .backtestCRPS)
+            try container.encode(mergedInto, forKey: .mergedInto)
         }
     }
 
+    /// A central 90% interval of a predictive sample, with the median; an upper end the data do not give is
+    /// `nil` and the note says so.
+    public struct IntervalRecord: Sendable, Equatable, Codable {
+        public var median: Double
+        public var lower: Double
+        public var upper: Double?
+        public var note: String?
+
+        /// The record of `summary` for a number of people when `observed` have been counted (a remaining pool
+        /// gets an upper end only when the data bound it).
+        public init(_ summary: QuantileSummary, observed: Double, bounded: Bool = false) {
+            let bound = summary.sizeBound(coverage: 0.9, observed: observed, remaining: bounded)
+            let interval = summary.interval(0.9)
+            median = summary.median.isFinite ? summary.median : 0
+            lower = interval.map { $0.lower.isFinite ? $0.lower : 0 } ?? 0
+            if bounded && !bound.isDetermined {
+                upper = nil
+                note = bound.description
+            } else {
+                upper = interval.flatMap { $0.upper.isFinite ? $0.upper : nil }
+                note = upper == nil ? "not determined by these data" : nil
+            }
+        }
+
+        enum CodingKeys: String, CodingKey { case median, lower, upper, note }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(median, forKey: .median)
+            try container.encode(lower, forKey: .lower)
+            try container.encode(upper, forKey: .upper)
+            try container.encode(note, forKey: .note)
+        }
+    }
+
+    /// One row of the sensitivity table.
+    public struct SensitivityRecord: Sendable, Equatable, Codable {
+        public var remainingAtMost: Double?
+        public var finalSizeAtLeast: Double?
+        public var headline: Bool
+        public var illustrative: Bool
+        public var days: Int
+        public var arrivals: IntervalRecord
+        public var remainingPool: IntervalRecord?
+
+        enum CodingKeys: String, CodingKey {
+            case remainingAtMost, finalSizeAtLeast, headline, illustrative, days, arrivals, remainingPool
+        }
+
+        public init(_ row: SensitivityRow, observed: Double) {
+            remainingAtMost = row.knowledge.remainingAtMost
+            finalSizeAtLeast = row.knowledge.finalSizeAtLeast
+            headline = row.isHeadline
+            illustrative = row.isIllustrative
+            days = row.days
+            arrivals = IntervalRecord(row.arrivals, observed: observed)
+            remainingPool = row.remaining.map { IntervalRecord($0, observed: observed, bounded: true) }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(remainingAtMost, forKey: .remainingAtMost)
+            try container.encode(finalSizeAtLeast, forKey: .finalSizeAtLeast)
+            try container.encode(headline, forKey: .headline)
+            try container.encode(illustrative, forKey: .illustrative)
+            try container.encode(days, forKey: .days)
+            try container.encode(arrivals, forKey: .arrivals)
+            try container.encode(remainingPool, forKey: .remainingPool)
+        }
+    }
+
+    /// The pipeline's ensemble forecasts at one earlier origin.
+    public struct RetrospectiveRecord: Sendable, Equatable, Codable {
+        public struct Figure: Sendable, Equatable, Codable {
+            public var target: String
+            public var horizon: Int
+            public var observed: Double
+            public var projected: IntervalRecord
+        }
+        public var origin: String
+        public var method: EnsembleMethod
+        public var figures: [Figure]
+    }
+
     public init(document: ReportDocument, forecasts: [ForecastTable], fits: [FitSummary] = [],
-                ensemble: EnsembleRecord = EnsembleRecord(method: .none, weights: [])) {
+                ensemble: EnsembleRecord = EnsembleRecord(method: .none, weights: []), background: String? = nil,
+                sensitivity: [SensitivityRecord] = [], retrospective: [RetrospectiveRecord] = []) {
         self.schema = Self.schemaName
         self.schemaVersion = Self.currentVersion
         self.document = document
         self.forecasts = forecasts
         self.fits = fits
         self.ensemble = ensemble
+        self.background = background
+        self.sensitivity = sensitivity
+        self.retrospective = retrospective
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, schemaVersion, document, forecasts, fits, ensemble, background, sensitivity, retrospective
+    }
+
+    /// Writes every key, `null` for a missing background.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(document, forKey: .document)
+        try container.encode(forecasts, forKey: .forecasts)
+        try container.encode(fits, forKey: .fits)
+        try container.encode(ensemble, forKey: .ensemble)
+        try container.encode(background, forKey: .background)
+        try container.encode(sensitivity, forKey: .sensitivity)
+        try container.encode(retrospective, forKey: .retrospective)
     }
 }

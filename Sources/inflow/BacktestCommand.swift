@@ -66,7 +66,7 @@ struct BacktestCommand: ParsableCommand {
         var result = BacktestResult()
         for (index, family) in families.enumerated() {
             progress.step(index + 1, of: families.count, "backtesting \(family.name)")
-            let one = Backtest.run(family, error: models.error, series: series, fitOptions: try models.fitOptions(for: family),
+            let one = Backtest.run(family, error: models.error, series: series, fitOptions: try models.fitOptions(for: family, data: loaded),
                                    options: BacktestOptions(origins: origins, horizon: horizon, replicates: bootstrap,
                                                             seed: seed, threads: threads))
             result.scores += one.scores

@@ -26,7 +26,7 @@ struct FitCommand: ParsableCommand {
         var text: [String] = ["\(series.name): \(models.error.rawValue) errors"]
         for family in families {
             do {
-                let fit = try family.fit(series, error: models.error, options: try models.fitOptions(for: family))
+                let fit = try family.fit(series, error: models.error, options: try models.fitOptions(for: family, data: loaded))
                 records.append(FitRecord(fit))
                 text.append("")
                 text.append(FitText.render(fit))
@@ -140,8 +140,15 @@ enum FitText {
             let value = fit.parameters[name]!
             let se = fit.standardErrors[name]!
             let interval = intervals[name].map { "[\(Formatting.number($0.lower)), \(Formatting.number($0.upper))]" } ?? ""
-            table.add([name, Formatting.number(value), fit.fixed[index] ? "fixed" : Formatting.number(se),
-                       fit.fixed[index] ? "" : interval])
+            if fit.fixed[index] {
+                table.add([name, Formatting.number(value), "fixed", ""])
+            } else if fit.isAtBound(index) {
+                table.add([name, Formatting.number(value), "at bound", ""])
+            } else if !se.isFinite {
+                table.add([name, Formatting.number(value), "n.d.", "not determined"])
+            } else {
+                table.add([name, Formatting.number(value), Formatting.number(se), interval])
+            }
         }
         lines.append(table.render())
         var statistics = ["n = \(fit.observationCount)"]
@@ -149,10 +156,16 @@ enum FitText {
         if let ll = fit.logLikelihood { statistics.append(String(format: "log-likelihood = %.3f", ll)) }
         statistics.append(String(format: "deviance = %.3f", fit.deviance))
         lines.append("  " + statistics.joined(separator: ", "))
-        if fit.family.finalSize(fit.curveParameters).isFinite {
+        if fit.family.isBounded {
             let size = fit.finalSize()
             let remaining = fit.remaining()
-            lines.append("  final size \(Formatting.count(size.value)) \(Formatting.interval(size.lower, size.upper)) (\(size.method)); remaining \(Formatting.count(remaining.value)) \(Formatting.interval(remaining.lower, remaining.upper))")
+            let sizeBound = size.sizeBound(observed: fit.observedSoFar)
+            let remainingBound = remaining.sizeBound(observed: fit.observedSoFar, remaining: true)
+            if sizeBound.isDetermined {
+                lines.append("  final size \(Formatting.count(size.value)) \(sizeBound) (\(size.method)); remaining \(Formatting.count(remaining.value)) \(remainingBound)")
+            } else {
+                lines.append("  final size \(sizeBound) (\(size.method)); remaining \(remainingBound)")
+            }
         }
         let peak = fit.peakTime()
         if peak.value.isFinite {

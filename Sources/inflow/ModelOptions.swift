@@ -6,7 +6,7 @@ import Inflow
 struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Curve families, comma separated, or 'all' (see 'inflow models').", valueName: "name[,name...]|all"))
-    var curve: String = "logistic,richards,gompertz,bass,release,release-weibull"
+    var curve: String = AnalysisOptions.defaultFamilies.map(\.name).joined(separator: ",")
 
     @Option(name: .long, help: ArgumentHelp("Basis of the log-linear model: spline:DF or polynomial:DEGREE.", valueName: "basis"))
     var basis: String = "spline:3"
@@ -24,10 +24,25 @@ struct ModelOptions: ParsableArguments {
     var fix: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Arrivals per day unrelated to the surge: a number, or 'estimate'.", valueName: "rate|estimate"))
-    var background: String?
+        "Arrivals per day unrelated to the surge: a rate, a range LOW..HIGH, 'estimate', 'none', or 'auto' (the default: the rate the data file states, else estimate).",
+        valueName: "rate|low..high|estimate|none|auto"))
+    var background: String = "auto"
+
+    @Option(name: .customLong("pool-at-most"), help: ArgumentHelp(
+        "People known to be still held: at most this many of the surge are still to come after the last report.",
+        valueName: "N"))
+    var poolAtMost: Double?
+
+    @Option(name: .customLong("final-size-at-least"), help: ArgumentHelp(
+        "A published \"more than N\" figure: the surge's final size is at least N.", valueName: "N"))
+    var finalSizeAtLeast: Double?
 
     func validate() throws {
+        for (flag, value) in [("--pool-at-most", poolAtMost), ("--final-size-at-least", finalSizeAtLeast)] {
+            if let value, !(value.isFinite && value >= 0 && value <= 1e9) {
+                throw ValidationError("\(flag) takes a number of people from 0 to 1,000,000,000 (got \(value)).")
+            }
+        }
         _ = try families()
         _ = try parsedBasis()
         _ = try Self.assignments(start, flag: "--start")
@@ -84,13 +99,18 @@ struct ModelOptions: ParsableArguments {
         return result
     }
 
-    func backgroundRate() throws -> BackgroundRate {
-        guard let background else { return .none }
-        if background == "estimate" { return .estimated }
-        guard let rate = Double(background), rate >= 0, rate.isFinite else {
-            throw ValidationError("--background takes a rate of at least 0 arrivals per day, or 'estimate' (got '\(background)').")
+    /// The background asked for; `nil` for `auto`.
+    func backgroundRate() throws -> BackgroundRate? {
+        switch background {
+        case "auto": return nil
+        case "estimate": return .estimated
+        case "none": return BackgroundRate.none
+        default:
+            guard let rate = StatedRate.parse(background, line: 0), rate.note.isEmpty else {
+                throw ValidationError("--background takes a rate of at least 0 arrivals per day, a range such as 20..25, 'estimate', 'none' or 'auto' (got '\(background)').")
+            }
+            return rate.lower == rate.upper ? .fixed(rate.lower) : .range(lower: rate.lower, upper: rate.upper)
         }
-        return .fixed(rate)
     }
 
     /// The analysis options these flags ask for, with the library's projection defaults (arguments were
@@ -101,12 +121,16 @@ struct ModelOptions: ParsableArguments {
             families: curves, includesLogLinear: logLinear,
             logLinear: LogLinearModel(basis: try parsedBasis(), dayOfWeek: dayOfWeek), error: error,
             background: try backgroundRate(), start: try Self.assignments(start, flag: "--start"),
-            fixed: try Self.assignments(fix, flag: "--fix"))
+            fixed: try Self.assignments(fix, flag: "--fix"),
+            knowledge: PoolKnowledge(remainingAtMost: poolAtMost, finalSizeAtLeast: finalSizeAtLeast))
     }
 
-    /// Fit options for a family: only the start and fixed values that are its parameters.
-    func fitOptions(for family: any CurveFamily) throws -> FitOptions {
-        try analysisOptions().fitOptions(for: family)
+    /// Fit options for a family on `data`: the background asked for (or the one the data state, else
+    /// estimated), and only the start and fixed values that are its parameters.
+    func fitOptions(for family: any CurveFamily, data: LoadedData) throws -> FitOptions {
+        let options = try analysisOptions()
+        let series = data.total ?? data.series[0]
+        return options.fitOptions(for: family, series: series, background: options.resolvedBackground(for: data).rate)
     }
 }
 

@@ -8,25 +8,34 @@ enum ProjectionText {
         let analysis = result.total
         let series = analysis.series
         let prepared = series.prepared()
+        let observed = analysis.headline.observedTotal
         let first = series.times.min().map { Formatting.date($0, timeZone: timeZone) } ?? "-"
         let last = series.times.max().map { Formatting.date($0, timeZone: timeZone, withTime: true) } ?? "-"
-        lines.append("\(series.name): \(prepared.count) \(series.kind == .cumulative ? "reports of cumulative totals" : "observations") from \(first) to \(last), \(Formatting.count(analysis.headline.observedTotal)) arrivals so far")
+        lines.append("\(series.name): \(prepared.count) \(series.kind == .cumulative ? "reports of cumulative totals" : "observations") from \(first) to \(last), \(Formatting.count(observed)) arrivals so far")
+        lines.append("Background (arrivals unrelated to the surge): \(analysis.background), \(analysis.backgroundSource)")
         lines.append("")
         lines.append("Models (\(analysis.fits.first?.error.rawValue ?? "") errors)")
-        var table = TextTable(["model", "status", "AICc", "weight", "final size", "95% interval"])
+        let scored = !analysis.weights.backtestCRPS.isEmpty
+        var table = TextTable(["model", "status", "AICc"] + (scored ? ["backtest CRPS"] : []) + ["weight", "final size", "95% interval"])
         for fit in analysis.fits {
-            let weight = analysis.weights[fit.id]
             let size = fit.finalSize()
-            table.add([fit.family.name, shortStatus(fit.status), fit.aicc.map { String(format: "%.2f", $0) } ?? "n/a",
-                       String(format: "%.3f", weight), Formatting.count(size.value),
-                       size.lower.isFinite || size.upper.isFinite ? Formatting.interval(size.lower, size.upper) : "n/a"])
+            let bound = size.sizeBound(observed: fit.observedSoFar)
+            let weight = analysis.weights.merged[fit.id].map { "= \($0.family)" }
+                ?? String(format: "%.3f", analysis.weights[fit.id])
+            let crps = scored ? [analysis.weights.backtestCRPS[fit.id].map { String(format: "%.1f", $0) } ?? "-"] : []
+            table.add([fit.family.name, shortStatus(fit.status), fit.aicc.map { String(format: "%.2f", $0) } ?? "n/a"] + crps
+                      + [weight, bound.isDetermined ? Formatting.count(size.value) : "n.d.",
+                       fit.family.isBounded ? bound.description : "unbounded"])
         }
         if let glm = analysis.logLinearFit {
-            table.add([LogLinearModel.name, shortStatus(glm.status), glm.aicc.map { String(format: "%.2f", $0) } ?? "n/a",
-                       "0.000", "n/a", "n/a"])
+            table.add([LogLinearModel.name, shortStatus(glm.status), glm.aicc.map { String(format: "%.2f", $0) } ?? "n/a"]
+                      + (scored ? ["-"] : []) + ["0.000", "unbounded", ""])
         }
-        for failure in analysis.failures { table.add([failure.model.family, "not fitted", "", "", "", ""]) }
+        for failure in analysis.failures {
+            table.add([failure.model.family, "not fitted", ""] + (scored ? [""] : []) + ["", "", ""])
+        }
         lines.append(table.render())
+        lines += analysis.weights.notes.filter { !$0.hasPrefix("warning: ") }.map { "  \($0)." }
         lines.append("")
 
         let headline = analysis.headline
@@ -36,23 +45,48 @@ enum ProjectionText {
         let next30 = headline.arrivals(overFirst: min(30, headline.periods))
         lines.append("  arrivals in the next 7 days: \(Formatting.count(next7.median)) (90%: \(interval(next7, 0.9)))")
         lines.append("  arrivals in the next \(min(30, headline.periods)) days: \(Formatting.count(next30.median)) (90%: \(interval(next30, 0.9)))")
-        if headline.hasFinalSize {
+        let poolBound = headline.hasFinalSize ? headline.remainingNow().sizeBound(coverage: 0.9, observed: observed, remaining: true) : nil
+        if let poolBound {
             let remaining = headline.remainingNow()
-            lines.append("  remaining pool after the last report: \(Formatting.count(remaining.median)) (90%: \(interval(remaining, 0.9)))")
+            lines.append(poolBound.isDetermined
+                ? "  remaining pool after the last report: \(Formatting.count(remaining.median)) (90%: \(poolBound))"
+                : "  remaining pool after the last report: \(poolBound)")
         }
         lines.append("")
-        var days = TextTable(["day ending", "arrivals", "50%", "90%", "cumulative", "90%"] + (headline.hasFinalSize ? ["remaining", "90%"] : []))
+        let showPool = poolBound?.isDetermined == true
+        var days = TextTable(["day ending", "arrivals", "50%", "90%", "cumulative", "90%"] + (showPool ? ["remaining", "90%"] : []))
         let daily = headline.summaries(.incidence)
         let cumulative = headline.summaries(.cumulative)
-        let remaining = headline.hasFinalSize ? headline.summaries(.remainingPool) : []
+        let remaining = showPool ? headline.summaries(.remainingPool) : []
         for k in 0..<headline.periods {
             var row = [Formatting.date(headline.endDate(k).addingTimeInterval(-1), timeZone: timeZone),
                        Formatting.count(daily[k].median), interval(daily[k], 0.5), interval(daily[k], 0.9),
                        Formatting.count(cumulative[k].median), interval(cumulative[k], 0.9)]
-            if headline.hasFinalSize { row += [Formatting.count(remaining[k].median), interval(remaining[k], 0.9)] }
+            if showPool {
+                row += [Formatting.count(remaining[k].median), remaining[k].sizeBound(coverage: 0.9, observed: observed, remaining: true).description]
+            }
             days.add(row)
         }
         lines.append(days.render())
+        if poolBound != nil && !showPool {
+            lines.append("  The remaining pool is not determined by these data, so it is not shown per day; the arrivals are.")
+        }
+        if analysis.sensitivity.count > 1 {
+            lines.append("")
+            let days = analysis.sensitivity[0].days
+            lines.append("What knowledge of the pool would change (--pool-at-most N, --final-size-at-least N)")
+            var table = TextTable(["knowledge of the pool", "next \(days) days", "90%", "remaining pool"])
+            for row in analysis.sensitivity {
+                let label = row.isHeadline ? "as projected (\(row.knowledge))"
+                    : "\(row.knowledge)\(row.isIllustrative ? " (illustration)" : "")"
+                let pool = row.remaining.map { summary -> String in
+                    let bound = summary.sizeBound(coverage: 0.9, observed: observed, remaining: true)
+                    return bound.isDetermined ? "\(Formatting.count(summary.median)) \(bound)" : bound.description
+                } ?? "-"
+                table.add([label, Formatting.count(row.arrivals.median), interval(row.arrivals, 0.9), pool])
+            }
+            lines.append(table.render())
+        }
         if let leading = analysis.leadingFit, !result.keys.isEmpty {
             lines.append("")
             lines.append("By \(result.data.keyColumns.joined(separator: " / ")) (\(leading.family.name))")

@@ -10,9 +10,9 @@ struct RunOptions: ParsableArguments {
     var bootstrap: Int = 1000
 
     @Option(name: .long, help: ArgumentHelp(
-        "How models are combined: aicc (Akaike weights), wis (inverse backtest WIS) or none (best AICc alone).",
+        "How models are combined: stacking (the mixture with the lowest backtest CRPS; AICc weights when there are fewer than 3 backtest origins), aicc (Akaike weights), wis (inverse backtest WIS) or none (best AICc alone).",
         valueName: "method"))
-    var ensemble: EnsembleMethod = .aicc
+    var ensemble: EnsembleMethod = .stacking
 
     @Option(name: .long, help: ArgumentHelp("Seed: the same seed gives the same numbers whatever the thread count.", valueName: "N"))
     var seed: UInt64 = 20260116

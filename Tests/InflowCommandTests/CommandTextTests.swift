@@ -19,7 +19,8 @@ struct CommandTextTests {
         let flags = ["--data <file>", "--time-column <name>", "--value-column <name>", "--key-column <name>",
                      "--observation <kind>", "--curve <name[,name...]|all>", "--basis <basis>", "--day-of-week",
                      "--error <family>", "--start <name=value,...>", "--fix <name=value,...>",
-                     "--background <rate|estimate>", "--horizon <days>", "--bootstrap <B>", "--ensemble <method>",
+                     "--background <rate|low..high|estimate|none|auto>", "--pool-at-most <N>",
+                     "--final-size-at-least <N>", "--horizon <days>", "--bootstrap <B>", "--ensemble <method>",
                      "--seed <N>", "--threads <N>", "--format <format>", "--report <path>", "--quiet"]
         for flag in flags { #expect(help.contains(flag), "\(flag) missing") }
         #expect(help.contains("--error <family>        Error family: poisson, negative-binomial or gaussian. (values: poisson, negative-binomial, gaussian; default: negative-binomial)"))
@@ -28,9 +29,11 @@ struct CommandTextTests {
     static let invalid: [([String], String)] = [
         (["project", "--horizon", "0"], "--horizon must be between 1 and 3650 days (got 0)."),
         (["project", "--bootstrap", "5"], "--bootstrap must be between 20 and 1,000,000 replicates (got 5); 1000 gives stable 95% intervals."),
-        (["project", "--curve", "sigmoid"], "--curve: unknown family 'sigmoid'. Known families: exponential, logistic, richards, gompertz, bass, generalized-growth, generalized-logistic, generalized-richards, release, release-weibull, two-pool, release-delayed, log-linear, or 'all'."),
+        (["project", "--curve", "sigmoid"], "--curve: unknown family 'sigmoid'. Known families: exponential, logistic, richards, gompertz, bass, generalized-growth, generalized-logistic, generalized-richards, release, release-weibull, two-pool, release-delayed, release-lomax, waves-2, waves-3, release-loglogistic, log-linear, or 'all'."),
         (["project", "--start", "K=abc"], "--start takes name=value pairs separated by commas, such as K=3000,r=0.5 (got 'K=abc')."),
-        (["project", "--background=-3"], "--background takes a rate of at least 0 arrivals per day, or 'estimate' (got '-3')."),
+        (["project", "--background=-3"], "--background takes a rate of at least 0 arrivals per day, a range such as 20..25, 'estimate', 'none' or 'auto' (got '-3')."),
+        (["project", "--background", "25..20"], "--background takes a rate of at least 0 arrivals per day, a range such as 20..25, 'estimate', 'none' or 'auto' (got '25..20')."),
+        (["project", "--pool-at-most=-5"], "--pool-at-most takes a number of people from 0 to 1,000,000,000 (got -5.0)."),
         (["project", "--basis", "cubic:3"], "--basis must start with 'spline:' or 'polynomial:' (got 'cubic:3')."),
         (["project", "--report", "out.pdf"], "--report must end in .html or .md (got 'out.pdf')."),
         (["project", "--time-zone", "Asia/Phnom_Penh"], "--time-zone must be a UTC offset such as +07:00 or -05:30 (got 'Asia/Phnom_Penh')."),

@@ -29,7 +29,9 @@ struct BundledDatasetTests {
         #expect(series.times[0] == instant("2026-01-17T23:59:00+07:00"))
         // Days since the origin: the first report closes 1 day 23:59 after the start of the surge.
         #expect(abs(series.days[0] - (1 + 1439.0 / 1440)) < 1e-12)
-        #expect(data.provenance.count == 8)
+        #expect(data.provenance.count == 9)
+        #expect(data.statedBackground == StatedRate(
+            lower: 20, upper: 25, note: "daily arrivals before the surge, as described by the embassy", line: 8))
         #expect(data.provenance[0].hasPrefix("Indonesian nationals reporting to the Indonesian embassy (KBRI)"))
         #expect(dataset.provenance == data.provenance)
     }

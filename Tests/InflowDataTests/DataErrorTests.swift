@@ -21,6 +21,21 @@ struct DataErrorTests {
             == "data.csv:4: the file has only blank lines; expected a header row naming the columns, such as date,arrivals")
     }
 
+    @Test("directive comments: a stated background is read; an unknown directive or a bad value names its line")
+    func directives() throws {
+        let good = "# source\n# @background: 9..25 per day before the surge\ndate,arrivals\n2026-01-01,5\n"
+        let data = try SeriesLoader(now: .distantFuture).load(csv: good, name: "data.csv")
+        #expect(data.statedBackground == StatedRate(lower: 9, upper: 25, note: "per day before the surge", line: 2))
+        let exact = try SeriesLoader(now: .distantFuture).load(csv: "# @background: 14\ndate,arrivals\n2026-01-01,5\n")
+        #expect(exact.statedBackground.map { [$0.lower, $0.upper] } == [14, 14])
+        #expect(loadError("# @backgrund: 20\ndate,arrivals\n2026-01-01,5\n")?.description
+            == "data.csv:1:1: unknown directive '@backgrund'; the directive this reader knows is '@background: RATE' or '@background: LOW..HIGH' (arrivals per day)")
+        #expect(loadError("# x\n# @background: 25..20\ndate,arrivals\n2026-01-01,5\n")?.description
+            == #"data.csv:2:1: @background takes a rate of at least 0 per day or a range LOW..HIGH such as 20..25 (got "25..20")"#)
+        #expect(loadError("# @background: -3\ndate,arrivals\n2026-01-01,5\n")?.kind == .invalidDirective)
+        #expect(loadError("# @background 3\ndate,arrivals\n2026-01-01,5\n")?.kind == .invalidDirective)
+    }
+
     @Test("a header without rows")
     func noRows() {
         let error = loadError("# comment\ndate,arrivals\n\n")

@@ -17,6 +17,13 @@ struct FamilyDerivativeTests {
         (GeneralizedLogistic(), SIMD8(0.9, 0.9, 2300, 30, 0, 0, 0, 0)),
         (GeneralizedRichards(), SIMD8(0.8, 0.95, 2300, 1.5, 30, 0, 0, 0)),
         (DelayedRelease(), SIMD8(2500, 0.4, -0.5, 2.0, 3.0, 0, 0, 0)),
+        (StaggeredRelease.lomax, SIMD8(3000, 0.5, 0.8, -0.5, 0, 0, 0, 0)),
+        (StaggeredRelease.lomax, SIMD8(3000, 0.5, 40, 0.2, 0, 0, 0, 0)),
+        (StaggeredRelease.twoWaves, SIMD8(3500, 0.15, -0.5, 2.6, 0.7, 1.2, 0, 0)),
+        (StaggeredRelease.threeWaves, SIMD8(4000, 0.2, 0.6, -0.5, 2.2, 3.1, 0.4, 0)),
+        (StaggeredRelease(waves: 2, delay: .exponential), SIMD8(3500, 0.3, -0.2, 1.9, 0.6, 0, 0, 0)),
+        (LogLogisticRelease(), SIMD8(3000, 3.5, 1.6, -0.5, 0, 0, 0, 0)),
+        (LogLogisticRelease(), SIMD8(3000, 2.0, 6.0, 0.3, 0, 0, 0, 0)),
     ]
 
     static let times: [Double] = [0.3, 1, 2.5, 4, 6.2, 9, 15]

@@ -217,7 +217,7 @@ struct ReportTests {
             #expect(fields[0] == "2026-01-24")
             if fields[4] == "quantile" { quantiles["\(fields[1]) \(fields[2])", default: 0] += 1 }
         }
-        #expect(quantiles.count == 3 * 30)   // inc, cum, remaining pool x 30 days
+        #expect(quantiles.count == 2 * 30)   // inc and cum x 30 days (the remaining pool is not a hub target)
         #expect(quantiles.values.allSatisfy { $0 == 23 })
         // Keys are in the strict table with their names as location; other models are not.
         #expect(csv.contains(",<script>alert(1)</script>,"))

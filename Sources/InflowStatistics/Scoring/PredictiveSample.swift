@@ -135,4 +135,35 @@ public struct PredictiveSample: Sendable, Equatable {
         let values = levels.map { Quantiles.quantile(sorted: sortedValues, $0) }
         return try QuantileForecast(levels: levels, values: values)
     }
+
+    /// `E|X − y|` under the empirical distribution, `(1/m) Σ |x_i − y|`.
+    /// - Complexity: O(m).
+    public func meanAbsoluteDeviation(from y: Double) -> Double {
+        var sum = 0.0
+        for x in sortedValues { sum += Swift.abs(x - y) }
+        return sum / Double(sortedValues.count)
+    }
+
+    /// `E|X − Y|` for independent draws `X` of this sample and `Y` of `other` (every pair, `(1/(m n)) Σ Σ |x_i − y_j|`;
+    /// with `other` this sample itself, the "edf" spread `E|X − X′|` of ``crps(observation:)``).
+    ///
+    /// Computed by merging the two sorted samples: `Σ_j |x − y_j| = x (2 k − n) − 2 S_k + S_n` for the `k` draws
+    /// `y_j < x` with sum `S_k` (`S_n` the total), so the cost is linear, not quadratic.
+    /// - Complexity: O(m + n).
+    public func meanAbsoluteDifference(_ other: PredictiveSample) -> Double {
+        let ys = other.sortedValues
+        let n = Double(ys.count)
+        let total = ys.reduce(0, +)
+        var below = 0
+        var belowSum = 0.0
+        var sum = 0.0
+        for x in sortedValues {
+            while below < ys.count && ys[below] < x {
+                belowSum += ys[below]
+                below += 1
+            }
+            sum += x * (2 * Double(below) - n) - 2 * belowSum + total
+        }
+        return sum / (Double(sortedValues.count) * n)
+    }
 }

@@ -1,0 +1,98 @@
+import InflowCore
+import InflowModels
+import InflowProjection
+
+extension Analysis {
+    /// Fits, projects and weighs the models of one series under `background`.
+    static func analyse(_ series: InflowSeries, background: BackgroundRate, backgroundSource: String,
+                        options: AnalysisOptions, tracker: inout ProgressTracker) throws(AnalysisError) -> SeriesAnalysis {
+        var fits: [CurveFit] = []
+        var failures: [ModelFailure] = []
+        var warnings: [String] = []
+        for family in options.families {
+            tracker.step("fitting \(family.name)")
+            let id = ModelID(family: family.name, error: options.error)
+            do {
+                let fit = try family.fit(series, error: options.error,
+                                         options: options.fitOptions(for: family, series: series, background: background))
+                if case .failed(let reason) = fit.status {
+                    failures.append(ModelFailure(model: id, reason: reason))
+                } else {
+                    fits.append(fit)
+                }
+            } catch {
+                failures.append(ModelFailure(model: id, reason: error.description))
+            }
+        }
+
+        // The log-linear GLM does not level off: it is shown, and weighted only when it is the only model.
+        var logLinearFit: LogLinearFit?
+        var logLinearProjection: Projection?
+        if options.includesLogLinear {
+            tracker.step("fitting \(LogLinearModel.name)")
+            let errorFamily = options.error == .gaussian ? ErrorFamily.poisson : options.error
+            do {
+                let fit = try options.logLinear.fit(series, error: errorFamily)
+                logLinearProjection = try LogLinearProjector.project(
+                    fit, options: options.projectionOptions(series: series.name, model: fit.id))
+                logLinearFit = fit
+            } catch {
+                failures.append(ModelFailure(model: ModelID(family: LogLinearModel.name, error: errorFamily),
+                                             reason: "\(error)"))
+            }
+        }
+        guard !fits.isEmpty || logLinearProjection != nil else {
+            throw .noModelFitted(series: series.name, failures: failures)
+        }
+
+        var projections: [Projection] = []
+        var projected: [CurveFit] = []
+        for fit in fits {
+            tracker.step("projecting \(fit.family.name)")
+            do {
+                projections.append(try CurveProjector.project(
+                    fit, options: options.projectionOptions(series: series.name, model: fit.id)))
+                projected.append(fit)
+            } catch {
+                failures.append(ModelFailure(model: fit.id, reason: error.description))
+            }
+        }
+        fits = projected
+
+        let excluded = fits.filter { !isEnsembleMember($0) }
+        let unbounded = excluded.filter { !$0.family.isBounded }.map(\.family.name)
+        if !unbounded.isEmpty {
+            warnings.append("\(unbounded.joined(separator: ", ")) can grow without bound and get no weight in the ensemble")
+        }
+        let unconverged = excluded.filter { $0.family.isBounded }.map(\.family.name)
+        if !unconverged.isEmpty {
+            warnings.append("\(unconverged.joined(separator: ", ")) did not reach an optimum and get no weight in the ensemble")
+        }
+
+        let weighing = weigh(fits, series: series, background: background, options: options, tracker: &tracker)
+        let weights = weighing.weights
+        warnings += weights.notes.filter { $0.hasPrefix("warning: ") }.map { String($0.dropFirst(9)) }
+
+        let headline: Projection
+        if fits.isEmpty, let logLinearProjection {
+            headline = logLinearProjection
+        } else if weights.method == .none || weights.values.allSatisfy({ $0 == 0 }) {
+            let best = weights.values.indices.max { weights.values[$0] < weights.values[$1] } ?? 0
+            headline = projections[best]
+        } else {
+            headline = Ensemble.combine(projections, weights: weights.values)
+        }
+        for fit in fits {
+            warnings += fit.warnings.map { "\(fit.family.name): \($0)" }
+        }
+        let failedReplicates = projections.reduce(0) { $0 + $1.failedReplicates }
+        if failedReplicates > 0 {
+            warnings.append("\(failedReplicates) bootstrap replicates gave no usable refit and were left out")
+        }
+        return SeriesAnalysis(
+            series: series, background: background, backgroundSource: backgroundSource, fits: fits,
+            failures: failures, logLinearFit: logLinearFit,
+            projections: projections + (logLinearProjection.map { [$0] } ?? []), weights: weights,
+            stacking: weighing.stacking, headline: headline, backtest: weighing.backtest, warnings: warnings)
+    }
+}
