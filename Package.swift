@@ -142,6 +142,10 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(
+            name: "InflowAnalysisTests",
+            dependencies: ["InflowAnalysis", "InflowCore", "InflowData", "InflowModels", "InflowProjection"]
+        ),
+        .testTarget(
             name: "InflowReportTests",
             dependencies: ["InflowReport", "InflowCore", "InflowModels", "InflowProjection"]
         ),

@@ -104,3 +104,16 @@ let bootstrapSeconds = try median(1) {
 }
 report("bootstrap 1000 series logistic negative-binomial B=200 threads=2", bootstrapSeconds)
 }
+// `inflow project` on the bundled January 2026 figures, as the command runs it by default: every default family,
+// stacking weights on a rolling-origin backtest, the pipeline rerun at each backtest origin, the sensitivity table,
+// B = 1,000 per model, two threads.
+if selected("project") {
+    let data = try BundledDataset.defaultDataset.load()
+    let seconds = try median(5) { _ = try Analysis.run(data, options: AnalysisOptions(threads: 2)) }
+    report("project bundled data, default pipeline (stacking, retrospective, sensitivity) threads=2", seconds)
+    var bare = AnalysisOptions(threads: 2)
+    bare.includesRetrospective = false
+    bare.includesSensitivity = false
+    let bareSeconds = try median(5) { _ = try Analysis.run(data, options: bare) }
+    report("project bundled data, stacking only threads=2", bareSeconds)
+}

@@ -49,6 +49,9 @@ public struct AnalysisOptions: Sendable {
     public var backtestHorizon: Int
     /// Bootstrap replicates per backtest projection.
     public var backtestReplicates: Int
+    /// Backtest origins; `nil` (the default) takes every report that leaves four observations before it and one
+    /// after it (at most the latest eight).
+    public var backtestOrigins: [Date]? = nil
     /// What the user knows about the pool (bounds on the final size), applied to every fit.
     public var knowledge: PoolKnowledge
     /// Whether the analysis also runs the whole pipeline at each backtest origin (``SeriesAnalysis/retrospective``),
@@ -177,8 +180,8 @@ public struct AnalysisOptions: Sendable {
 
     /// The backtest options of the series `series`.
     public var backtestOptions: BacktestOptions {
-        BacktestOptions(horizon: min(horizon, backtestHorizon), replicates: min(replicates, backtestReplicates),
-                        seed: seed, threads: threads)
+        BacktestOptions(origins: backtestOrigins, horizon: min(horizon, backtestHorizon),
+                        replicates: min(replicates, backtestReplicates), seed: seed, threads: threads)
     }
 
     /// Checks the options, with a sentence that says what to change.

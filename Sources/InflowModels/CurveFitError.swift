@@ -12,6 +12,8 @@ public enum CurveFitError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsuitableErrorFamily(String)
     /// The model would need more than 8 parameters.
     case tooManyParameters(Int)
+    /// A family's parameter has the name the fit gives the background (`beta`) or the dispersion (`theta`).
+    case duplicateParameterName(String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum CurveFitError: Error, Sendable, Equatable, CustomStringConvertible {
             message
         case .tooManyParameters(let count):
             "the model has \(count) parameters; at most 8 are supported."
+        case .duplicateParameterName(let name):
+            "the family has a parameter named '\(name)', the name the fit gives the background (beta) or the dispersion (theta); rename it."
         }
     }
 }

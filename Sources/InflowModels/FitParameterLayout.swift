@@ -35,6 +35,9 @@ struct FitParameterLayout {
         self.names = names
         fixedMask = Array(repeating: false, count: names.count)
         if names.count > SmallMatrix.maximumOrder { throw .tooManyParameters(names.count) }
+        if let clash = family.parameters.map(\.name).first(where: { $0 == "beta" || $0 == "theta" }) {
+            throw .duplicateParameterName(clash)
+        }
         for settings in [options.start, options.fixed, options.lowerBounds, options.upperBounds] where !settings.isEmpty {
             for name in settings.keys where !names.contains(name) {
                 throw .unknownParameter(name: name, family: family.name, known: names)

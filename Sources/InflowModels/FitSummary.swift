@@ -68,6 +68,11 @@ extension CurveFit {
     public func summaryTable(level: Double = 0.95) -> FitSummary {
         let intervals = confidenceIntervals(level: level)
         let rows = parameterNames.enumerated().map { index, name -> ParameterEstimate in
+            if name == family.finalSizeParameter {
+                return ParameterEstimate(sizeParameter: name, estimate: naturalValue(index), standardError: standardError(index),
+                                         lower: intervals[name]?.lower, upper: intervals[name]?.upper, fixed: fixed[index],
+                                         atBound: isAtBound(index), observed: observedSoFar)
+            }
             let internalSE = fixed[index] ? 0 : (covariance.map { $0[index, index].squareRoot() } ?? .infinity)
             // theta's z is that of log theta (its interval is too): the Wald test on the scale it was estimated on.
             let z = name == "theta" && internalSE > 0 ? vector[index] / internalSE : nil

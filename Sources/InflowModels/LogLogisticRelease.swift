@@ -2,22 +2,22 @@ import Foundation
 
 /// Release from onset `t0` with a log-logistic (Fisk) arrival delay:
 ///
-///     C(t) = N v / (1 + v),   v = ((t - t0) / alpha)^beta,   for t > t0 (zero before),
-///     c(t) = N beta v / ((t - t0) (1 + v)^2).
+///     C(t) = N v / (1 + v),   v = ((t - t0) / m)^q,   for t > t0 (zero before),
+///     c(t) = N q v / ((t - t0) (1 + v)^2).
 ///
 /// The logistic curve in the logarithm of the time since the onset: arrivals build up, peak (for
-/// `beta > 1`, at `s = alpha ((beta - 1)/(beta + 1))^(1/beta)`) and then fall like a power of the time,
-/// `c ~ N beta alpha^beta s^(-beta - 1)`, not exponentially: with a small `beta` people keep arriving for
-/// weeks after the peak (half of them by `t0 + alpha`), while a large `beta` is a sharp, logistic-like
-/// surge. The still-to-come share after `s` days is `1 / (1 + v)`, which falls like `(s / alpha)^(-beta)`.
+/// `q > 1`, at `s = m ((q - 1)/(q + 1))^(1/q)`) and then fall like a power of the time,
+/// `c ~ N q m^q s^(-q - 1)`, not exponentially: with a small `q` people keep arriving for
+/// weeks after the peak (half of them by `t0 + m`), while a large `q` is a sharp, logistic-like
+/// surge. The still-to-come share after `s` days is `1 / (1 + v)`, which falls like `(s / m)^(-q)`.
 ///
-/// Derivatives, with `u = (t - t0)/alpha`, `s = t - t0`, `F = v / (1 + v)`, `f = beta v / (s (1 + v)^2)`:
-/// `dC/dN = F`, `dC/dalpha = -N beta v / (alpha (1 + v)^2)`, `dC/dbeta = N v log u / (1 + v)^2`, `dC/dt0 = -N f`;
-/// `dc/dN = f`, `dc/dalpha = -c beta (1 - v) / (alpha (1 + v))`, `dc/dbeta = c (1/beta + (1 - v) log u / (1 + v))`,
-/// `dc/dt0 = c (1 - beta (1 - v)/(1 + v)) / s`.
+/// Derivatives, with `u = (t - t0)/m`, `s = t - t0`, `F = v / (1 + v)`, `f = q v / (s (1 + v)^2)`:
+/// `dC/dN = F`, `dC/dm = -N q v / (m (1 + v)^2)`, `dC/dq = N v log u / (1 + v)^2`, `dC/dt0 = -N f`;
+/// `dc/dN = f`, `dc/dm = -c q (1 - v) / (m (1 + v))`, `dc/dq = c (1/q + (1 - v) log u / (1 + v))`,
+/// `dc/dt0 = c (1 - q (1 - v)/(1 + v)) / s`.
 ///
-/// Starting values: onset half a day before the first observation or a day before the largest rate, `alpha`
-/// from the onset to the time half the total had come, `beta` in {1.5, 4}, `N` in {1.3, 2.5} times the total.
+/// Starting values: onset half a day before the first observation or a day before the largest rate, `m`
+/// from the onset to the time half the total had come, `q` in {1.5, 4}, `N` in {1.3, 2.5} times the total.
 ///
 /// Reference: the log-logistic law as a model of delays with a decreasing hazard after a peak: Bennett,
 /// "Log-logistic regression models for survival data", Applied Statistics 32 (1983).
@@ -26,11 +26,11 @@ public struct LogLogisticRelease: PointwiseCurveFamily {
 
     public var name: String { "release-loglogistic" }
     public var title: String { "Release with a log-logistic (power-law tail) delay" }
-    public var formula: String { "C(t) = N v / (1 + v), v = ((t - t0)/alpha)^beta for t > t0" }
+    public var formula: String { "C(t) = N v / (1 + v), v = ((t - t0)/m)^q for t > t0" }
     public var parameters: [CurveParameter] {
         [CurveParameter("N", "people released (final size)", lowerBound: 0),
-         CurveParameter("alpha", "days from the onset until half have arrived", lowerBound: 1e-2),
-         CurveParameter("beta", "shape: small is a long power-law tail, large a sharp surge", lowerBound: 0.2, upperBound: 30),
+         CurveParameter("m", "days from the onset until half have arrived", lowerBound: 1e-2),
+         CurveParameter("q", "tail exponent: small is a long power-law tail, large a sharp surge", lowerBound: 0.2, upperBound: 30),
          CurveParameter("t0", "onset of the release (days)")]
     }
     public var finalSizeParameter: String? { "N" }

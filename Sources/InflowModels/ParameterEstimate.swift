@@ -25,10 +25,25 @@ public struct ParameterEstimate: Sendable, Equatable, Codable {
     /// these data".
     public let note: String?
 
+    /// The row of a final-size parameter (a number of people) when `observed` have been counted: a Wald interval
+    /// whose upper end the data do not give (``SizeBound``) keeps only its lower end (at least 0), with the
+    /// sentence that says so, and no standard error or test.
+    public init(sizeParameter name: String, estimate: Double, standardError: Double?, lower: Double?, upper: Double?,
+                fixed: Bool, atBound: Bool, observed: Double) {
+        let bound = SizeBound(lower: lower ?? 0, upper: upper ?? .infinity, observed: observed)
+        if fixed || atBound || bound.isDetermined {
+            self.init(name: name, estimate: estimate, standardError: standardError, lower: lower.map { max($0, 0) },
+                      upper: upper, fixed: fixed, atBound: atBound)
+        } else {
+            self.init(name: name, estimate: estimate, standardError: nil, lower: bound.lower, upper: nil, fixed: false,
+                      note: bound.description)
+        }
+    }
+
     /// A row; non-finite values become `nil`. A parameter `atBound` has no standard error, test or interval
     /// (they assume an interior optimum).
     public init(name: String, estimate: Double, standardError: Double?, lower: Double?, upper: Double?, fixed: Bool,
-                zStatistic: Double? = nil, atBound: Bool = false) {
+                zStatistic: Double? = nil, atBound: Bool = false, note: String? = nil) {
         func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
         let omitted = fixed || atBound
         self.name = name
@@ -40,14 +55,16 @@ public struct ParameterEstimate: Sendable, Equatable, Codable {
         let z = omitted ? nil : finite(zStatistic ?? standardError.flatMap { $0 > 0 ? estimate / $0 : nil })
         self.z = z
         pValue = z.map { 2 * InflowStatisticsBridge.standardNormalUpperTail(abs($0)) }
-        if fixed {
-            note = "held fixed"
+        if let note {
+            self.note = note
+        } else if fixed {
+            self.note = "held fixed"
         } else if atBound {
-            note = "at its bound: no standard error"
+            self.note = "at its bound: no standard error"
         } else if self.standardError == nil {
-            note = "not determined by these data"
+            self.note = "not determined by these data"
         } else {
-            note = nil
+            self.note = nil
         }
     }
 

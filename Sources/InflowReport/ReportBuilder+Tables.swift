@@ -112,6 +112,10 @@ extension ReportBuilder {
                     parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value), "fixed", "fixed"])
                 } else if fit.isAtBound(index) {
                     parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value), "at its bound", ReportFormat.missing])
+                } else if name == fit.family.finalSizeParameter, let wald = intervals[name],
+                          case .atLeast(let lower) = SizeBound(lower: wald.lower, upper: wald.upper, observed: fit.observedSoFar) {
+                    parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value), ReportFormat.undetermined,
+                                          SizeBound.atLeast(lower).description])
                 } else {
                     parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value), ReportFormat.adaptive(se),
                                           se.isFinite ? interval : ReportFormat.undetermined])

@@ -29,6 +29,9 @@ struct BacktestCommand: ParsableCommand {
         valueName: "date"))
     var origin: [String] = []
 
+    @Flag(name: .long, inversion: .prefixedNo, help: "Also rerun the whole pipeline at each origin and score its ensemble.")
+    var ensemble = true
+
     @Flag(name: .long, help: "No progress bar.")
     var quiet = false
 
@@ -61,22 +64,27 @@ struct BacktestCommand: ParsableCommand {
                 return series.times.filter { $0 < end }.max()
             }
         }
-        let families = try models.families().curves
+        var options = try models.analysisOptions()
+        options.backtestOrigins = origins
+        options.backtestHorizon = horizon
+        options.horizon = max(options.horizon, horizon)
+        options.backtestReplicates = bootstrap
+        options.seed = seed
+        options.threads = threads
+        options.includesRetrospective = ensemble
         let progress = Progress(quiet: quiet)
-        var result = BacktestResult()
-        for (index, family) in families.enumerated() {
-            progress.step(index + 1, of: families.count, "backtesting \(family.name)")
-            let one = Backtest.run(family, error: models.error, series: series, fitOptions: try models.fitOptions(for: family, data: loaded),
-                                   options: BacktestOptions(origins: origins, horizon: horizon, replicates: bootstrap,
-                                                            seed: seed, threads: threads))
-            result.scores += one.scores
-            result.skipped += one.skipped
+        let result: BacktestResult
+        do {
+            result = try Analysis.backtest(loaded, options: options) { progress.update($0) }.scores
+        } catch {
+            progress.finish()
+            throw CommandFailure("\(error)")
         }
         progress.finish()
         print("\(series.name): rolling-origin backtest, horizon \(horizon) days, \(bootstrap) replicates, seed \(seed)")
         var table = TextTable(["model", "forecasts", "WIS", "CRPS", "abs. error", "bias", "50% cov.", "90% cov."])
         for summary in result.overall() {
-            table.add([summary.model.description, String(summary.forecasts), Formatting.number(summary.wis), Formatting.number(summary.crps),
+            table.add([summary.model.isEnsemble ? "ensemble (the pipeline then)" : summary.model.description, String(summary.forecasts), Formatting.number(summary.wis), Formatting.number(summary.crps),
                        Formatting.number(summary.absoluteError), String(format: "%.2f", summary.bias),
                        String(format: "%.2f", summary.coverage50), String(format: "%.2f", summary.coverage90)])
         }
@@ -84,7 +92,7 @@ struct BacktestCommand: ParsableCommand {
         print("")
         var byHorizon = TextTable(["model", "horizon (days)", "forecasts", "WIS", "90% cov."])
         for summary in result.byHorizon() {
-            byHorizon.add([summary.model.description, String(summary.horizon ?? 0), String(summary.forecasts), Formatting.number(summary.wis),
+            byHorizon.add([summary.model.isEnsemble ? "ensemble" : summary.model.description, String(summary.horizon ?? 0), String(summary.forecasts), Formatting.number(summary.wis),
                            String(format: "%.2f", summary.coverage90)])
         }
         print(byHorizon.render())

@@ -146,6 +146,9 @@ enum FitText {
                 table.add([name, Formatting.number(value), "at bound", ""])
             } else if !se.isFinite {
                 table.add([name, Formatting.number(value), "n.d.", "not determined"])
+            } else if name == fit.family.finalSizeParameter, let wald = intervals[name],
+                      case .atLeast(let lower) = SizeBound(lower: wald.lower, upper: wald.upper, observed: fit.observedSoFar) {
+                table.add([name, Formatting.number(value), "n.d.", SizeBound.atLeast(lower).description])
             } else {
                 table.add([name, Formatting.number(value), Formatting.number(se), interval])
             }

@@ -116,3 +116,52 @@ extension CommandRunTests {
         #expect(result.output.contains("\"upper\" : null") || result.output.contains("\"standardError\" : null"))
     }
 }
+
+extension CommandRunTests {
+    /// Every number of a JSON document outside chart x coordinates (dates in seconds) and the seed.
+    static func numbers(_ object: Any, path: String = "") -> [(String, Double)] {
+        switch object {
+        case let dictionary as [String: Any]:
+            return dictionary.flatMap { numbers($0.value, path: path + "/" + $0.key) }
+        case let array as [Any]:
+            return array.enumerated().flatMap { numbers($0.element, path: path + "[\($0.offset)]") }
+        case let number as NSNumber:
+            return path.hasSuffix("/x") ? [] : [(path, number.doubleValue)]
+        default:
+            return []
+        }
+    }
+
+    /// The promise for every output on the bundled data and on a long-format file with a province
+    /// column: no inf, no NaN, and no number above ten times the observed total (what the data cannot
+    /// bound is labelled as such).
+    @Test func outputsHoldNoInfinityNaNOrBillions() throws {
+        let directory = try Self.temporaryDirectory()
+        let provinces = directory.appendingPathComponent("provinces.csv")
+        var csv = "as_of,province,cumulative_since_2026_01_16\n"
+        let times = ["2026-01-17T23:59", "2026-01-18T23:59", "2026-01-19T23:59", "2026-01-20T21:00", "2026-01-21T23:59",
+                     "2026-01-22T23:59", "2026-01-23T17:00", "2026-01-24T23:59"]
+        let totals = [243.0, 308, 911, 1440, 1726, 1950, 2117, 2277]
+        for (time, total) in zip(times, totals) {
+            for (province, share) in [("Banteay Meanchey", 0.35), ("Svay Rieng", 0.3), ("Preah Sihanouk", 0.25), ("Mondulkiri", 0.1)] {
+                csv += "\(time),\(province),\(Int((total * share).rounded()))\n"
+            }
+        }
+        try csv.write(to: provinces, atomically: true, encoding: .utf8)
+        for data in [[], ["--data", provinces.path, "--key-column", "province", "--time-zone", "+07:00"]] {
+            for format in ["table", "json", "csv"] {
+                let result = try Self.run(["project", "--quiet", "--bootstrap", "200", "--format", format] + data)
+                #expect(result.status == 0, "\(result.error)")
+                for token in ["inf", "nan", "infinity"] {
+                    let words = result.output.lowercased().split { !$0.isLetter }
+                    #expect(!words.contains(Substring(token)), "\(format) \(data) prints \(token)")
+                }
+                if format == "json" {
+                    let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+                    let large = Self.numbers(object).filter { !$0.0.hasSuffix("seed") && abs($0.1) > 10 * 2277 }
+                    #expect(large.isEmpty, "\(data): \(large.prefix(5))")
+                }
+            }
+        }
+    }
+}
