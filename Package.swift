@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "InflowFitting", targets: ["InflowFitting"]),
         .library(name: "InflowModels", targets: ["InflowModels"]),
         .library(name: "InflowProjection", targets: ["InflowProjection"]),
+        .library(name: "InflowHierarchy", targets: ["InflowHierarchy"]),
         .library(name: "InflowData", targets: ["InflowData"]),
         .library(name: "InflowAnalysis", targets: ["InflowAnalysis"]),
         .library(name: "InflowReport", targets: ["InflowReport"]),
@@ -54,8 +55,14 @@ let package = Package(
             resources: [.copy("Datasets")]
         ),
         .target(
+            name: "InflowHierarchy",
+            dependencies: [
+                "InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels", "InflowProjection",
+            ]
+        ),
+        .target(
             name: "InflowAnalysis",
-            dependencies: ["InflowCore", "InflowModels", "InflowProjection", "InflowData"]
+            dependencies: ["InflowCore", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowData"]
         ),
         .target(
             name: "InflowReport",
@@ -65,7 +72,7 @@ let package = Package(
             name: "Inflow",
             dependencies: [
                 "InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels",
-                "InflowProjection", "InflowData", "InflowAnalysis", "InflowReport",
+                "InflowProjection", "InflowHierarchy", "InflowData", "InflowAnalysis", "InflowReport",
             ]
         ),
 

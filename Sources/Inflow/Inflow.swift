@@ -3,6 +3,7 @@
 @_exported import InflowAnalysis
 @_exported import InflowData
 @_exported import InflowFitting
+@_exported import InflowHierarchy
 @_exported import InflowLinearAlgebra
 @_exported import InflowModels
 @_exported import InflowProjection

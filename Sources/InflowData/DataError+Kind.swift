@@ -33,5 +33,7 @@ extension DataError {
         case misplacedQuote
         /// A directive comment (`# @background: 20..25`) is not one this reader knows, or its value is invalid.
         case invalidDirective
+        /// A key has two different values in a group column.
+        case inconsistentGroup
     }
 }

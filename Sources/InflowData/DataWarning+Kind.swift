@@ -10,5 +10,9 @@ extension DataWarning {
         case gap
         /// Several rows of counts share a time and key; their counts were added together.
         case summedDuplicates
+        /// The file's own total rows (key `Total`) differ from the sum of the keys; both are kept.
+        case totalDiffers
+        /// A key looks like a subtotal (`Total` in some key columns); it is read as a key of its own.
+        case subtotalKey
     }
 }

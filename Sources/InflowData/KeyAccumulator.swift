@@ -16,11 +16,17 @@ final class KeyAccumulator {
 
     /// The series name: the key values joined with " / ".
     let name: String
+    /// The key values, one per key column.
+    let keyValues: [String]
+    /// The value of each group column (the same on every row of the key), and the line that set it.
+    var groupValues: [String] = []
+    var groupLine = 0
     /// Entries by time.
     var entries: [Date: Entry] = [:]
 
-    init(name: String) {
+    init(name: String, keyValues: [String] = []) {
         self.name = name
+        self.keyValues = keyValues
     }
 
     /// The entries in time order.

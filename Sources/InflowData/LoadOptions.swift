@@ -44,6 +44,9 @@ public struct LoadOptions: Sendable, Equatable {
     public var dayNumbers: Bool?
     /// Days per counting period, for counts (default one: daily counts).
     public var periodLength: Double
+    /// Columns that group the keys into larger units (a `region` column over provinces): each key must have
+    /// one value in each; the hierarchy adds a node per value.
+    public var groupColumns: [String] = []
 
     /// Options; every argument defaults to automatic detection (or UTC, or one day).
     public init(

@@ -53,6 +53,10 @@ final class LoadSession {
     private var duplicateRows = 0
     private var firstDuplicate: (line: Int, earlierLine: Int)?
     private var statedBackground: StatedRate?
+    private var groupIndexes: [Int] = []
+    /// The file's own total (rows whose every key is `Total` or `All`): kept apart and checked against the sum.
+    private var fileTotal: KeyAccumulator?
+    private var subtotalWarned = Set<String>()
 
     init(options: LoadOptions, now: Date, file: String, collecting: Bool, maximumIssues: Int = .max) {
         self.options = options
@@ -113,6 +117,11 @@ final class LoadSession {
         for key in options.keyColumns {
             guard let index = try resolveNamed(key, role: "key", flag: "--key-column", line: header.line) else { return nil }
             keyIndexes.append(index)
+        }
+        groupIndexes = []
+        for column in options.groupColumns {
+            guard let index = try resolveNamed(column, role: "group", flag: "--group-column", line: header.line) else { return nil }
+            groupIndexes.append(index)
         }
 
         var buffered: [CSVRecord] = []
@@ -291,22 +300,40 @@ final class LoadSession {
         if keyIndexes.isEmpty {
             group = groups[0]
         } else {
-            let key: String
-            if keyIndexes.count == 1 {
-                key = LoadSession.trimmed(fields[keyIndexes[0]])
-            } else {
-                key = keyIndexes.map { LoadSession.trimmed(fields[$0]) }.joined(separator: " / ")
-            }
-            if let last = lastGroup, last.name == key {
+            let keyValues = keyIndexes.map { LoadSession.trimmed(fields[$0]) }
+            let key = keyValues.joined(separator: " / ")
+            let totals = keyValues.map { LoadSession.totalWords.contains($0.lowercased()) }
+            if totals.allSatisfy({ $0 }) {
+                // The file's own total: kept apart from the keys, checked against their sum at the end.
+                if fileTotal == nil { fileTotal = KeyAccumulator(name: key, keyValues: keyValues) }
+                group = fileTotal!
+            } else if let last = lastGroup, last.name == key {
                 group = last
             } else if let index = keyLookup[key] {
                 group = groups[index]
             } else {
-                group = KeyAccumulator(name: key)
+                group = KeyAccumulator(name: key, keyValues: keyValues)
+                group.groupValues = groupIndexes.map { LoadSession.trimmed(fields[$0]) }
+                group.groupLine = line
                 keyLookup[key] = groups.count
                 groups.append(group)
+                if totals.contains(true), subtotalWarned.insert(key).inserted {
+                    warn(DataWarning(.subtotalKey, file: file, line: line, column: keyIndexes[totals.firstIndex(of: true)!] + 1,
+                                     message: "key \"\(Self.quoted(key))\" looks like a subtotal; it is read as a key of its own (only rows whose every key is Total are the file's total)"))
+                }
             }
-            lastGroup = group
+            if group !== fileTotal {
+                for (position, index) in groupIndexes.enumerated() {
+                    let value = LoadSession.trimmed(fields[index])
+                    if value != group.groupValues[position] {
+                        try report(DataError(
+                            .inconsistentGroup, file: file, line: line, column: index + 1,
+                            message: "key \"\(Self.quoted(key))\" has \(names[index]) \"\(Self.quoted(value))\" here and \"\(Self.quoted(group.groupValues[position]))\" on line \(group.groupLine); expected one \(names[index]) per key"))
+                        return
+                    }
+                }
+                lastGroup = group
+            }
         }
 
         if let existing = group.entries[time.date] {
@@ -469,15 +496,25 @@ final class LoadSession {
                 times: sorted.map(\.date), values: sorted.map(\.entry.value), periodLength: options.periodLength))
         }
         var total: InflowSeries?
+        var statedTotal: InflowSeries?
         if !keyIndexes.isEmpty {
             let (times, values) = kind == .cumulative ? cumulativeTotal(sortedGroups) : summedTotal(sortedGroups)
             total = InflowSeries(name: "Total", kind: kind, origin: seriesOrigin, times: times, values: values,
                                  periodLength: options.periodLength)
+            if let fileTotal {
+                let sorted = fileTotal.sorted()
+                statedTotal = InflowSeries(name: "Total (as stated in the file)", kind: kind, origin: seriesOrigin,
+                                           times: sorted.map(\.date), values: sorted.map(\.entry.value),
+                                           periodLength: options.periodLength)
+                compareTotals(stated: sorted, summed: Dictionary(zip(times, values), uniquingKeysWith: { a, _ in a }))
+            }
         }
         return LoadedData(
             series: series, total: total, warnings: warnings, provenance: reader.comments, file: file,
             timeColumn: names[timeIndex], valueColumn: names[valueIndex], keyColumns: keyIndexes.map { names[$0] },
-            kind: kind, origin: seriesOrigin, rowCount: rowCount, statedBackground: statedBackground)
+            kind: kind, origin: seriesOrigin, rowCount: rowCount, statedBackground: statedBackground,
+            keyValues: groups.map(\.keyValues), groupColumns: groupIndexes.map { names[$0] },
+            groupValues: groups.map(\.groupValues), statedTotal: statedTotal)
     }
 
     /// The directives among the comments before the header: `@background: RATE` or `@background: LOW..HIGH`
@@ -543,6 +580,29 @@ final class LoadSession {
         warn(DataWarning(
             .gap, file: file, line: firstLine, column: timeIndex + 1,
             message: "daily counts\(forKey) skip \(missingCount) date\(missingCount == 1 ? "" : "s"): \(dates); missing dates are left out of the fit, not read as zero"))
+    }
+
+    /// Key values that mark the file's own total rows.
+    static let totalWords: Set<String> = ["total", "all", "all provinces", "national"]
+
+    /// Compares the file's total rows with the sum of the keys at the times both have: one warning for the
+    /// largest difference (naming its line), never a silent replacement.
+    private func compareTotals(stated: [(date: Date, entry: KeyAccumulator.Entry)], summed: [Date: Double?]) {
+        var differing = 0
+        var largest: (line: Int, stated: Double, summed: Double, time: String)?
+        for (date, entry) in stated {
+            guard let value = entry.value, let sum = summed[date] ?? nil else { continue }
+            if abs(value - sum) > 1e-9 * max(abs(value), 1) {
+                differing += 1
+                if largest.map({ abs(value - sum) > abs($0.stated - $0.summed) }) ?? true {
+                    largest = (entry.line, value, sum, label(date, entry))
+                }
+            }
+        }
+        guard let largest else { return }
+        warn(DataWarning(
+            .totalDiffers, file: file, line: largest.line, column: valueIndex + 1,
+            message: "the file's total differs from the sum of its keys at \(differing) time\(differing == 1 ? "" : "s"), most at \(largest.time): \(NumberText.text(largest.stated)) stated, \(NumberText.text(largest.summed)) summed; the keys' sum is analysed and the stated total is kept for comparison"))
     }
 
     /// At each time, the sum over the keys reporting then (`nil` when all of them are missing).

@@ -17,6 +17,14 @@ public struct LoadedData: Sendable {
     public var provenance: [String]
     /// The background rate the file states in a `# @background: 20..25` directive, if any.
     public var statedBackground: StatedRate?
+    /// Each series' key values, one per key column (empty without key columns).
+    public var keyValues: [[String]]
+    /// The group columns (such as `region`), whose values group the keys.
+    public var groupColumns: [String]
+    /// Each series' value in each group column.
+    public var groupValues: [[String]]
+    /// The file's own total (rows whose every key is `Total`), kept for comparison; ``total`` is the keys' sum.
+    public var statedTotal: InflowSeries?
     /// The file as named in messages.
     public var file: String
     /// The time column used.
@@ -36,9 +44,14 @@ public struct LoadedData: Sendable {
     public init(
         series: [InflowSeries], total: InflowSeries?, warnings: [DataWarning], provenance: [String], file: String,
         timeColumn: String, valueColumn: String, keyColumns: [String], kind: ObservationKind, origin: Date?,
-        rowCount: Int, statedBackground: StatedRate? = nil
+        rowCount: Int, statedBackground: StatedRate? = nil, keyValues: [[String]]? = nil, groupColumns: [String] = [],
+        groupValues: [[String]]? = nil, statedTotal: InflowSeries? = nil
     ) {
         self.statedBackground = statedBackground
+        self.keyValues = keyValues ?? series.map { keyColumns.isEmpty ? [] : [$0.name] }
+        self.groupColumns = groupColumns
+        self.groupValues = groupValues ?? series.map { _ in [] }
+        self.statedTotal = statedTotal
         self.series = series
         self.total = total
         self.warnings = warnings

@@ -19,6 +19,10 @@ struct DataOptions: ParsableArguments {
         "Column that splits the rows into series (province, nationality, site); repeatable.", valueName: "name"))
     var keyColumns: [String] = []
 
+    @Option(name: .customLong("group-column"), help: ArgumentHelp(
+        "Column that groups the keys into larger units (a region over provinces); repeatable.", valueName: "name"))
+    var groupColumns: [String] = []
+
     @Option(name: .long, help: ArgumentHelp(
         "How the values were observed: counts per day, cumulative totals, or the level of a curve.", valueName: "kind"))
     var observation: ObservationKind?
@@ -60,6 +64,7 @@ struct DataOptions: ParsableArguments {
         if let timeColumn { options.timeColumn = timeColumn }
         if let valueColumn { options.valueColumn = valueColumn }
         if !keyColumns.isEmpty { options.keyColumns = keyColumns }
+        if !groupColumns.isEmpty { options.groupColumns = groupColumns }
         if let observation { options.kind = observation }
         if let timeZone, let zone = Self.parseOffset(timeZone) { options.timeZone = zone }
         if observation == .level && options.dayNumbers == nil { options.dayNumbers = nil }
@@ -73,7 +78,7 @@ struct DataOptions: ParsableArguments {
     func load() throws -> LoadedData {
         if let bundled, data == nil || data == bundled.name {
             var loaded = try bundled.load()
-            if !keyColumns.isEmpty || timeColumn != nil || valueColumn != nil || observation != nil {
+            if !keyColumns.isEmpty || !groupColumns.isEmpty || timeColumn != nil || valueColumn != nil || observation != nil {
                 loaded = try SeriesLoader(options: loadOptions).load(contentsOf: bundled.url, name: bundled.fileName)
             }
             return loaded

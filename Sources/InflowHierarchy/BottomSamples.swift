@@ -1,0 +1,101 @@
+import Foundation
+import InflowCore
+import InflowLinearAlgebra
+import InflowModels
+import InflowProjection
+import InflowStatistics
+
+/// Joint predictive samples of every bottom key over common future periods: replicate `b` of every key comes
+/// from the same draw of the shared parameters, so sums over keys are samples of the aggregates (bottom-up
+/// reconciliation, coherent by construction, whole non-negative counts).
+public struct BottomSamples: Sendable {
+    /// The keys, in order.
+    public let keys: [String]
+    /// The series origin.
+    public let origin: Date
+    /// The common future periods (after the latest observation of any key).
+    public let grid: ProjectionGrid
+    /// Arrivals per key: `periods x replicates` each.
+    public let increments: [Matrix]
+    /// Each key's cumulative total at the start of the grid, per replicate: what it observed plus its draws
+    /// for the time between its own last observation and the grid's start (zero when it reported last).
+    public let startTotals: [[Double]]
+    /// Each key's remaining pool after each period (`periods x replicates`): the people of its surge its
+    /// replicate's curve still expects.
+    public let pools: [Matrix]
+    /// What each key had observed.
+    public let observed: [Double]
+
+    /// Number of replicates.
+    public var replicates: Int { increments.first?.columns ?? 0 }
+    /// Number of periods.
+    public var periods: Int { grid.periodCount }
+}
+
+extension PooledFit {
+    /// Joint samples of every key over `grid` from the Laplace posterior of the pooled fit: replicate `b` draws
+    /// the shared shape and the mean level from their normal approximation, each key's `log N_k` given them,
+    /// `log theta`, and then each key's counts (NB2 around its mean, background included) on each period; all
+    /// from stream `(seed, stream, b)` of ``InflowStatistics/RandomStreams``, keys in order.
+    ///
+    /// - Complexity: per replicate one curve evaluation per key on the grid, and one NB2 draw per key and period.
+    public func sample(grid: ProjectionGrid, replicates: Int, seed: UInt64, stream: Int) -> BottomSamples {
+        let keyCount = keys.count, periods = grid.periodCount
+        let q = shapeLanes.count + 1
+        let factor = PoolingProblem.cholesky(sharedCovariance) ?? Array(repeating: Array(repeating: 0, count: q), count: q)
+        let streams = RandomStreams(seed: seed)
+        var lower = SIMD8<Double>(repeating: -.infinity), upper = SIMD8<Double>(repeating: .infinity)
+        for (j, parameter) in family.parameters.enumerated() {
+            lower[j] = parameter.lowerBound
+            upper[j] = parameter.upperBound
+        }
+        let lastTimes = observations.map { $0.count > 0 ? $0.lastTime : grid.boundaries[0] }
+        let observedTotals = observations.map { $0.observedTotal + $0.baseline }
+        let observedAll = observedTotals.reduce(0, +)
+        let logLimit = log(max(SizeBound.undeterminedFactor * max(observedAll, 1), 1))
+        var increments = (0..<keyCount).map { _ in Matrix(rows: periods, columns: replicates) }
+        var pools = increments
+        var starts = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: keyCount)
+        var values = [Double](repeating: 0, count: periods + 2)
+        for b in 0..<replicates {
+            var generator = streams.generator(series: stream, replicate: b)
+            var normals = [Double](repeating: 0, count: q)
+            for j in 0..<q { normals[j] = Normal.standardSample(using: &generator) }
+            var z = [Double](repeating: 0, count: q)
+            for i in 0..<q { for j in 0...i { z[i] += factor[i][j] * normals[j] } }
+            var shape = self.shape
+            for (j, lane) in shapeLanes.enumerated() { shape[lane] = min(max(shape[lane] + z[j], lower[lane]), upper[lane]) }
+            let theta = exp(min(max(logTheta + logThetaVariance.squareRoot() * Normal.standardSample(using: &generator), -10), 23))
+            for k in 0..<keyCount {
+                var shift = 0.0
+                for j in 0..<q { shift -= coupling[k][j] * z[j] }
+                let spread = keyPrecision[k] > 0 ? 1 / keyPrecision[k].squareRoot() : 0
+                let eta = min(logSizes[k] + (keyPrecision[k] > 0 ? shift / keyPrecision[k] : 0)
+                              + spread * Normal.standardSample(using: &generator), logLimit)
+                var curve = shape
+                curve[sizeLane] = exp(eta)
+                let times = [lastTimes[k]] + grid.boundaries
+                family.cumulative(at: times, curve, into: &values)
+                let limit = family.finalSize(curve)
+                let gapMean = max(values[1] - values[0] + backgrounds[k] * (grid.boundaries[0] - lastTimes[k]), 0)
+                starts[k][b] = observedTotals[k] + (gapMean > 0 ? Self.negativeBinomial(gapMean, theta, &generator) : 0)
+                for period in 0..<periods {
+                    let length = grid.boundaries[period + 1] - grid.boundaries[period]
+                    let mean = max(values[period + 2] - values[period + 1] + backgrounds[k] * length, 0)
+                    increments[k][period, b] = Self.negativeBinomial(mean, theta, &generator)
+                    pools[k][period, b] = limit.isFinite ? max(limit - values[period + 2], 0) : .nan
+                }
+            }
+        }
+        return BottomSamples(keys: keys, origin: observations.first?.origin ?? Date(timeIntervalSince1970: 0), grid: grid,
+                             increments: increments, startTotals: starts, pools: pools, observed: observedTotals)
+    }
+
+    /// An NB2 draw with mean `mu` and dispersion `theta`: Poisson with a Gamma(theta, mu/theta) mean.
+    @inline(__always)
+    static func negativeBinomial<G: RandomNumberGenerator>(_ mu: Double, _ theta: Double, _ generator: inout G) -> Double {
+        guard mu > 0 else { return 0 }
+        let gamma = Gamma.standardSample(shape: theta, using: &generator)
+        return Double(Poisson.sample(mean: mu * gamma / theta, using: &generator))
+    }
+}
