@@ -153,6 +153,11 @@ let package = Package(
             dependencies: ["InflowAnalysis", "InflowCore", "InflowData", "InflowModels", "InflowProjection"]
         ),
         .testTarget(
+            name: "InflowHierarchyTests",
+            dependencies: ["InflowHierarchy", "InflowCore", "InflowLinearAlgebra", "InflowModels", "InflowProjection",
+                           "InflowStatistics", "InflowReferenceFiles"]
+        ),
+        .testTarget(
             name: "InflowReportTests",
             dependencies: ["InflowReport", "InflowCore", "InflowModels", "InflowProjection"]
         ),

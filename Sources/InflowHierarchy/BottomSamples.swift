@@ -23,6 +23,9 @@ public struct BottomSamples: Sendable {
     /// Each key's remaining pool after each period (`periods x replicates`): the people of its surge its
     /// replicate's curve still expects.
     public let pools: [Matrix]
+    /// Each key's remaining pool at its last observation, per replicate: `C_b(inf) - C_b(t_last)` (NaN for a
+    /// family without a final size).
+    public let remainingAtStart: [[Double]]
     /// What each key had observed.
     public let observed: [Double]
 
@@ -56,6 +59,7 @@ extension PooledFit {
         var increments = (0..<keyCount).map { _ in Matrix(rows: periods, columns: replicates) }
         var pools = increments
         var starts = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: keyCount)
+        var remaining = starts
         var values = [Double](repeating: 0, count: periods + 2)
         for b in 0..<replicates {
             var generator = streams.generator(series: stream, replicate: b)
@@ -77,6 +81,7 @@ extension PooledFit {
                 let times = [lastTimes[k]] + grid.boundaries
                 family.cumulative(at: times, curve, into: &values)
                 let limit = family.finalSize(curve)
+                remaining[k][b] = limit.isFinite ? max(limit - values[0], 0) : .nan
                 let gapMean = max(values[1] - values[0] + backgrounds[k] * (grid.boundaries[0] - lastTimes[k]), 0)
                 starts[k][b] = observedTotals[k] + (gapMean > 0 ? Self.negativeBinomial(gapMean, theta, &generator) : 0)
                 for period in 0..<periods {
@@ -88,7 +93,8 @@ extension PooledFit {
             }
         }
         return BottomSamples(keys: keys, origin: observations.first?.origin ?? Date(timeIntervalSince1970: 0), grid: grid,
-                             increments: increments, startTotals: starts, pools: pools, observed: observedTotals)
+                             increments: increments, startTotals: starts, pools: pools, remainingAtStart: remaining,
+                             observed: observedTotals)
     }
 
     /// An NB2 draw with mean `mu` and dispersion `theta`: Poisson with a Gamma(theta, mu/theta) mean.
@@ -97,5 +103,28 @@ extension PooledFit {
         guard mu > 0 else { return 0 }
         let gamma = Gamma.standardSample(shape: theta, using: &generator)
         return Double(Poisson.sample(mean: mu * gamma / theta, using: &generator))
+    }
+}
+
+extension BottomSamples {
+    /// The replicates of several sample sets of the same keys and grid side by side (a mixture of models, each
+    /// with its share of the replicates).
+    /// - Precondition: the same keys and grid in every part.
+    public static func concatenated(_ parts: [BottomSamples]) -> BottomSamples {
+        precondition(!parts.isEmpty, "at least one part")
+        let first = parts[0]
+        precondition(parts.allSatisfy { $0.keys == first.keys && $0.grid == first.grid }, "same keys and grid")
+        func join(_ matrices: [Matrix]) -> Matrix {
+            Matrix(rows: matrices[0].rows, columns: matrices.reduce(0) { $0 + $1.columns },
+                   columnMajor: matrices.flatMap(\.elements))
+        }
+        let keyIndices = first.keys.indices
+        return BottomSamples(
+            keys: first.keys, origin: first.origin, grid: first.grid,
+            increments: keyIndices.map { k in join(parts.map { $0.increments[k] }) },
+            startTotals: keyIndices.map { k in parts.flatMap { $0.startTotals[k] } },
+            pools: keyIndices.map { k in join(parts.map { $0.pools[k] }) },
+            remainingAtStart: keyIndices.map { k in parts.flatMap { $0.remainingAtStart[k] } },
+            observed: first.observed)
     }
 }

@@ -33,11 +33,16 @@ public struct Projection: Sendable {
     public let nonConvergedReplicates: Int
     /// Replicates that gave no usable estimate (NaN samples, left out of summaries).
     public let failedReplicates: Int
+    /// Each replicate's cumulative total at the grid's start when it is uncertain (a key that last reported
+    /// before the grid starts has its arrivals in between drawn); `nil` when it is ``observedTotal``.
+    public let startTotals: [Double]?
 
     public init(model: ModelID, origin: Date, grid: ProjectionGrid, observedTotal: Double, increments: Matrix,
-                finalSizes: [Double], poolRemaining: Matrix? = nil, nonConvergedReplicates: Int, failedReplicates: Int) {
+                finalSizes: [Double], poolRemaining: Matrix? = nil, nonConvergedReplicates: Int, failedReplicates: Int,
+                startTotals: [Double]? = nil) {
         precondition(poolRemaining.map { $0.rows == increments.rows && $0.columns == increments.columns } ?? true,
                      "one remaining pool per period and replicate")
+        precondition(startTotals.map { $0.count == increments.columns } ?? true, "one start total per replicate")
         self.model = model
         self.origin = origin
         self.grid = grid
@@ -47,6 +52,7 @@ public struct Projection: Sendable {
         self.poolRemaining = poolRemaining ?? Matrix(rows: increments.rows, columns: increments.columns, repeating: .nan)
         self.nonConvergedReplicates = nonConvergedReplicates
         self.failedReplicates = failedReplicates
+        self.startTotals = startTotals
     }
 
     /// Number of replicates.
@@ -54,11 +60,12 @@ public struct Projection: Sendable {
     /// Number of future periods.
     public var periods: Int { increments.rows }
 
-    /// Cumulative totals at the end of each period: `observed + running sum of increments`.
+    /// Cumulative totals at the end of each period: `start + running sum of increments`, the start being
+    /// ``observedTotal`` or the replicate's ``startTotals`` entry.
     public var cumulative: Matrix {
         var result = increments
         for b in 0..<replicates {
-            var running = observedTotal
+            var running = startTotals?[b] ?? observedTotal
             for k in 0..<periods {
                 running += increments[k, b]
                 result[k, b] = running

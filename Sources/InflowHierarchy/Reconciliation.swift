@@ -1,0 +1,100 @@
+import Foundation
+import InflowLinearAlgebra
+import InflowProjection
+import InflowStatistics
+
+/// Makes the keys' joint samples into coherent forecasts of every node of a hierarchy.
+///
+/// ```swift
+/// let samples = pooled.sample(grid: grid, replicates: 4_000, seed: 1, stream: 0)
+/// let forecast = Reconciliation.conditioning(samples, hierarchy: hierarchy, top: national,
+///                                            replicates: 1_000, seed: 1, stream: 0)
+/// forecast.total.arrivals(overFirst: 7)
+/// ```
+public enum Reconciliation {
+    /// Below this effective sample size conditioning warns that the keys' forecast and the total's disagree.
+    public static let effectiveSampleSizeWarning = 100.0
+    /// The length of the first conditioning block (the first week's arrivals).
+    public static let firstBlock = 7
+
+    /// Bottom-up: the first `replicates` (all by default) joint samples summed into every node.
+    public static func bottomUp(_ samples: BottomSamples, hierarchy: Hierarchy, replicates: Int? = nil)
+        -> HierarchicalForecast {
+        let picks = Array(0..<min(replicates ?? samples.replicates, samples.replicates))
+        return HierarchicalForecast(hierarchy: hierarchy, method: .bottomUp,
+                                    projections: nodeProjections(samples, hierarchy: hierarchy, picks: picks),
+                                    candidateCount: samples.replicates)
+    }
+
+    /// Conditioning: the joint samples (candidates) weighted by the density of `top`'s samples at their sum's
+    /// arrivals in the first ``firstBlock`` periods and in the rest, and `replicates` of them drawn by
+    /// systematic resampling with one uniform from stream `(seed, stream)`.
+    ///
+    /// Falls back to bottom-up, and says so, when no candidate lies where the total's forecast has density.
+    public static func conditioning(_ samples: BottomSamples, hierarchy: Hierarchy, top: Projection,
+                                    replicates: Int, seed: UInt64, stream: Int) -> HierarchicalForecast {
+        precondition(top.periods == samples.periods, "the total's forecast covers the keys' periods")
+        let blocks = blocks(samples.periods)
+        let candidates = (0..<samples.replicates).map { b in
+            blocks.map { block in block.reduce(0.0) { sum, k in
+                sum + samples.increments.reduce(0.0) { $0 + $1[k, b] }
+            } }
+        }
+        let reference = (0..<top.replicates).compactMap { b -> [Double]? in
+            let features = blocks.map { block in block.reduce(0.0) { $0 + top.increments[$1, b] } }
+            return features.allSatisfy(\.isFinite) ? features : nil
+        }
+        guard let weights = ConditionalResampling.weights(candidates: candidates, reference: reference) else {
+            var forecast = bottomUp(samples, hierarchy: hierarchy, replicates: replicates)
+            forecast = HierarchicalForecast(
+                hierarchy: hierarchy, method: .bottomUp, projections: forecast.projections,
+                candidateCount: samples.replicates,
+                warnings: ["the keys' joint forecast lies wholly outside the total's, so it could not be conditioned on it; the forecasts are bottom-up"])
+            return forecast
+        }
+        var generator = RandomStreams(seed: seed).generator(series: stream, replicate: samples.replicates)
+        let picks = ConditionalResampling.systematic(weights, count: replicates, uniform: generator.nextUniform())
+        let ess = ConditionalResampling.effectiveSampleSize(weights)
+        var warnings: [String] = []
+        if ess < effectiveSampleSizeWarning {
+            warnings.append("only \(Int(ess.rounded())) of the keys' \(samples.replicates) joint samples carry the conditioned forecast: the keys' own forecast and the total's disagree, so the keys' intervals rest on few distinct paths")
+        }
+        return HierarchicalForecast(hierarchy: hierarchy, method: .conditioning,
+                                    projections: nodeProjections(samples, hierarchy: hierarchy, picks: picks),
+                                    effectiveSampleSize: ess, candidateCount: samples.replicates, warnings: warnings)
+    }
+
+    /// The period blocks conditioned on: the first week and the rest.
+    static func blocks(_ periods: Int) -> [Range<Int>] {
+        periods > firstBlock ? [0..<firstBlock, firstBlock..<periods] : [0..<periods]
+    }
+
+    /// Each node's projection from the chosen replicates of its keys.
+    static func nodeProjections(_ samples: BottomSamples, hierarchy: Hierarchy, picks: [Int]) -> [Projection] {
+        let periods = samples.periods
+        return hierarchy.nodes.map { node in
+            var increments = Matrix(rows: periods, columns: picks.count)
+            var pools = Matrix(rows: periods, columns: picks.count)
+            var starts = [Double](repeating: 0, count: picks.count)
+            var finals = [Double](repeating: 0, count: picks.count)
+            let observed = node.bottom.reduce(0.0) { $0 + samples.observed[$1] }
+            for (column, b) in picks.enumerated() {
+                var remaining = 0.0
+                for key in node.bottom {
+                    starts[column] += samples.startTotals[key][b]
+                    remaining += samples.remainingAtStart[key][b]
+                    for k in 0..<periods {
+                        increments[k, column] += samples.increments[key][k, b]
+                        pools[k, column] += samples.pools[key][k, b]
+                    }
+                }
+                finals[column] = observed + remaining
+            }
+            let uncertainStart = starts.contains { $0 != observed }
+            return Projection(model: HierarchicalForecast.model, origin: samples.origin, grid: samples.grid,
+                              observedTotal: observed, increments: increments, finalSizes: finals,
+                              poolRemaining: pools, nonConvergedReplicates: 0, failedReplicates: 0,
+                              startTotals: uncertainStart ? starts : nil)
+        }
+    }
+}
