@@ -62,11 +62,11 @@ let package = Package(
         ),
         .target(
             name: "InflowAnalysis",
-            dependencies: ["InflowCore", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowData"]
+            dependencies: ["InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowData"]
         ),
         .target(
             name: "InflowReport",
-            dependencies: ["InflowCore", "InflowStatistics", "InflowModels", "InflowProjection", "InflowAnalysis"]
+            dependencies: ["InflowCore", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowAnalysis"]
         ),
         .target(
             name: "Inflow",

@@ -18,7 +18,9 @@ import InflowProjection
 ///    for: stacking on a rolling-origin backtest (falling back to AICc weights when the data leave fewer
 ///    than ``AnalysisOptions/minimumStackingOrigins`` origins), AICc, inverse backtest WIS, or the best
 ///    AICc model alone; then mix their projections (``Ensemble/combine(_:weights:)``);
-/// 6. for each key: fit the leading family (the largest weight) and project it.
+/// 6. with key columns: fit each weighted member's family to every key at once with partial pooling, draw the
+///    keys' joint samples and make every node of the hierarchy coherent with the total's forecast
+///    (``AnalysisOptions/reconciliation``; ``HierarchyAnalysis``).
 ///
 /// ```swift
 /// let data = try BundledDataset.defaultDataset.load()
@@ -27,8 +29,8 @@ import InflowProjection
 /// ```
 ///
 /// - Complexity: per model one fit and one bootstrap of ``AnalysisOptions/replicates`` refits, plus, with a
-///   backtest, one fit and one bootstrap of ``AnalysisOptions/backtestReplicates`` per origin; per key one fit
-///   and one bootstrap.
+///   backtest, one fit and one bootstrap of ``AnalysisOptions/backtestReplicates`` per origin; with keys, one
+///   pooled fit per weighted member and ``AnalysisOptions/replicates`` times four joint samples.
 public enum Analysis {
     /// Runs the pipeline on `data`.
     /// - Parameter progress: called as each step starts (from the calling thread).
@@ -54,26 +56,10 @@ public enum Analysis {
             analysis.sensitivity = sensitivity(of: analysis, options: options)
         }
 
-        var keyResults: [KeyAnalysis] = []
         var warnings = data.warnings.map(\.description) + analysis.warnings
-        if let leading = analysis.leadingFit {
-            for key in keys {
-                tracker.step("projecting \(key.name)")
-                do {
-                    let fit = try leading.family.fit(key, error: options.error,
-                                                     options: options.fitOptions(for: leading.family, series: key,
-                                                                                 background: background))
-                    let projection = try CurveProjector.project(
-                        fit, options: options.projectionOptions(series: key.name, model: fit.id))
-                    keyResults.append(KeyAnalysis(key: key.name, series: key, fit: fit, projection: projection))
-                } catch {
-                    warnings.append("\(key.name): \(error)")
-                }
-            }
-        } else if !keys.isEmpty {
-            warnings.append("no curve family was fitted to the total, so the keys are not projected")
-        }
-        return AnalysisResult(data: data, options: options, total: analysis, keys: keyResults, warnings: warnings)
+        let (hierarchy, hierarchyWarnings) = Self.hierarchy(data, total: analysis, options: options, tracker: &tracker)
+        warnings += hierarchyWarnings + (hierarchy?.warnings ?? [])
+        return AnalysisResult(data: data, options: options, total: analysis, hierarchy: hierarchy, warnings: warnings)
     }
 
     /// Whether a fit enters the ensemble: its family levels off (so it answers "how many more") and its
@@ -91,7 +77,7 @@ public enum Analysis {
     static func stepCount(_ options: AnalysisOptions, keys: Int) -> Int {
         let backtest = options.ensemble == .stacking || options.ensemble == .wis ? 1 : 0
         return options.families.count * 2 + backtest * (options.includesRetrospective ? 2 : 1)
-            + (options.includesSensitivity ? 1 : 0) + (options.includesLogLinear ? 1 : 0) + keys
+            + (options.includesSensitivity ? 1 : 0) + (options.includesLogLinear ? 1 : 0) + (keys > 0 ? 2 : 0)
     }
 }
 

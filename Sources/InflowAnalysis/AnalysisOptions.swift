@@ -2,6 +2,7 @@ import Foundation
 import InflowCore
 import InflowData
 import InflowFitting
+import InflowHierarchy
 import InflowModels
 import InflowProjection
 
@@ -63,6 +64,11 @@ public struct AnalysisOptions: Sendable {
     /// `nil` (the default) shows it without the user's knowledge when there is some, and under illustrative
     /// bounds (``illustrativeScenarios(observed:)``) when there is none.
     public var sensitivity: [PoolKnowledge]?
+    /// How the keys' forecasts are made coherent with the total's (with key columns):
+    /// ``InflowHierarchy/ReconciliationMethod/conditioning`` by default.
+    public var reconciliation: ReconciliationMethod = .conditioning
+    /// The covariance MinT assumes when ``reconciliation`` is ``InflowHierarchy/ReconciliationMethod/mint``.
+    public var minTraceMethod: MinTraceMethod = .wlsStructural
 
     /// Final sizes are searched up to this multiple of the arrivals so far (unless the user's knowledge
     /// bounds them): the line beyond which an output reports a size as not determined by the data

@@ -2,7 +2,7 @@ import InflowData
 import InflowModels
 
 /// What ``Analysis/run(_:options:progress:)`` produced: the analysis of the data's total (or its only
-/// series), each key's projection, and the options and data it came from.
+/// series), the keys' hierarchy, and the options and data it came from.
 public struct AnalysisResult: Sendable {
     /// The data analysed.
     public let data: LoadedData
@@ -10,18 +10,19 @@ public struct AnalysisResult: Sendable {
     public let options: AnalysisOptions
     /// The analysis of the total over keys, or of the file's only series.
     public let total: SeriesAnalysis
-    /// Each key's projection, in the order of the file (empty without key columns).
-    public let keys: [KeyAnalysis]
+    /// The keys as a hierarchy, every node's coherent forecast (`nil` without key columns, or when the keys
+    /// could not be fitted; the warnings say why).
+    public let hierarchy: HierarchyAnalysis?
     /// Everything worth saying, the data's warnings first: the total's warnings, then the keys'.
     public let warnings: [String]
 
     /// A result.
-    public init(data: LoadedData, options: AnalysisOptions, total: SeriesAnalysis, keys: [KeyAnalysis],
+    public init(data: LoadedData, options: AnalysisOptions, total: SeriesAnalysis, hierarchy: HierarchyAnalysis?,
                 warnings: [String]) {
         self.data = data
         self.options = options
         self.total = total
-        self.keys = keys
+        self.hierarchy = hierarchy
         self.warnings = warnings
     }
 }

@@ -14,5 +14,10 @@ extension DataWarning {
         case totalDiffers
         /// A key looks like a subtotal (`Total` in some key columns); it is read as a key of its own.
         case subtotalKey
+        /// A value of a province column is not in the gazetteer; the nearest name is suggested. The key is kept.
+        case unknownProvince
+        /// A key has one observation, or no arrivals at all; it is kept, and its projection leans on the other
+        /// keys (partial pooling).
+        case sparseKey
     }
 }

@@ -498,6 +498,8 @@ final class LoadSession {
         var total: InflowSeries?
         var statedTotal: InflowSeries?
         if !keyIndexes.isEmpty {
+            checkProvinces(groups, names: names)
+            checkSparseKeys(groups, sortedGroups)
             let (times, values) = kind == .cumulative ? cumulativeTotal(sortedGroups) : summedTotal(sortedGroups)
             total = InflowSeries(name: "Total", kind: kind, origin: seriesOrigin, times: times, values: values,
                                  periodLength: options.periodLength)
@@ -509,12 +511,13 @@ final class LoadSession {
                 compareTotals(stated: sorted, summed: Dictionary(zip(times, values), uniquingKeysWith: { a, _ in a }))
             }
         }
+        warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return LoadedData(
             series: series, total: total, warnings: warnings, provenance: reader.comments, file: file,
             timeColumn: names[timeIndex], valueColumn: names[valueIndex], keyColumns: keyIndexes.map { names[$0] },
             kind: kind, origin: seriesOrigin, rowCount: rowCount, statedBackground: statedBackground,
             keyValues: groups.map(\.keyValues), groupColumns: groupIndexes.map { names[$0] },
-            groupValues: groups.map(\.groupValues), statedTotal: statedTotal)
+            groupValues: groups.map(\.groupValues), statedTotal: statedTotal, keyLines: groups.map(\.groupLine))
     }
 
     /// The directives among the comments before the header: `@background: RATE` or `@background: LOW..HIGH`
@@ -603,6 +606,55 @@ final class LoadSession {
         warn(DataWarning(
             .totalDiffers, file: file, line: largest.line, column: valueIndex + 1,
             message: "the file's total differs from the sum of its keys at \(differing) time\(differing == 1 ? "" : "s"), most at \(largest.time): \(NumberText.text(largest.stated)) stated, \(NumberText.text(largest.summed)) summed; the keys' sum is analysed and the stated total is kept for comparison"))
+    }
+
+    /// Warns of each value of a province column (a key column whose name contains "province", or at least half of
+    /// whose values are in the bundled gazetteer) that the gazetteer does not know, with the nearest name.
+    private func checkProvinces(_ groups: [KeyAccumulator], names: [String]) {
+        guard let gazetteer = try? ProvinceGazetteer.bundled() else { return }
+        for (position, column) in keyIndexes.enumerated() {
+            var firstLines: [String: Int] = [:]
+            var order: [String] = []
+            for group in groups where firstLines[group.keyValues[position]] == nil {
+                firstLines[group.keyValues[position]] = group.groupLine
+                order.append(group.keyValues[position])
+            }
+            let known = order.filter { gazetteer.province(named: $0) != nil }.count
+            guard known < order.count else { continue }
+            if known == 0 {
+                // A province column of another country, or codes: one note, not one per key.
+                if names[column].lowercased().contains("province") {
+                    warn(DataWarning(
+                        .unknownProvince, file: file, line: groups.first?.groupLine ?? 1, column: column + 1,
+                        message: "none of the \(order.count) values of \(names[column]) is a province of the bundled gazetteer of Cambodia; the keys are located by their names"))
+                }
+                continue
+            }
+            guard names[column].lowercased().contains("province") || 2 * known >= order.count else { continue }
+            for value in order where gazetteer.province(named: value) == nil {
+                let suggestion = gazetteer.nearest(to: value).map { "; the nearest is \($0.name) (\($0.isoCode))" } ?? ""
+                warn(DataWarning(
+                    .unknownProvince, file: file, line: firstLines[value]!, column: column + 1,
+                    message: "\(names[column]) \"\(Self.quoted(value))\" is not in the gazetteer of Cambodia's provinces\(suggestion); it is kept as a key of its own, located by its name"))
+            }
+        }
+    }
+
+    /// Warns of each key with a single observation or no arrivals at all: kept, and projected with the others'
+    /// help.
+    private func checkSparseKeys(_ groups: [KeyAccumulator], _ sortedGroups: [[(date: Date, entry: KeyAccumulator.Entry)]]) {
+        for (group, sorted) in zip(groups, sortedGroups) {
+            let values = sorted.compactMap(\.entry.value)
+            if values.count == 1 {
+                warn(DataWarning(
+                    .sparseKey, file: file, line: group.groupLine, column: keyIndexes[0] + 1,
+                    message: "key \"\(Self.quoted(group.name))\" has one observation; it is kept, and its projection leans on the other keys (partial pooling)"))
+            } else if !values.isEmpty, kind != .level, values.allSatisfy({ $0 == 0 }) {
+                warn(DataWarning(
+                    .sparseKey, file: file, line: group.groupLine, column: keyIndexes[0] + 1,
+                    message: "key \"\(Self.quoted(group.name))\" has had no arrivals; it is kept, and its projection is pooled towards the other keys"))
+            }
+        }
     }
 
     /// At each time, the sum over the keys reporting then (`nil` when all of them are missing).

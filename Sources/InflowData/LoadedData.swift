@@ -23,6 +23,8 @@ public struct LoadedData: Sendable {
     public var groupColumns: [String]
     /// Each series' value in each group column.
     public var groupValues: [[String]]
+    /// The line of each series' first row (empty without key columns).
+    public var keyLines: [Int]
     /// The file's own total (rows whose every key is `Total`), kept for comparison; ``total`` is the keys' sum.
     public var statedTotal: InflowSeries?
     /// The file as named in messages.
@@ -45,8 +47,9 @@ public struct LoadedData: Sendable {
         series: [InflowSeries], total: InflowSeries?, warnings: [DataWarning], provenance: [String], file: String,
         timeColumn: String, valueColumn: String, keyColumns: [String], kind: ObservationKind, origin: Date?,
         rowCount: Int, statedBackground: StatedRate? = nil, keyValues: [[String]]? = nil, groupColumns: [String] = [],
-        groupValues: [[String]]? = nil, statedTotal: InflowSeries? = nil
+        groupValues: [[String]]? = nil, statedTotal: InflowSeries? = nil, keyLines: [Int]? = nil
     ) {
+        self.keyLines = keyLines ?? series.map { _ in 0 }
         self.statedBackground = statedBackground
         self.keyValues = keyValues ?? series.map { keyColumns.isEmpty ? [] : [$0.name] }
         self.groupColumns = groupColumns

@@ -78,6 +78,31 @@ public struct ProvinceGazetteer: Sendable {
         return provinces.first { ProvinceGazetteer.normalized($0.name) == wanted || ProvinceGazetteer.normalized($0.isoCode) == wanted }
     }
 
+    /// The province whose name is nearest to `name` in edit distance (ignoring case, spaces and hyphens), when
+    /// it is within a third of the name's length (at least 2): `"Mondolkiri"` gives Mondulkiri. `nil` when no
+    /// name is that close.
+    public func nearest(to name: String) -> Province? {
+        let wanted = Array(ProvinceGazetteer.normalized(name))
+        let reach = max(2, wanted.count / 3)
+        let scored = provinces.map { ($0, Self.editDistance(wanted, Array(Self.normalized($0.name)))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= reach else { return nil }
+        return best.0
+    }
+
+    /// Levenshtein distance (insertions, deletions, substitutions), O(|a| |b|) time, O(|b|) memory.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+
     private static func normalized(_ text: String) -> String {
         String(text.lowercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "_" })
     }

@@ -39,10 +39,16 @@ extension PooledFit {
     /// Joint samples of every key over `grid` from the Laplace posterior of the pooled fit: replicate `b` draws
     /// the shared shape and the mean level from their normal approximation, each key's `log N_k` given them,
     /// `log theta`, and then each key's counts (NB2 around its mean, background included) on each period; all
-    /// from stream `(seed, stream, b)` of ``InflowStatistics/RandomStreams``, keys in order.
+    /// the shared draws from stream `(seed, stream, b)` of ``InflowStatistics/RandomStreams`` and each key's
+    /// from the stream of its name (`stream + StreamKey.index(name)`), so a key's draws do not depend on its
+    /// position in the file. With `background`,
+    /// each replicate draws the keys' backgrounds from it (the total rate's uncertainty and the keys' shares);
+    /// without it, every replicate uses the backgrounds the fit held.
     ///
     /// - Complexity: per replicate one curve evaluation per key on the grid, and one NB2 draw per key and period.
-    public func sample(grid: ProjectionGrid, replicates: Int, seed: UInt64, stream: Int) -> BottomSamples {
+    public func sample(grid: ProjectionGrid, replicates: Int, seed: UInt64, stream: Int,
+                       background: BackgroundSplit? = nil) -> BottomSamples {
+        precondition(background.map { $0.concentrations.count == keys.count } ?? true, "one share per key")
         let keyCount = keys.count, periods = grid.periodCount
         let q = shapeLanes.count + 1
         let factor = PoolingProblem.cholesky(sharedCovariance) ?? Array(repeating: Array(repeating: 0, count: q), count: q)
@@ -61,6 +67,7 @@ extension PooledFit {
         var starts = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: keyCount)
         var remaining = starts
         var values = [Double](repeating: 0, count: periods + 2)
+        let keyStreams = keys.map { stream &+ StreamKey.index($0) }
         for b in 0..<replicates {
             var generator = streams.generator(series: stream, replicate: b)
             var normals = [Double](repeating: 0, count: q)
@@ -70,12 +77,20 @@ extension PooledFit {
             var shape = self.shape
             for (j, lane) in shapeLanes.enumerated() { shape[lane] = min(max(shape[lane] + z[j], lower[lane]), upper[lane]) }
             let theta = exp(min(max(logTheta + logThetaVariance.squareRoot() * Normal.standardSample(using: &generator), -10), 23))
+            var keyGenerators = keyStreams.map { streams.generator(series: $0, replicate: b) }
+            var backgrounds = self.backgrounds
+            if let background {
+                let rate = background.drawRate(using: &generator)
+                let shares = (0..<keyCount).map { background.drawShare(key: $0, using: &keyGenerators[$0]) }
+                let sum = shares.reduce(0, +)
+                backgrounds = shares.map { sum > 0 ? rate * $0 / sum : 0 }
+            }
             for k in 0..<keyCount {
                 var shift = 0.0
                 for j in 0..<q { shift -= coupling[k][j] * z[j] }
                 let spread = keyPrecision[k] > 0 ? 1 / keyPrecision[k].squareRoot() : 0
                 let eta = min(logSizes[k] + (keyPrecision[k] > 0 ? shift / keyPrecision[k] : 0)
-                              + spread * Normal.standardSample(using: &generator), logLimit)
+                              + spread * Normal.standardSample(using: &keyGenerators[k]), logLimit)
                 var curve = shape
                 curve[sizeLane] = exp(eta)
                 let times = [lastTimes[k]] + grid.boundaries
@@ -83,11 +98,11 @@ extension PooledFit {
                 let limit = family.finalSize(curve)
                 remaining[k][b] = limit.isFinite ? max(limit - values[0], 0) : .nan
                 let gapMean = max(values[1] - values[0] + backgrounds[k] * (grid.boundaries[0] - lastTimes[k]), 0)
-                starts[k][b] = observedTotals[k] + (gapMean > 0 ? Self.negativeBinomial(gapMean, theta, &generator) : 0)
+                starts[k][b] = observedTotals[k] + (gapMean > 0 ? Self.negativeBinomial(gapMean, theta, &keyGenerators[k]) : 0)
                 for period in 0..<periods {
                     let length = grid.boundaries[period + 1] - grid.boundaries[period]
                     let mean = max(values[period + 2] - values[period + 1] + backgrounds[k] * length, 0)
-                    increments[k][period, b] = Self.negativeBinomial(mean, theta, &generator)
+                    increments[k][period, b] = Self.negativeBinomial(mean, theta, &keyGenerators[k])
                     pools[k][period, b] = limit.isFinite ? max(limit - values[period + 2], 0) : .nan
                 }
             }

@@ -20,7 +20,8 @@ import InflowStatistics
 /// score (as `MASS::glm.nb` alternates). `sigma` is then chosen by maximising the Laplace approximation of the
 /// marginal likelihood, the keys integrated out,
 /// `sum_k [l_k(eta_k) - (eta_k - mu)^2 / (2 sigma^2) - log(sigma) - log(I_k) / 2]` with `I_k` the posterior
-/// precision of `eta_k`, by golden-section search over `log sigma` in `[log 0.05, log 10]` (warm-started fits);
+/// precision of `eta_k`, over `log sigma` in `[log 0.05, log 10]`: a coarse grid from the largest `sigma` down
+/// (warm-started fits), then golden-section search in the best point's bracket;
 /// this is the Laplace empirical Bayes of `lme4::glmer` with `nAGQ = 1`.
 ///
 /// - Complexity: per inner iteration one curve evaluation with gradients per key and O(n q^2) sums; about
@@ -50,6 +51,10 @@ public enum PartialPooling {
 
     /// Range of `sigma`, the spread of the keys' log sizes, searched.
     static let sigmaRange = log(0.05)...log(10.0)
+    /// Points of the coarse grid over `log sigma` before the golden-section refinement.
+    static let sigmaGridPoints = 8
+    /// Above this NB2 `theta` the counts are Poisson for every purpose, and `theta` stops moving.
+    static let poissonTheta = 1e6
 
     /// Fits `family` to `keys` with pooled sizes.
     /// - Parameters:
@@ -75,19 +80,30 @@ public enum PartialPooling {
             let mode = problem.mode(sigma: exp(sigmaRange.upperBound), from: &state)
             best = (exp(sigmaRange.upperBound), mode, state)
         } else {
-            // Golden-section search over log sigma, each fit warm-started from the previous mode.
-            var memo: [Double: (PoolingProblem.Mode, PoolingProblem.State)] = [:]
-            func evaluate(_ logSigma: Double) -> Double {
-                if let known = memo[logSigma] { return known.0.logMarginal }
+            // A grid over log sigma from the largest (little pooling) down, each fit warm-started from the one
+            // before, so a strongly pooled fit starts from a sensible shape; then golden-section search in the
+            // best grid point's bracket, each fit started from that point.
+            var grid: [(logSigma: Double, mode: PoolingProblem.Mode, state: PoolingProblem.State)] = []
+            for index in 0..<sigmaGridPoints {
+                let logSigma = sigmaRange.upperBound
+                    - Double(index) * (sigmaRange.upperBound - sigmaRange.lowerBound) / Double(sigmaGridPoints - 1)
                 let mode = problem.mode(sigma: exp(logSigma), from: &state)
-                memo[logSigma] = (mode, state)
+                grid.append((logSigma, mode, state))
+            }
+            let bestIndex = grid.indices.max { grid[$0].mode.logMarginal < grid[$1].mode.logMarginal }!
+            var candidates = [grid[bestIndex]]
+            let anchor = grid[bestIndex].state
+            func evaluate(_ logSigma: Double) -> Double {
+                var trial = anchor
+                let mode = problem.mode(sigma: exp(logSigma), from: &trial)
+                candidates.append((logSigma, mode, trial))
                 return mode.logMarginal
             }
             let ratio = (5.0.squareRoot() - 1) / 2
-            var a = sigmaRange.lowerBound, b = sigmaRange.upperBound
+            var a = grid[min(bestIndex + 1, sigmaGridPoints - 1)].logSigma, b = grid[max(bestIndex - 1, 0)].logSigma
             var c = b - ratio * (b - a), d = a + ratio * (b - a)
             var fc = evaluate(c), fd = evaluate(d)
-            for _ in 0..<22 {
+            for _ in 0..<20 where b - a > 1e-3 {
                 if fc > fd {
                     b = d; d = c; fd = fc
                     c = b - ratio * (b - a)
@@ -97,12 +113,9 @@ public enum PartialPooling {
                     d = a + ratio * (b - a)
                     fd = evaluate(d)
                 }
-                if b - a < 1e-3 { break }
             }
-            for end in [sigmaRange.lowerBound, sigmaRange.upperBound] { _ = evaluate(end) }
-            let bestLogSigma = memo.max { $0.value.0.logMarginal < $1.value.0.logMarginal }!.key
-            let (mode, modeState) = memo[bestLogSigma]!
-            best = (exp(bestLogSigma), mode, modeState)
+            let winner = candidates.max { $0.mode.logMarginal < $1.mode.logMarginal }!
+            best = (exp(winner.logSigma), winner.mode, winner.state)
         }
         let (sigma, mode, final) = best!
         var warnings: [String] = []
@@ -316,6 +329,7 @@ struct PoolingProblem {
             let scoreLog = theta * current.dispersionScore
             let informationLog = max(theta * theta * current.dispersionInformation - theta * current.dispersionScore, 1e-8)
             var stepTheta = max(min(scoreLog / informationLog, 2), -2)
+            if theta >= PartialPooling.poissonTheta && stepTheta > 0 { stepTheta = 0 }
             var thetaMoved = false
             for _ in 0..<8 where abs(stepTheta) > 1e-12 {
                 var trial = state
@@ -370,7 +384,8 @@ struct PoolingProblem {
                 damping *= 4
             }
             if converged || (!accepted && !thetaMoved) {
-                converged = converged || !accepted
+                // No step helps: an optimum when the gradient is negligible against the information.
+                converged = converged || gradientIsNegligible(current)
                 break
             }
         }
@@ -388,6 +403,18 @@ struct PoolingProblem {
         return Mode(logMarginal: logMarginal, keyPrecision: current.keyPrecision, coupling: current.coupling,
                     sharedCovariance: covariance, logThetaVariance: informationLog > 0 ? 1 / informationLog : 0,
                     iterations: iterations, converged: converged)
+    }
+
+    /// Whether every component of the gradient is below 1e-6 of the square root of its information (the
+    /// Newton step's size in standard deviations).
+    func gradientIsNegligible(_ e: Evaluation) -> Bool {
+        for k in keys.indices where e.keyPrecision[k] > 0 {
+            if abs(e.gradientEta[k]) > 1e-6 * max(e.keyPrecision[k].squareRoot(), 1) { return false }
+        }
+        for j in e.gradientShared.indices where abs(e.gradientShared[j]) > 1e-6 * max(e.shared[j][j].squareRoot(), 1) {
+            return false
+        }
+        return true
     }
 
     /// Solves the small symmetric system `a x = b` by Cholesky; `nil` when `a` is not positive definite.

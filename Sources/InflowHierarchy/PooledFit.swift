@@ -70,3 +70,16 @@ public struct PooledFit: Sendable {
         return logSizes[k] + (logSizes[k] - priorMean) / (priorSD * priorSD) / dataPrecision
     }
 }
+
+extension PooledFit {
+    /// Key `k`'s fitted mean count on each of its observation intervals at the mode, background included.
+    /// - Complexity: one curve evaluation at the key's times.
+    public func fittedMeans(_ k: Int) -> [Double] {
+        let grid = observations[k].grid
+        var values = [Double](repeating: 0, count: grid.times.count)
+        family.cumulative(at: grid.times, parameters(k), into: &values)
+        return grid.startIndex.indices.map { i in
+            max(values[grid.endIndex[i]] - values[grid.startIndex[i]], 0) + backgrounds[k] * grid.lengths[i]
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import InflowCore
 import Foundation
 import InflowModels
 import InflowProjection
@@ -207,20 +208,20 @@ extension ReportBuilder {
         return ReportSection(.cumulative, blocks: [.chart(chart)] + blocks)
     }
 
-    /// One small chart per key: observed daily inflow and the key's projection fan.
-    func keyChart(_ key: String, _ keyed: KeyedSeries) -> Chart {
-        let observed = Self.observedRates(keyed.observed)
+    /// One small chart per key: observed daily inflow and the key's projection fan, every chart on the same
+    /// scale (`maximum`, the largest median or observation of any key, with the bands cut above twice it).
+    func keyChart(_ key: String, _ keyed: KeyedSeries, observed: InflowSeries, maximum: Double) -> Chart {
+        let observedRates = Self.observedRates(observed)
         let fan = Self.fan(keyed.projection)
         let series = [fan[0], fan[2],
                       ChartSeries(name: "Observed", legendLabel: "Observed", kind: .points, color: .ink,
-                                  points: observed.map { ChartPoint(x: Self.x($0.date), y: $0.rate) })]
+                                  points: observedRates.map { ChartPoint(x: Self.x($0.date), y: $0.rate) })]
         var yAxis = ChartAxis(label: "Arrivals", unit: "people per day")
-        let coreTop = Self.largest(observed.map(\.rate) + fan[2].points.map(\.y))
+        yAxis.maximum = maximum
         let bandTop = Self.largest(fan[0].points.compactMap(\.upper))
         var notes: [String] = []
-        if coreTop > 0 && bandTop > 2 * coreTop {
-            yAxis.maximum = 2 * coreTop
-            notes.append("90% band cut at the top (it reaches \(ReportFormat.count(bandTop)) per day).")
+        if bandTop > maximum {
+            notes.append("90% band cut at the shared scale's top (it reaches \(ReportFormat.count(bandTop)) per day).")
         }
         let start = keyed.projection.origin.addingTimeInterval(keyed.projection.grid.boundaries[0] * 86_400)
         let next7 = keyed.projection.arrivals(overFirst: min(7, keyed.projection.periods))
@@ -229,5 +230,14 @@ extension ReportBuilder {
                      summary: "\(key): \(ReportFormat.count(keyed.projection.observedTotal)) arrivals so far; "
                         + "\(Self.medianWithInterval(next7)) expected in the next 7 days.",
                      notes: notes)
+    }
+
+    /// The shared top of the keys' small multiples: the largest observed daily rate or projected median of any
+    /// key, with a tenth of headroom.
+    func sharedKeyMaximum(_ keys: [(KeyedSeries, InflowSeries)]) -> Double {
+        let top = keys.map { keyed, observed in
+            Self.largest(Self.observedRates(observed).map(\.rate) + Self.fan(keyed.projection)[2].points.map(\.y))
+        }.max() ?? 1
+        return max(1.1 * top, 1)
     }
 }

@@ -1,3 +1,4 @@
+import InflowCore
 import Foundation
 import InflowModels
 import InflowProjection
@@ -177,7 +178,9 @@ extension ReportBuilder {
         return ReportSection(.backtest, blocks: blocks)
     }
 
-    /// Small multiples, one per key, with a summary table; a sentence when there are no keys.
+    /// Every node of the keys' hierarchy in a table (arrivals so far, next 7 and 30 days, share of the next 7
+    /// days, pooling), a note of the keys shrunk most, and one small chart per key on a shared scale; a sentence
+    /// when there are no keys.
     func keysSection() -> ReportSection {
         let title = "Per-\(input.keyName) projections"
         guard !input.keyed.isEmpty else {
@@ -185,29 +188,53 @@ extension ReportBuilder {
                 "The data have no \(input.keyName) column, so there are no per-\(input.keyName) projections.")])
         }
         var rows: [[String]] = []
-        var charts: [Chart] = []
+        var charted: [(String, KeyedSeries, InflowSeries)] = []
+        var shrunk: [String] = []
+        let showsMinTrace = input.keyed.values.contains { $0.minTraceMeans != nil }
         for key in input.keyOrder {
             guard let keyed = input.keyed[key] else { continue }
             let projection = keyed.projection
             let next7 = projection.arrivals(overFirst: min(7, projection.periods))
             let next30 = projection.arrivals(overFirst: min(30, projection.periods))
-            let pool = Self.remainingPool(projection).map(Self.medianWithInterval) ?? "not bounded"
-            rows.append([key, label(projection.model), ReportFormat.count(projection.observedTotal),
-                         Self.medianWithInterval(next7), Self.medianWithInterval(next30), pool])
-            charts.append(keyChart(key, keyed))
+            let share = keyed.share.map { summary -> String in
+                guard let (lower, upper) = summary.interval(0.9) else { return ReportFormat.percent(summary.median) }
+                return "\(ReportFormat.percent(summary.median)) (\(ReportFormat.percent(lower))–\(ReportFormat.percent(upper)))"
+            } ?? "–"
+            let pooling = keyed.poolingFactor.map { String(format: "%.2f", $0) } ?? "–"
+            var row = [key, keyed.location == key ? "–" : keyed.location, ReportFormat.count(projection.observedTotal),
+                       Self.medianWithInterval(next7), share, Self.medianWithInterval(next30), pooling]
+            if showsMinTrace {
+                row.append(keyed.minTraceMeans.map { ReportFormat.count($0.prefix(7).reduce(0, +)) } ?? "–")
+            }
+            rows.append(row)
+            if let observed = keyed.observed, keyed.level == "key" { charted.append((key, keyed, observed)) }
+            if let factor = keyed.poolingFactor, factor >= Self.notableShrinkage { shrunk.append("\(key) (\(String(format: "%.2f", factor)))") }
         }
         let capitalised = input.keyName.prefix(1).uppercased() + input.keyName.dropFirst()
-        return ReportSection(id: ReportSectionID.provinces.rawValue, title: title, blocks: [
-            .paragraph("Each \(input.keyName) is fitted and projected on its own; the projections need not add up to "
-                       + "the national projection. Charts show daily arrivals with the projected median and 90% interval; "
-                       + "each chart has its own scale."),
-            .table(ReportTable(
-                caption: "Projections by \(input.keyName) (medians with 90% intervals)",
-                header: [capitalised, "Model", "Observed so far", "Next 7 days", "Next 30 days", "Remaining pool"],
-                alignments: [.left, .left, .right, .right, .right, .right], rows: rows)),
-            .smallMultiples(charts),
-        ])
+        var header = [capitalised, "ISO code", "So far", "Next 7 days", "Share of next 7 days", "Next 30 days", "Pooling"]
+        if showsMinTrace { header.append("Next 7 days, MinT mean") }
+        var blocks: [ReportBlock] = input.hierarchyNotes.map { ReportBlock.paragraph($0) }
+        blocks.append(.table(ReportTable(
+            caption: "Every level from the same joint samples: medians with 90% intervals",
+            header: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2),
+            rows: rows)))
+        blocks.append(.paragraph("Pooling is how far a \(input.keyName)'s size was pulled towards the common level: 0 not at "
+                                 + "all, 1 wholly. The ISO code is the \(input.keyName)'s in ISO 3166-2 where the gazetteer knows it."))
+        blocks.append(.note(ReportNote(.info, shrunk.isEmpty
+            ? "No \(input.keyName) was shrunk much (every pooling factor is below \(String(format: "%.1f", Self.notableShrinkage))): each one's own arrivals decide its size."
+            : "Shrunk towards the other \(input.keyName)s' level, because their own arrivals say little: \(shrunk.joined(separator: ", ")).")))
+        let maximum = sharedKeyMaximum(charted.map { ($0.1, $0.2) })
+        let charts = charted.map { keyChart($0.0, $0.1, observed: $0.2, maximum: maximum) }
+        if !charts.isEmpty {
+            blocks.append(.paragraph("Daily arrivals by \(input.keyName), with the projected median and 90% interval, all on one scale "
+                                     + "(up to \(ReportFormat.count(maximum)) a day) so that the charts compare."))
+            blocks.append(.smallMultiples(charts))
+        }
+        return ReportSection(id: ReportSectionID.provinces.rawValue, title: title, blocks: blocks)
     }
+
+    /// A pooling factor from which the report names a key as shrunk.
+    static let notableShrinkage = 0.2
 
     /// Every warning, each fit's status and the bootstrap replicates that did not converge or failed.
     func diagnosticsSection() -> ReportSection {

@@ -62,7 +62,7 @@ public struct ReportBuilder: Sendable {
         }
         for key in input.keyOrder {
             if let keyed = input.keyed[key] {
-                tables.append(ForecastTable(projection: keyed.projection, location: key, role: .key, timeZone: timeZone))
+                tables.append(ForecastTable(projection: keyed.projection, location: keyed.location, role: .key, timeZone: timeZone))
             }
         }
         return tables

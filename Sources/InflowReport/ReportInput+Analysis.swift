@@ -2,6 +2,7 @@ import Foundation
 import InflowAnalysis
 import InflowModels
 import InflowProjection
+import InflowHierarchy
 
 extension ReportInput {
     /// The input of a report on an analysis: its data's provenance, its total's fits, weights,
@@ -19,7 +20,25 @@ extension ReportInput {
         var weights: [ModelID: Double] = [:]
         for (model, weight) in zip(total.weights.models, total.weights.values) { weights[model] = weight }
         var keyed: [String: KeyedSeries] = [:]
-        for key in analysis.keys { keyed[key.key] = KeyedSeries(observed: key.series, projection: key.projection) }
+        var notes: [String] = []
+        if let hierarchy = analysis.hierarchy {
+            let shares = hierarchy.shares(overFirst: 7)
+            let bottomStart = hierarchy.hierarchy.nodes.count - hierarchy.hierarchy.bottomCount
+            for (index, node) in hierarchy.hierarchy.nodes.enumerated() {
+                let key = index >= bottomStart ? index - bottomStart : nil
+                let level = switch node.level {
+                case .total: "total"
+                case .bottom: "key"
+                case .keyValue, .group: "group"
+                }
+                keyed[node.name] = KeyedSeries(
+                    observed: index == 0 ? total.series : key.map { hierarchy.keySeries[$0] },
+                    projection: hierarchy.forecast.projections[index], location: hierarchy.locations[index],
+                    level: level, poolingFactor: key.map { hierarchy.poolingFactor(key: $0) }, share: shares[index],
+                    minTraceMeans: hierarchy.forecast.minTraceMeans?[index])
+            }
+            notes = Self.hierarchyNotes(hierarchy, keyName: analysis.data.keyColumns.joined(separator: " / "))
+        }
         let keyColumns = analysis.data.keyColumns.joined(separator: " / ")
         self.init(
             datasetName: analysis.data.file, provenance: analysis.data.provenance, dataSource: analysis.data.file,
@@ -32,6 +51,8 @@ extension ReportInput {
         background = "\(total.background), \(total.backgroundSource)"
         weightNotes = total.weights.notes.map { $0.hasPrefix("warning: ") ? String($0.dropFirst(9)) : $0 }
         mergedModels = total.weights.merged
+        if let hierarchy = analysis.hierarchy { nodeOrder = hierarchy.hierarchy.nodes.map(\.name) }
+        hierarchyNotes = notes
         backtestCRPS = total.weights.backtestCRPS
         sensitivity = total.sensitivity
         retrospective = total.retrospective
@@ -40,5 +61,28 @@ extension ReportInput {
             scores.scores += total.retrospective.flatMap(\.scores)
             backtest = scores
         }
+    }
+
+    /// How the keys were fitted and reconciled, in sentences.
+    static func hierarchyNotes(_ analysis: HierarchyAnalysis, keyName: String) -> [String] {
+        let families = zip(analysis.pooledFits, analysis.familyShares).map {
+            "\($0.family.name) (\(ReportFormat.percent($1)) of the samples)"
+        }.joined(separator: ", ")
+        var notes = ["The \(keyName)s are fitted together: they share each curve's shape and dispersion, and each has "
+            + "its own size, pulled towards their common level as far as its own arrivals leave it uncertain (partial pooling, "
+            + "empirical Bayes). Families, as weighted nationally: \(families)."]
+        let forecast = analysis.forecast
+        switch forecast.method {
+        case .bottomUp:
+            notes.append("Every row is the sum of its \(keyName)s' joint samples (bottom-up), so the levels add up in every sample.")
+        case .conditioning, .mint:
+            let ess = forecast.effectiveSampleSize.map { " (effective sample size \(Int($0.rounded())) of \(forecast.candidateCount) candidates)" } ?? ""
+            notes.append("The \(keyName)s' joint samples are conditioned on the national projection\(ess): resampled in proportion to "
+                + "its density at their sum, so the total follows the national forecast, and every row is the sum of its \(keyName)s in every sample.")
+        }
+        if let mint = forecast.minTrace {
+            notes.append("MinT means (\(mint.method)) reconcile each level's own mean forecast; they are means, and can be fractional.")
+        }
+        return notes
     }
 }

@@ -57,8 +57,12 @@ public struct ReportInput: Sendable {
     public var retrospective: [RetrospectiveOrigin] = []
     /// What the keys are called ("province").
     public var keyName: String
-    /// Per-key series and their projections (small multiples), by key.
+    /// Per-node series and their projections (table and small multiples), by node name.
     public var keyed: [String: KeyedSeries]
+    /// The nodes in hierarchy order (total, groups, keys); `nil` sorts them by name.
+    public var nodeOrder: [String]?
+    /// How the keys' forecasts were made coherent, and what was pooled, in sentences.
+    public var hierarchyNotes: [String] = []
     /// Warnings from reading the data and running the analysis.
     public var warnings: [String]
     /// The seed of the random streams.
@@ -119,6 +123,6 @@ public struct ReportInput: Sendable {
         return unique + projections.keys.filter { !seen.contains($0) }.sorted { $0.description < $1.description }
     }
 
-    /// Keys sorted for display.
-    public var keyOrder: [String] { keyed.keys.sorted() }
+    /// Nodes in display order.
+    public var keyOrder: [String] { nodeOrder?.filter { keyed[$0] != nil } ?? keyed.keys.sorted() }
 }

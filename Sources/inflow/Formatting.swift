@@ -23,6 +23,11 @@ enum Formatting {
         return String(format: "%.4g", value)
     }
 
+    /// A share as a whole percentage: `0.347` gives `35%`.
+    static func percent(_ value: Double) -> String {
+        value.isFinite ? "\(Int((value * 100).rounded()))%" : "n/a"
+    }
+
     /// `[lower, upper]` of counts.
     static func interval(_ lower: Double, _ upper: Double) -> String { "[\(count(lower)), \(count(upper))]" }
 

@@ -87,16 +87,9 @@ enum ProjectionText {
             }
             lines.append(table.render())
         }
-        if let leading = analysis.leadingFit, !result.keys.isEmpty {
+        if let hierarchy = result.hierarchy {
             lines.append("")
-            lines.append("By \(result.data.keyColumns.joined(separator: " / ")) (\(leading.family.name))")
-            var keys = TextTable(["series", "so far", "next 7 days", "90%"])
-            for key in result.keys {
-                let week = key.projection.arrivals(overFirst: 7)
-                keys.add([key.key, Formatting.count(key.projection.observedTotal), Formatting.count(week.median),
-                          interval(week, 0.9)])
-            }
-            lines.append(keys.render())
+            lines += hierarchyLines(hierarchy, keyName: result.data.keyColumns.joined(separator: " / "))
         }
         if !result.warnings.isEmpty {
             lines.append("")
@@ -104,6 +97,40 @@ enum ProjectionText {
             lines += result.warnings.map { "  - \($0)" }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Every node of the keys' hierarchy: arrivals so far, next 7 and 30 days, share of the next 7 days and each
+    /// key's pooling factor, from the same joint samples.
+    static func hierarchyLines(_ hierarchy: HierarchyAnalysis, keyName: String) -> [String] {
+        let forecast = hierarchy.forecast
+        let shares = hierarchy.shares(overFirst: 7)
+        let bottomStart = hierarchy.hierarchy.nodes.count - hierarchy.hierarchy.bottomCount
+        var lines = ["By \(keyName): every level from the same joint samples (\(forecast.method))"]
+        let families = zip(hierarchy.pooledFits, hierarchy.familyShares).map {
+            "\($0.family.name) \(Formatting.percent($1))"
+        }.joined(separator: ", ")
+        lines.append("  keys pooled with: \(families)"
+                     + (forecast.effectiveSampleSize.map { "; effective sample size \(Int($0.rounded())) of \(forecast.candidateCount)" } ?? ""))
+        var header = ["level", "location", "so far", "next 7 days", "90%", "share of 7 days", "next 30 days", "90%", "pooling"]
+        if forecast.minTraceMeans != nil { header.append("7 days, MinT mean") }
+        var table = TextTable(header)
+        for (index, node) in hierarchy.hierarchy.nodes.enumerated() {
+            let projection = forecast.projections[index]
+            let week = projection.arrivals(overFirst: 7), month = projection.arrivals(overFirst: 30)
+            let share = shares[index].interval(0.9).map { "\(Formatting.percent(shares[index].median)) (\(Formatting.percent($0.lower))-\(Formatting.percent($0.upper)))" } ?? "-"
+            let pooling = index >= bottomStart ? String(format: "%.2f", hierarchy.poolingFactor(key: index - bottomStart)) : "-"
+            var row = [node.name, hierarchy.locations[index], Formatting.count(projection.observedTotal),
+                       Formatting.count(week.median), interval(week, 0.9), share, Formatting.count(month.median),
+                       interval(month, 0.9), pooling]
+            if let means = forecast.minTraceMeans?[index] { row.append(Formatting.number(means.prefix(7).reduce(0, +))) }
+            table.add(row)
+        }
+        lines.append(table.render())
+        lines.append("  pooling: how far a key's size was pulled towards the keys' common level (0 its own data, 1 wholly pooled)")
+        if forecast.method != .bottomUp {
+            lines.append("  Total: the national projection conditioned on the keys' joint forecast, so that the rows add up; the headline above is the national projection alone")
+        }
+        return lines
     }
 
     static func interval(_ summary: QuantileSummary, _ coverage: Double) -> String {

@@ -21,12 +21,15 @@ enum ReportOutput {
         try JSONRenderer().render(ReportBuilder(input(analysis, timeZone: timeZone)).savedReport())
     }
 
-    /// The headline projection's hub rows, then each key's.
+    /// The headline projection's hub rows; with key columns, every node of the keys' hierarchy instead, the
+    /// total first (its location an ISO 3166-2 code for a province of the gazetteer, else its name), so the rows
+    /// add up.
     static func hubRows(_ analysis: AnalysisResult, timeZone: TimeZone) -> [HubRow] {
-        var rows = analysis.total.headline.hubRows(location: analysis.total.series.name, timeZone: timeZone)
-        for key in analysis.keys {
-            rows += key.projection.hubRows(location: key.key, timeZone: timeZone)
+        guard let hierarchy = analysis.hierarchy else {
+            return analysis.total.headline.hubRows(location: analysis.total.series.name, timeZone: timeZone)
         }
-        return rows
+        return hierarchy.forecast.projections.enumerated().flatMap { index, projection in
+            projection.hubRows(location: hierarchy.locations[index], timeZone: timeZone)
+        }
     }
 }

@@ -14,6 +14,16 @@ struct RunOptions: ParsableArguments {
         valueName: "method"))
     var ensemble: EnsembleMethod = .stacking
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With key columns, how the keys' forecasts are made to add up to the total's: conditioning (the keys' joint samples resampled to follow the national projection; the default), bottom-up (the keys' joint samples summed) or mint (MinT means of every level, intervals by conditioning).",
+        valueName: "method"))
+    var reconcile: ReconciliationMethod = .conditioning
+
+    @Option(name: .customLong("mint"), help: ArgumentHelp(
+        "The covariance MinT assumes with --reconcile mint: wls-struct (the default), ols or shrink (the in-sample residuals' covariance, shrunk).",
+        valueName: "method"))
+    var minTrace: MinTraceMethod = .wlsStructural
+
     @Option(name: .long, help: ArgumentHelp("Seed: the same seed gives the same numbers whatever the thread count.", valueName: "N"))
     var seed: UInt64 = 20260116
 
@@ -28,6 +38,8 @@ struct RunOptions: ParsableArguments {
         options.seed = seed
         options.threads = threads
         options.ensemble = ensemble
+        options.reconciliation = reconcile
+        options.minTraceMethod = minTrace
         return options
     }
 
@@ -46,3 +58,5 @@ struct RunOptions: ParsableArguments {
 }
 
 extension EnsembleMethod: ExpressibleByArgument {}
+extension ReconciliationMethod: ExpressibleByArgument {}
+extension MinTraceMethod: ExpressibleByArgument {}

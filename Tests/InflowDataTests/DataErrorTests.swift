@@ -130,6 +130,7 @@ struct DataErrorTests {
         ])
         let keyed = "date,site,total\n2026-01-18,Bavet,10\n2026-01-18,Poipet,30\n2026-01-19,Poipet,25\n"
         #expect(loadWarnings(keyed, options: LoadOptions(keyColumns: ["site"])) == [
+            #"data.csv:2:2: warning: key "Bavet" has one observation; it is kept, and its projection leans on the other keys (partial pooling)"#,
             #"data.csv:4:3: warning: cumulative total 25 for "Poipet" at 2026-01-19 is below the previous total 30 at 2026-01-18 (line 3); kept as published: the fit reads the lower total as a correction of the earlier ones"#,
         ])
     }
@@ -153,6 +154,8 @@ struct DataErrorTests {
         let data = try SeriesLoader(options: LoadOptions(keyColumns: ["province"]), now: testNow).load(csv: csv, name: "data.csv")
         #expect(data.series.map(\.values) == [[10], [1]])
         #expect(data.warnings.map(\.description) == [
+            #"data.csv:2:2: warning: key "Kandal" has one observation; it is kept, and its projection leans on the other keys (partial pooling)"#,
+            #"data.csv:3:2: warning: key "Takeo" has one observation; it is kept, and its projection leans on the other keys (partial pooling)"#,
             "data.csv:4:1: warning: 2 rows repeat the time and key of an earlier row (the first on line 4 repeats line 2); their counts are added together",
         ])
     }

@@ -50,7 +50,7 @@ struct LargeFileTests {
             let sum = total.values.reduce(0.0) { $0 + ($1 ?? 0) }
             #expect(sum == Double(expectedTotal * repeats))
             #expect(data.series[3].values[0] == Double(3 * repeats))
-            #expect(data.warnings.map(\.kind) == [.summedDuplicates])
+            #expect(data.warnings.map(\.kind) == [.unknownProvince, .summedDuplicates])
             #expect(peak < 200 * 1_048_576)
             #expect(peak - peakBeforeLoading < 64 * 1_048_576)
         }
