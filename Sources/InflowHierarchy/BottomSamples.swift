@@ -28,6 +28,9 @@ public struct BottomSamples: Sendable {
     public let remainingAtStart: [[Double]]
     /// What each key had observed.
     public let observed: [Double]
+    /// The effective sample size of the posterior draws' importance weights (``PosteriorDraws``), out of the
+    /// number of replicates; for concatenated sets, the sum of the parts'.
+    public let posteriorEffectiveSampleSize: Double
 
     /// Number of replicates.
     public var replicates: Int { increments.first?.columns ?? 0 }
@@ -36,46 +39,34 @@ public struct BottomSamples: Sendable {
 }
 
 extension PooledFit {
-    /// Joint samples of every key over `grid` from the Laplace posterior of the pooled fit: replicate `b` draws
-    /// the shared shape and the mean level from their normal approximation, each key's `log N_k` given them,
-    /// `log theta`, and then each key's counts (NB2 around its mean, background included) on each period; all
-    /// the shared draws from stream `(seed, stream, b)` of ``InflowStatistics/RandomStreams`` and each key's
-    /// from the stream of its name (`stream + StreamKey.index(name)`), so a key's draws do not depend on its
-    /// position in the file. With `background`,
-    /// each replicate draws the keys' backgrounds from it (the total rate's uncertainty and the keys' shares);
-    /// without it, every replicate uses the backgrounds the fit held.
+    /// Joint samples of every key over `grid` from the posterior of the pooled fit: replicate `b` takes a draw
+    /// of the shared shape, the common level and every key's `log N_k` from ``PosteriorDraws`` (importance
+    /// resampling of a heavy-tailed Laplace proposal), draws `log theta` from its normal approximation, and then
+    /// each key's counts (NB2 around its mean, background included) on each period. The shared draws come from
+    /// stream `(seed, stream, b)` of ``InflowStatistics/RandomStreams`` and each key's from the stream of its
+    /// name (`stream + StreamKey.index(name)`), so a key's draws do not depend on its position in the file.
+    /// With `background`, each replicate draws the keys' backgrounds from it (the total rate's uncertainty and
+    /// the keys' shares); without it, every replicate uses the backgrounds the fit held.
     ///
-    /// - Complexity: per replicate one curve evaluation per key on the grid, and one NB2 draw per key and period.
+    /// - Complexity: `replicates` posterior evaluations (one curve evaluation per key at its observation
+    ///   times), then per replicate one curve evaluation per key on the grid and one NB2 draw per key and period.
     public func sample(grid: ProjectionGrid, replicates: Int, seed: UInt64, stream: Int,
                        background: BackgroundSplit? = nil) -> BottomSamples {
         precondition(background.map { $0.concentrations.count == keys.count } ?? true, "one share per key")
         let keyCount = keys.count, periods = grid.periodCount
-        let q = shapeLanes.count + 1
-        let factor = PoolingProblem.cholesky(sharedCovariance) ?? Array(repeating: Array(repeating: 0, count: q), count: q)
         let streams = RandomStreams(seed: seed)
-        var lower = SIMD8<Double>(repeating: -.infinity), upper = SIMD8<Double>(repeating: .infinity)
-        for (j, parameter) in family.parameters.enumerated() {
-            lower[j] = parameter.lowerBound
-            upper[j] = parameter.upperBound
-        }
         let lastTimes = observations.map { $0.count > 0 ? $0.lastTime : grid.boundaries[0] }
         let observedTotals = observations.map { $0.observedTotal + $0.baseline }
-        let observedAll = observedTotals.reduce(0, +)
-        let logLimit = log(max(SizeBound.undeterminedFactor * max(observedAll, 1), 1))
         var increments = (0..<keyCount).map { _ in Matrix(rows: periods, columns: replicates) }
         var pools = increments
         var starts = [[Double]](repeating: [Double](repeating: 0, count: replicates), count: keyCount)
         var remaining = starts
         var values = [Double](repeating: 0, count: periods + 2)
         let keyStreams = keys.map { stream &+ StreamKey.index($0) }
+        let draws = PosteriorDraws(fit: self, count: replicates, seed: seed, stream: stream, keyStreams: keyStreams)
         for b in 0..<replicates {
             var generator = streams.generator(series: stream, replicate: b)
-            var normals = [Double](repeating: 0, count: q)
-            for j in 0..<q { normals[j] = Normal.standardSample(using: &generator) }
-            var z = [Double](repeating: 0, count: q)
-            for i in 0..<q { for j in 0...i { z[i] += factor[i][j] * normals[j] } }
-            var shape = self.shape
-            for (j, lane) in shapeLanes.enumerated() { shape[lane] = min(max(shape[lane] + z[j], lower[lane]), upper[lane]) }
+            let shape = draws.shapes[b]
             let theta = exp(min(max(logTheta + logThetaVariance.squareRoot() * Normal.standardSample(using: &generator), -10), 23))
             var keyGenerators = keyStreams.map { streams.generator(series: $0, replicate: b) }
             var backgrounds = self.backgrounds
@@ -86,13 +77,8 @@ extension PooledFit {
                 backgrounds = shares.map { sum > 0 ? rate * $0 / sum : 0 }
             }
             for k in 0..<keyCount {
-                var shift = 0.0
-                for j in 0..<q { shift -= coupling[k][j] * z[j] }
-                let spread = keyPrecision[k] > 0 ? 1 / keyPrecision[k].squareRoot() : 0
-                let eta = min(logSizes[k] + (keyPrecision[k] > 0 ? shift / keyPrecision[k] : 0)
-                              + spread * Normal.standardSample(using: &keyGenerators[k]), logLimit)
                 var curve = shape
-                curve[sizeLane] = exp(eta)
+                curve[sizeLane] = exp(draws.logSizes[b][k])
                 let times = [lastTimes[k]] + grid.boundaries
                 family.cumulative(at: times, curve, into: &values)
                 let limit = family.finalSize(curve)
@@ -109,7 +95,7 @@ extension PooledFit {
         }
         return BottomSamples(keys: keys, origin: observations.first?.origin ?? Date(timeIntervalSince1970: 0), grid: grid,
                              increments: increments, startTotals: starts, pools: pools, remainingAtStart: remaining,
-                             observed: observedTotals)
+                             observed: observedTotals, posteriorEffectiveSampleSize: draws.effectiveSampleSize)
     }
 
     /// An NB2 draw with mean `mu` and dispersion `theta`: Poisson with a Gamma(theta, mu/theta) mean.
@@ -140,6 +126,7 @@ extension BottomSamples {
             startTotals: keyIndices.map { k in parts.flatMap { $0.startTotals[k] } },
             pools: keyIndices.map { k in join(parts.map { $0.pools[k] }) },
             remainingAtStart: keyIndices.map { k in parts.flatMap { $0.remainingAtStart[k] } },
-            observed: first.observed)
+            observed: first.observed,
+            posteriorEffectiveSampleSize: parts.reduce(0) { $0 + $1.posteriorEffectiveSampleSize })
     }
 }

@@ -1,23 +1,31 @@
 import Foundation
 import InflowStatistics
 
-/// Reconciliation of count samples by conditioning (bottom-up importance resampling, BUIS): joint samples of
-/// the keys are drawn from their own model, and each is weighted by the density of the total's forecast at the
-/// keys' sum, then resampled. The keys' samples keep their joint shape, the total's level comes from its own
-/// forecast, and every resampled replicate is coherent and made of whole counts.
+/// Reconciliation of count samples by conditioning: joint samples of the keys are drawn from their own model,
+/// each is weighted, and `B` of them are resampled, so every replicate stays coherent and made of whole counts.
+///
+/// Two weightings. ``weights(candidates:reference:)`` is bottom-up importance sampling (BUIS): the density of the
+/// total's forecast at the keys' sum, which treats the two forecasts as independent evidence and multiplies
+/// them. When both come from the same figures (as in Inflow, where the keys add up to the total) that counts the
+/// data twice and narrows the intervals: on simulated hierarchies the total's 90% intervals covered 73–75% of
+/// the truths (see `HierarchyCoverageTests`). ``ratioWeights(candidates:reference:)`` is top-down conditioning:
+/// the total's density divided by the keys' sum's own density, so the resampled sum follows the total's forecast
+/// and, given the sum, the keys keep their joint distribution; in the same study the total's and the keys' 90%
+/// intervals covered 83–88%. Inflow reconciles by top-down conditioning.
 ///
 /// The condition is on a few features of each sample path rather than on every period (whose joint density
 /// 1,000 samples cannot estimate): the total's arrivals in the first block of periods (the first week) and in
 /// the rest. Each replicate's path moves as one, so per-period and cumulative quantiles stay coherent across
-/// periods as well as across nodes. The total's density is a product-Gaussian kernel estimate from its own
-/// samples with Scott's bandwidth `h_j = s_j R^(-1/(d+4))`, at least ``minimumBandwidth`` (counts are
-/// whole numbers).
+/// periods as well as across nodes. Densities are product-Gaussian kernel estimates with Scott's bandwidth
+/// `h_j = s_j R^(-1/(d+4))`, at least ``minimumBandwidth`` (counts are whole numbers).
 ///
 /// - Complexity: O(B R') for `B` candidates and the `R'` reference samples within six bandwidths (sorted
 ///   search), plus O(B log R) to find them.
-/// - Reference: Zambon, Azzimonti & Corani, "Efficient probabilistic reconciliation of forecasts for
-///   real-valued and count time series", *Statistics and Computing* 34 (2024); systematic resampling:
-///   Kitagawa, *JCGS* 5 (1996).
+/// - References: Zambon, Azzimonti & Corani, "Efficient probabilistic reconciliation of forecasts for
+///   real-valued and count time series", *Statistics and Computing* 34 (2024) (BUIS); Zambon, Agosto, Giudici &
+///   Corani, "Properties of the reconciled distributions for Gaussian and count forecasts", *International
+///   Journal of Forecasting* (2024) (top-down conditioning, bayesRecon's `reconc_TDcond`); systematic
+///   resampling: Kitagawa, *JCGS* 5 (1996).
 public enum ConditionalResampling {
     /// The smallest kernel bandwidth, in arrivals.
     public static let minimumBandwidth = 0.5
@@ -60,6 +68,20 @@ public enum ConditionalResampling {
         let total = weights.reduce(0, +)
         guard total > 0, total.isFinite else { return nil }
         return weights.map { $0 / total }
+    }
+
+    /// Each candidate's weight for top-down conditioning (normalised to sum 1): the density of `reference` at
+    /// the candidate divided by the candidates' own density there (both product-Gaussian kernel estimates),
+    /// so the resampled candidates' features follow `reference`'s distribution while, given their features,
+    /// they keep the candidates' joint distribution (importance ratio `f_top(s) / f_sum(s)`).
+    /// - Returns: the weights, or `nil` when no candidate has positive density under `reference`.
+    public static func ratioWeights(candidates: [[Double]], reference: [[Double]]) -> [Double]? {
+        guard let top = weights(candidates: candidates, reference: reference),
+              let own = weights(candidates: candidates, reference: candidates) else { return nil }
+        let ratios = zip(top, own).map { $1 > 0 ? $0 / $1 : 0 }
+        let total = ratios.reduce(0, +)
+        guard total > 0, total.isFinite else { return nil }
+        return ratios.map { $0 / total }
     }
 
     /// The effective sample size of normalised weights, `1 / sum w^2` (Kong, Liu & Wong 1994).

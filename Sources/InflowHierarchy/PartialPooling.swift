@@ -142,13 +142,13 @@ public enum PartialPooling {
             poolingFactors: pooling, keyPrecision: mode.keyPrecision, coupling: mode.coupling,
             sharedCovariance: mode.sharedCovariance, logThetaVariance: mode.logThetaVariance,
             logMarginalLikelihood: mode.logMarginal, iterations: mode.iterations, converged: mode.converged,
-            warnings: warnings)
+            warnings: warnings, problem: problem)
     }
 }
 
 /// The pooled likelihood of ``PartialPooling`` and its Fisher-scoring mode.
-struct PoolingProblem {
-    struct Key {
+struct PoolingProblem: Sendable {
+    struct Key: Sendable {
         let responses: [Double]
         let times: [Double]
         let start: [Int]

@@ -48,6 +48,8 @@ public struct PooledFit: Sendable {
     public let converged: Bool
     /// What had to be said.
     public let warnings: [String]
+    /// The pooled likelihood, for the posterior draws.
+    let problem: PoolingProblem
 
     /// NB2's dispersion `theta`.
     public var theta: Double { exp(logTheta) }

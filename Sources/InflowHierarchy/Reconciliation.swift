@@ -26,8 +26,9 @@ public enum Reconciliation {
                                     candidateCount: samples.replicates)
     }
 
-    /// Conditioning: the joint samples (candidates) weighted by the density of `top`'s samples at their sum's
-    /// arrivals in the first ``firstBlock`` periods and in the rest, and `replicates` of them drawn by
+    /// Top-down conditioning: the joint samples (candidates) weighted by the density of `top`'s samples over
+    /// the candidates' own density, both at their sum's arrivals in the first ``firstBlock`` periods and in the
+    /// rest (``ConditionalResampling/ratioWeights(candidates:reference:)``), and `replicates` of them drawn by
     /// systematic resampling with one uniform from stream `(seed, stream)`.
     ///
     /// Falls back to bottom-up, and says so, when no candidate lies where the total's forecast has density.
@@ -44,7 +45,7 @@ public enum Reconciliation {
             let features = blocks.map { block in block.reduce(0.0) { $0 + top.increments[$1, b] } }
             return features.allSatisfy(\.isFinite) ? features : nil
         }
-        guard let weights = ConditionalResampling.weights(candidates: candidates, reference: reference) else {
+        guard let weights = ConditionalResampling.ratioWeights(candidates: candidates, reference: reference) else {
             var forecast = bottomUp(samples, hierarchy: hierarchy, replicates: replicates)
             forecast = HierarchicalForecast(
                 hierarchy: hierarchy, method: .bottomUp, projections: forecast.projections,
