@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InflowAnalysisTests",
-            dependencies: ["InflowAnalysis", "InflowCore", "InflowData", "InflowModels", "InflowProjection"]
+            dependencies: ["InflowAnalysis", "InflowCore", "InflowData", "InflowHierarchy", "InflowModels", "InflowProjection"]
         ),
         .testTarget(
             name: "InflowHierarchyTests",
@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InflowReportTests",
-            dependencies: ["InflowReport", "InflowCore", "InflowModels", "InflowProjection"]
+            dependencies: ["InflowReport", "InflowAnalysis", "InflowCore", "InflowData", "InflowHierarchy", "InflowModels", "InflowProjection"]
         ),
         .testTarget(
             name: "InflowCommandTests",

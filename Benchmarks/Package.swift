@@ -24,6 +24,10 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "InflowLinearAlgebra", package: "Inflow"),
                 .product(name: "InflowStatistics", package: "Inflow"),
+                .product(name: "InflowCore", package: "Inflow"),
+                .product(name: "InflowModels", package: "Inflow"),
+                .product(name: "InflowProjection", package: "Inflow"),
+                .product(name: "InflowHierarchy", package: "Inflow"),
             ],
             path: "Benchmarks/InflowBenchmarks",
             plugins: [

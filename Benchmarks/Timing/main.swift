@@ -1,8 +1,17 @@
 // Times Inflow's fits and bootstrap projections on the peer benchmark's data, for
 // `peers/compare.py`, which runs this and the Python peers in one run and prints ratios.
 // Usage: inflow-timing SERIES.csv   (prints one JSON object per measured job)
+//        inflow-timing mint MINT.json [REPETITIONS]   (MinTrace against hierarchicalforecast, for
+//        peers/hierarchy/compare_mint.py; see `mintTiming`)
 import Foundation
 import Inflow
+
+if CommandLine.arguments.dropFirst().first == "mint" {
+    let arguments = Array(CommandLine.arguments.dropFirst(2))
+    try mintTiming(path: arguments.first ?? "../Tests/Reference/Data/hierarchy/mint.json",
+                   repetitions: arguments.dropFirst().first.flatMap { Int($0) } ?? 5_001)
+    exit(0)
+}
 
 let path = CommandLine.arguments.dropFirst().first ?? "peers/logistic-nb2-60-days.csv"
 let loaded = try SeriesLoader().load(contentsOf: URL(fileURLWithPath: path))
@@ -116,4 +125,38 @@ if selected("project") {
     bare.includesSensitivity = false
     let bareSeconds = try median(5) { _ = try Analysis.run(data, options: bare) }
     report("project bundled data, stacking only threads=2", bareSeconds)
+}
+
+/// MinTrace (mint_shrink and wls_struct) of the hierarchy in `path` (Tests/Reference/Data/hierarchy/mint.json),
+/// timed as hierarchicalforecast's `MinTrace(method=...).fit_predict(S=, y_hat=, y_insample=, y_hat_insample=)`
+/// is in compare_mint.py: the whole call (for mint_shrink the in-sample residuals from the actuals and fitted values; W, the
+/// reconciliation matrix, the reconciled means of all 7 horizons) from inputs already in memory, `warmUp` calls
+/// first, then the median of `repetitions` calls on the monotonic clock, one thread. Prints one JSON object per
+/// method with the median seconds and the reconciled means (`h x n`, full precision).
+func mintTiming(path: String, repetitions: Int, warmUp: Int = 200) throws {
+    struct File: Decodable {
+        let S: [[Double]]
+        let insample: [[Double]]
+        let fitted: [[Double]]
+        let base: [[Double]]
+    }
+    let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    let summing = Matrix(rowMajor: file.S)
+    let insample = Matrix(rowMajor: file.insample), fitted = Matrix(rowMajor: file.fitted)
+    BLAS.setThreadCount(1)
+    for method in [MinTraceMethod.shrink, .wlsStructural] {
+        func call() throws -> [[Double]] {
+            // Only the shrinkage needs residuals (hierarchicalforecast forms them only for its in-sample methods).
+            let residuals = method != .shrink ? nil : Matrix(
+                rows: insample.rows, columns: insample.columns,
+                columnMajor: zip(insample.elements, fitted.elements).map { $0 - $1 })
+            let mint = try MinTrace(summing: summing, method: method, residuals: residuals)
+            return file.base.map { mint.reconcile($0) }
+        }
+        var reconciled: [[Double]] = []
+        for _ in 0..<warmUp { reconciled = try call() }
+        let seconds = try median(repetitions) { reconciled = try call() }
+        let rows = reconciled.map { "[" + $0.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ")
+        print("{\"job\": \"mint \(method)\", \"seconds\": \(seconds), \"repetitions\": \(repetitions), \"reconciled\": [\(rows)]}")
+    }
 }

@@ -12,6 +12,9 @@ extension Analysis {
     static let hierarchyMemberWeight = 0.02
     /// Conditioning draws this many times the replicates as candidate joint samples of the keys.
     static let candidateFactor = 4
+    /// Below this effective number of posterior draws (``InflowHierarchy/BottomSamples/posteriorEffectiveSampleSize``)
+    /// a pooled family's draws are said to be rough.
+    static let posteriorEffectiveSampleSizeWarning = 50.0
 
     /// The keys of `data` as a hierarchy: each ensemble member's family fitted to every key with partial pooling
     /// (its shape started from the total's fit, each key's background a share of the total's, drawn per replicate
@@ -20,7 +23,7 @@ extension Analysis {
     static func hierarchy(_ data: LoadedData, total: SeriesAnalysis, options: AnalysisOptions,
                           tracker: inout ProgressTracker) -> (HierarchyAnalysis?, [String]) {
         let keys = data.series
-        guard !keys.isEmpty else { return (nil, []) }
+        guard !keys.isEmpty, !data.keyColumns.isEmpty else { return (nil, []) }
         var warnings: [String] = []
         let hierarchy = Hierarchy(keys: data.keyValues, keyColumns: data.keyColumns, groupColumns: data.groupColumns,
                                   groupValues: data.groupColumns.isEmpty ? [] : data.groupValues)
@@ -61,6 +64,10 @@ extension Analysis {
             entry.0.fit.sample(grid: grid, replicates: entry.1, seed: options.seed,
                                stream: StreamKey.index(series: "hierarchy", model: ModelID(family: entry.0.fit.family.name, error: .negativeBinomial)),
                                background: entry.0.background)
+        }
+        for (part, entry) in zip(parts, zip(pooled, counts).filter { $0.1 > 0 }.map(\.0))
+        where part.posteriorEffectiveSampleSize < posteriorEffectiveSampleSizeWarning {
+            warnings.append("the pooled \(entry.fit.family.name) fit's posterior is far from its normal approximation: its \(part.replicates) draws rest on about \(Int(part.posteriorEffectiveSampleSize.rounded())) effective parameter sets, so the keys' intervals under it are rough")
         }
         let samples = BottomSamples.concatenated(parts)
         tracker.step("reconciling the keys with the total")

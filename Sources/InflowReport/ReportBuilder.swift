@@ -96,7 +96,7 @@ public struct ReportBuilder: Sendable {
                                                                 notes: input.weightNotes),
                            background: input.background,
                            sensitivity: input.sensitivity.map { SavedReport.SensitivityRecord($0, observed: observed) },
-                           retrospective: retrospective)
+                           retrospective: retrospective, hierarchy: input.hierarchy)
     }
 
     // MARK: - Shared facts

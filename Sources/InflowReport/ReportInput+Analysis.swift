@@ -51,7 +51,10 @@ extension ReportInput {
         background = "\(total.background), \(total.backgroundSource)"
         weightNotes = total.weights.notes.map { $0.hasPrefix("warning: ") ? String($0.dropFirst(9)) : $0 }
         mergedModels = total.weights.merged
-        if let hierarchy = analysis.hierarchy { nodeOrder = hierarchy.hierarchy.nodes.map(\.name) }
+        if let hierarchy = analysis.hierarchy {
+            nodeOrder = hierarchy.hierarchy.nodes.map(\.name)
+            self.hierarchy = SavedReport.HierarchyRecord(hierarchy)
+        }
         hierarchyNotes = notes
         backtestCRPS = total.weights.backtestCRPS
         sensitivity = total.sensitivity
@@ -77,8 +80,9 @@ extension ReportInput {
             notes.append("Every row is the sum of its \(keyName)s' joint samples (bottom-up), so the levels add up in every sample.")
         case .conditioning, .mint:
             let ess = forecast.effectiveSampleSize.map { " (effective sample size \(Int($0.rounded())) of \(forecast.candidateCount) candidates)" } ?? ""
-            notes.append("The \(keyName)s' joint samples are conditioned on the national projection\(ess): resampled in proportion to "
-                + "its density at their sum, so the total follows the national forecast, and every row is the sum of its \(keyName)s in every sample.")
+            notes.append("The \(keyName)s' joint samples are conditioned on the national projection\(ess): resampled so that their sum "
+                + "follows the national forecast while, for a given sum, the \(keyName)s keep their own joint spread (top-down conditioning); "
+                + "every row is the sum of its \(keyName)s in every sample.")
         }
         if let mint = forecast.minTrace {
             notes.append("MinT means (\(mint.method)) reconcile each level's own mean forecast; they are means, and can be fractional.")

@@ -63,6 +63,8 @@ public struct ReportInput: Sendable {
     public var nodeOrder: [String]?
     /// How the keys' forecasts were made coherent, and what was pooled, in sentences.
     public var hierarchyNotes: [String] = []
+    /// The hierarchy's record for the saved report.
+    public var hierarchy: SavedReport.HierarchyRecord?
     /// Warnings from reading the data and running the analysis.
     public var warnings: [String]
     /// The seed of the random streams.

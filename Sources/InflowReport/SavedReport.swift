@@ -30,6 +30,19 @@ import InflowProjection
 ///                        "method": "stacking" | "aicc" | ..., // the weights the pipeline had then
 ///                        "figures": [ { "target": String, "horizon": Int, "observed": Double,
 ///                                       "projected": Interval } ] } ],
+///   "hierarchy": null | {                 // with key columns (--key-column, --group-column)
+///     "reconciliation": "bottom-up" | "conditioning" | "mint",
+///     "minTraceMethod": "ols" | "wls-struct" | "shrink" | null,
+///     "effectiveSampleSize": Double | null, "candidates": Int,   // conditioning's weights, and its pool
+///     "nodes": [ { "name": String,         // as in the forecasts' "location" column's source
+///                  "level": "total" | "key" | "group:<column>" | "value:<column>",
+///                  "location": String,     // ISO 3166-2 code of a gazetteer province, else the name
+///                  "keys": [String],       // the keys the node sums
+///                  "poolingFactor": Double | null,   // keys: 0 = own data, 1 = common level
+///                  "shareNext7Days": Interval } ],   // share of the total's next 7 days' arrivals
+///     "pooledFits": [ { "family": String, "share": Double, "sizeSpread": Double, "commonSize": Double,
+///                       "theta": Double, "converged": Bool, "warnings": [String] } ],
+///     "warnings": [String] },
 ///   "document": {
 ///     "title": String, "subtitle": String, "datasetName": String,
 ///     "generatedAt": String,              // ISO 8601, UTC, e.g. "2026-01-25T03:00:00Z"
@@ -108,6 +121,8 @@ public struct SavedReport: Sendable, Equatable, Codable {
     public var sensitivity: [SensitivityRecord]
     /// The pipeline's forecasts at earlier origins.
     public var retrospective: [RetrospectiveRecord]
+    /// The hierarchy of a keyed analysis; `nil` without key columns.
+    public var hierarchy: HierarchyRecord?
 
     /// The ensemble's method and weights.
     public struct EnsembleRecord: Sendable, Equatable, Codable {
@@ -238,7 +253,8 @@ public struct SavedReport: Sendable, Equatable, Codable {
 
     public init(document: ReportDocument, forecasts: [ForecastTable], fits: [FitSummary] = [],
                 ensemble: EnsembleRecord = EnsembleRecord(method: .none, weights: []), background: String? = nil,
-                sensitivity: [SensitivityRecord] = [], retrospective: [RetrospectiveRecord] = []) {
+                sensitivity: [SensitivityRecord] = [], retrospective: [RetrospectiveRecord] = [],
+                hierarchy: HierarchyRecord? = nil) {
         self.schema = Self.schemaName
         self.schemaVersion = Self.currentVersion
         self.document = document
@@ -248,13 +264,14 @@ public struct SavedReport: Sendable, Equatable, Codable {
         self.background = background
         self.sensitivity = sensitivity
         self.retrospective = retrospective
+        self.hierarchy = hierarchy
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, schemaVersion, document, forecasts, fits, ensemble, background, sensitivity, retrospective
+        case schema, schemaVersion, document, forecasts, fits, ensemble, background, sensitivity, retrospective, hierarchy
     }
 
-    /// Writes every key, `null` for a missing background.
+    /// Writes every key, `null` for a missing background or hierarchy.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(schema, forKey: .schema)
@@ -266,5 +283,6 @@ public struct SavedReport: Sendable, Equatable, Codable {
         try container.encode(background, forKey: .background)
         try container.encode(sensitivity, forKey: .sensitivity)
         try container.encode(retrospective, forKey: .retrospective)
+        try container.encode(hierarchy, forKey: .hierarchy)
     }
 }

@@ -27,4 +27,5 @@ let benchmarks: @Sendable () -> Void = {
     registerBatchedNormalEquationsBenchmarks()
     registerSamplingBenchmarks()
     registerVectorMathBenchmarks()
+    registerHierarchyBenchmarks()
 }
