@@ -7,9 +7,10 @@ import InflowProjection
 ///
 /// Two fits are the same model here when their log-likelihoods differ by at most
 /// ``logLikelihoodTolerance`` and their expected counts, at every observation and on each of the next
-/// `horizon` days, differ by at most ``relativeTolerance`` of the larger (at least one arrival). The later
-/// fit (in the order of the families) is merged into the earlier one: it keeps its fit and projection, and
-/// gets no weight of its own.
+/// `horizon` days, differ by at most ``relativeTolerance`` of the larger (at least one arrival). Of two such
+/// fits, the one with the larger AICc (for the same likelihood, the one with more parameters; a fit without
+/// an AICc comes last; ties keep the order of the families) is merged into the other: it keeps its fit and
+/// projection, and gets no weight of its own.
 ///
 /// - Complexity: O(M^2 (n + horizon)) curve evaluations for M fits.
 enum DuplicateModels {
@@ -20,6 +21,19 @@ enum DuplicateModels {
 
     /// The merged fits (key) and the fit each is merged into (value).
     static func find(_ fits: [CurveFit], horizon: Int) -> [ModelID: ModelID] {
+        let order = fits.indices.sorted { a, b in
+            switch (fits[a].aicc, fits[b].aicc) {
+            case let (x?, y?) where x != y: x < y
+            case (_?, nil): true
+            case (nil, _?): false
+            default: a < b
+            }
+        }
+        return find(order.map { fits[$0] }, preferredFirst: horizon)
+    }
+
+    /// Merges each fit into the first earlier fit it duplicates; `fits` are in order of preference.
+    private static func find(_ fits: [CurveFit], preferredFirst horizon: Int) -> [ModelID: ModelID] {
         var merged: [ModelID: ModelID] = [:]
         let profiles = fits.map { expectedCounts($0, horizon: horizon) }
         for (j, later) in fits.enumerated() {

@@ -128,7 +128,7 @@ enum ProjectionText {
         lines.append(table.render())
         lines.append("  pooling: how far a key's size was pulled towards the keys' common level (0 its own data, 1 wholly pooled)")
         if forecast.method != .bottomUp {
-            lines.append("  Total: the national projection conditioned on the keys' joint forecast, so that the rows add up; the headline above is the national projection alone")
+            lines.append("  Total: the keys' joint samples resampled to follow the national projection (top-down conditioning), so that the rows add up; it can be narrower than the headline where the keys' samples do not reach the national projection's tails")
         }
         return lines
     }

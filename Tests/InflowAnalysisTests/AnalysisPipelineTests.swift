@@ -87,6 +87,22 @@ struct AnalysisPipelineTests {
         #expect(abs(result.total.weights.values.reduce(0, +) - 1) < 1e-12)
     }
 
+    /// Of two duplicates the one with the smaller AICc (fewer parameters for the same likelihood) is kept,
+    /// whatever the order of the families: with the background estimated, Richards on the bundled figures
+    /// goes to its Gompertz limit (nu -> 0) and is not identifiable; the Gompertz fit must keep the weight.
+    @Test func theSimplerDuplicateIsKeptWhateverTheOrder() throws {
+        let data = try BundledDataset.defaultDataset.load()
+        var options = Self.options([Richards(), Gompertz()])
+        options.ensemble = .aicc
+        options.background = .estimated
+        let result = try Analysis.run(data, options: options)
+        let richards = ModelID(family: "richards", error: .negativeBinomial)
+        let gompertz = ModelID(family: "gompertz", error: .negativeBinomial)
+        #expect(result.total.weights.merged[richards] == gompertz)
+        #expect(result.total.weights.merged[gompertz] == nil)
+        #expect(result.total.weights[gompertz] == 1)
+    }
+
     @Test func theBackgroundIsGivenStatedOrEstimated() throws {
         let data = try BundledDataset.defaultDataset.load()
         let stated = Self.options().resolvedBackground(for: data)

@@ -66,7 +66,8 @@ func registerHierarchyBenchmarks() {
         HierarchyInputs.pooled
     }
 
-    Benchmark("hierarchy-reconcile-conditioning-K=25-B=1000-h=30", configuration: configuration) { benchmark, inputs in
+    Benchmark("hierarchy-reconcile-conditioning-K=25-B=1000-h=30", configuration: configuration) {
+        (benchmark: Benchmark, inputs: (samples: BottomSamples, hierarchy: Hierarchy, total: Projection)) in
         for _ in benchmark.scaledIterations {
             blackHole(Reconciliation.conditioning(inputs.samples, hierarchy: inputs.hierarchy, top: inputs.total,
                                                   replicates: HierarchyInputs.replicates, seed: 1, stream: 0))
@@ -90,7 +91,8 @@ func registerHierarchyBenchmarks() {
     }
 
     for (name, method) in [("shrink", MinTraceMethod.shrink), ("wls-struct", .wlsStructural)] {
-        Benchmark("hierarchy-mint-\(name)-n=8-m=5-h=7", configuration: mintConfiguration) { benchmark, data in
+        Benchmark("hierarchy-mint-\(name)-n=8-m=5-h=7", configuration: mintConfiguration) {
+            (benchmark: Benchmark, data: MinTraceReference) in
             for _ in benchmark.scaledIterations {
                 let mint = try! MinTrace(summing: data.summing, method: method, residuals: data.residuals)
                 blackHole(data.base.map { mint.reconcile($0) })
