@@ -34,7 +34,8 @@ import InflowProjection
 public enum Analysis {
     /// Runs the pipeline on `data`.
     /// - Parameter progress: called as each step starts (from the calling thread).
-    /// - Throws: ``AnalysisError`` for invalid options, or when no model could be fitted to the total.
+    /// - Throws: ``AnalysisError`` for invalid options, when no model could be fitted to the total, or when a
+    ///   projection would hold numbers that are not finite.
     public static func run(
         _ data: LoadedData, options: AnalysisOptions = AnalysisOptions(),
         progress: (@Sendable (AnalysisProgress) -> Void)? = nil
@@ -59,6 +60,14 @@ public enum Analysis {
         var warnings = data.warnings.map(\.description) + analysis.warnings
         let (hierarchy, hierarchyWarnings) = Self.hierarchy(data, total: analysis, options: options, tracker: &tracker)
         warnings += hierarchyWarnings + (hierarchy?.warnings ?? [])
+        for (name, projection) in [(series.name, analysis.headline)] + (hierarchy.map { h in
+            zip(h.hierarchy.nodes.map(\.name), h.forecast.projections).map { ($0, $1) } } ?? []) {
+            let summaries = projection.summaries(.incidence) + projection.summaries(.cumulative)
+            let broken = summaries.filter { !($0.mean.isFinite && $0.values.allSatisfy(\.isFinite)) }.count
+            if broken > 0 || !projection.observedTotal.isFinite {
+                throw .nonFiniteProjection(series: name, periods: broken, of: summaries.count)
+            }
+        }
         return AnalysisResult(data: data, options: options, total: analysis, hierarchy: hierarchy, warnings: warnings)
     }
 

@@ -6,6 +6,9 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSeries
     /// No model could be fitted to the series; each failure says why.
     case noModelFitted(series: String, failures: [ModelFailure])
+    /// A projection came out with numbers that are not finite (a guard: the loader's plausibility limits
+    /// should stop every input that could cause it); never a result with NaN in it.
+    case nonFiniteProjection(series: String, periods: Int, of: Int)
 
     public var description: String {
         switch self {
@@ -16,6 +19,9 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noModelFitted(let series, let failures):
             "no model could be fitted to \(series): "
                 + failures.map { "\($0.model.family): \($0.reason)" }.joined(separator: "; ")
+        case .nonFiniteProjection(let series, let periods, let total):
+            "the projection of \(series) has \(periods) of \(total) period summaries that are not finite (NaN or infinity), so no projection is given; "
+                + "the figures are out of the range the models can handle: check them with `inflow check` and the plausibility limits"
         }
     }
 }

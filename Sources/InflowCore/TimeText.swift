@@ -8,6 +8,21 @@ public enum TimeText {
         return Int((local / 86_400).rounded(.down))
     }
 
+    /// The wall-clock reading of `date` in `timeZone` in the proleptic Gregorian calendar (Foundation's
+    /// Gregorian calendar switches to the Julian one before October 1582, so years before 1583 would shift).
+    public static func civil(_ date: Date, in timeZone: TimeZone) -> (date: CivilDate, hour: Int, minute: Int, second: Int) {
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        let days = Int((local / 86_400).rounded(.down))
+        let seconds = Int((local - Double(days) * 86_400).rounded(.down))
+        return (CivilDate(daysSinceEpoch: days), seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+
+    /// The instant at which the civil day `day` begins in `timeZone` (its local midnight).
+    public static func startOfDay(_ day: CivilDate, in timeZone: TimeZone) -> Date {
+        let midnightUTC = Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400)
+        return midnightUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: midnightUTC)))
+    }
+
     /// `2026-01-17` (when `dateOnly`) or `2026-01-17T23:59` (with `:ss` when the seconds are not zero),
     /// followed by the offset (`Z`, `+07:00`) when `withOffset`.
     public static func text(_ date: Date, in timeZone: TimeZone, dateOnly: Bool = false, withOffset: Bool = false) -> String {

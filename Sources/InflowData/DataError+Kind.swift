@@ -35,5 +35,10 @@ extension DataError {
         case invalidDirective
         /// A key has two different values in a group column.
         case inconsistentGroup
+        /// A count or cumulative total is above ``LoadOptions/maximumValue``.
+        case implausibleValue
+        /// A time lies so far from the file's other times that the file spans more than
+        /// ``LoadOptions/maximumSpanDays``, or before the origin its cumulative totals count from.
+        case implausibleTime
     }
 }

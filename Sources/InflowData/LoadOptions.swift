@@ -47,6 +47,17 @@ public struct LoadOptions: Sendable, Equatable {
     /// Columns that group the keys into larger units (a `region` column over provinces): each key must have
     /// one value in each; the hierarchy adds a node per value.
     public var groupColumns: [String] = []
+    /// The largest count or cumulative total accepted (default ``defaultMaximumValue``): a larger one is an
+    /// error naming its line, not a number to project from.
+    public var maximumValue: Double = LoadOptions.defaultMaximumValue
+    /// The longest span, in days, between a file's first and last times (default ``defaultMaximumSpanDays``):
+    /// a row dated decades away from the others is an error naming its line.
+    public var maximumSpanDays: Int = LoadOptions.defaultMaximumSpanDays
+
+    /// Ten million: more than any count of people arriving at one place in one report.
+    public static let defaultMaximumValue = 10_000_000.0
+    /// About ten years (3,660 days).
+    public static let defaultMaximumSpanDays = 3_660
 
     /// Options; every argument defaults to automatic detection (or UTC, or one day).
     public init(

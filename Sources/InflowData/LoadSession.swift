@@ -161,14 +161,20 @@ final class LoadSession {
             try process(fields, line: line)
         }
         try drain(reader)
-        return finish(reader)
+        return try finish(reader)
     }
 
     // MARK: - Columns
 
+    /// The first ``listedColumns`` column names, quoted, then how many more.
     private var columnList: String {
-        names.map { "\"\($0)\"" }.joined(separator: ", ")
+        let listed = names.prefix(Self.listedColumns).map { "\"\(LoadSession.quoted($0))\"" }.joined(separator: ", ")
+        return names.count > Self.listedColumns
+            ? "\(listed) and \(NumberText.grouped(Double(names.count - Self.listedColumns))) more" : listed
     }
+
+    /// Column names listed in a message at most.
+    static let listedColumns = 8
 
     private func checkDuplicateNames(line: Int) throws {
         var seen: [String: Int] = [:]
@@ -176,7 +182,7 @@ final class LoadSession {
             if let first = seen[name] {
                 try report(DataError(
                     .duplicateColumn, file: file, line: line, column: index + 1,
-                    message: "column name \"\(name)\" appears twice (columns \(first + 1) and \(index + 1)); expected each column name once"))
+                    message: "column name \"\(LoadSession.quoted(name))\" appears twice (columns \(first + 1) and \(index + 1)); expected each column name once"))
             } else {
                 seen[name] = index
             }
@@ -195,7 +201,7 @@ final class LoadSession {
         if let index = index(of: name) { return index }
         try report(DataError(
             .missingColumn, file: file, line: line,
-            message: "no column named \"\(name)\"; the columns are \(columnList); name the \(role) column with \(flag) NAME"))
+            message: "no column named \"\(LoadSession.quoted(name))\"; the columns are \(columnList); name the \(role) column with \(flag) NAME"))
         return nil
     }
 
@@ -286,13 +292,19 @@ final class LoadSession {
                 ? "expected digits without thousands separators, such as 1440"
                 : "expected a number such as 243 or 1440.5, or an empty field for a missing value"
             try report(DataError(.invalidNumber, file: file, line: line, column: valueIndex + 1,
-                                 message: "\"\(shown)\" is not a number; \(expected)"))
+                                 message: "\"\(LoadSession.quoted(shown))\" is not a number; \(expected)"))
             return
         }
         if let value, value < 0, kind != .level {
             let what = kind == .counts ? "count" : "cumulative total"
             try report(DataError(.negativeValue, file: file, line: line, column: valueIndex + 1,
                                  message: "negative \(what) \(NumberText.text(value)); expected zero or more arrivals"))
+            return
+        }
+        if let value, kind != .level, value > options.maximumValue {
+            let what = kind == .counts ? "count" : "cumulative total"
+            try report(DataError(.implausibleValue, file: file, line: line, column: valueIndex + 1,
+                                 message: "\(what) \(NumberText.text(value)) is above the plausibility limit of \(NumberText.grouped(options.maximumValue)) arrivals; expected a number of people (raise the limit, maximumValue or --max-value, if it is real)"))
             return
         }
 
@@ -373,14 +385,14 @@ final class LoadSession {
         if dayNumbers {
             guard LoadSession.isPlainNumber(text), let days = Double(text), days.isFinite else {
                 try report(DataError(.invalidTime, file: file, line: line, column: column,
-                                     message: "\"\(text)\" is not a number of days; expected a plain number such as 12 or 12.5"))
+                                     message: "\"\(LoadSession.quoted(text))\" is not a number of days; expected a plain number such as 12 or 12.5"))
                 return nil
             }
             value = TimeValue(date: Date(timeIntervalSince1970: days * InflowSeries.secondsPerDay), dateOnly: false, day: 0)
         } else {
             guard let parsed = ParsedTime(text) else {
                 try report(DataError(.invalidTime, file: file, line: line, column: column,
-                                     message: "\"\(text)\" is not a date; \(LoadSession.dateExample)"))
+                                     message: "\"\(LoadSession.quoted(text))\" is not a date; \(LoadSession.dateExample)"))
                 return nil
             }
             value = TimeValue(date: parsed.date(in: options.timeZone, dateOnlySecond: dateOnlySecond),
@@ -412,9 +424,34 @@ final class LoadSession {
     static func parseValue(_ raw: String) -> ParsedValue {
         let text = trimmed(raw)
         if text.isEmpty { return .missing }
-        if let number = Double(text), number.isFinite, !text.hasPrefix("0x"), !text.hasPrefix("-0x") { return .number(number) }
+        if isDecimalNumber(text), let number = Double(text), number.isFinite { return .number(number) }
         if text.utf8.count <= 4, missingMarkers.contains(text.lowercased()) { return .missing }
         return .invalid
+    }
+
+    /// A whole field that is a decimal number: `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`,
+    /// nothing else. `Double(_:)` alone would stop at a NUL byte (reading `9<NUL>7` as 9) and accepts `inf`,
+    /// `nan` and hexadecimal.
+    static func isDecimalNumber(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        var next = bytes.next()
+        func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+        if next == UInt8(ascii: "+") || next == UInt8(ascii: "-") { next = bytes.next() }
+        var mantissaDigits = 0
+        while isDigit(next) { mantissaDigits += 1; next = bytes.next() }
+        if next == UInt8(ascii: ".") {
+            next = bytes.next()
+            while isDigit(next) { mantissaDigits += 1; next = bytes.next() }
+        }
+        guard mantissaDigits > 0 else { return false }
+        if next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            next = bytes.next()
+            if next == UInt8(ascii: "+") || next == UInt8(ascii: "-") { next = bytes.next() }
+            var exponentDigits = 0
+            while isDigit(next) { exponentDigits += 1; next = bytes.next() }
+            guard exponentDigits > 0 else { return false }
+        }
+        return next == nil
     }
 
     /// `12`, `-3`, `12.5`: digits with an optional sign and decimal point, nothing else.
@@ -459,16 +496,17 @@ final class LoadSession {
         return TimeText.text(date, in: options.timeZone, dateOnly: entry.dateOnly)
     }
 
-    private func finish(_ reader: CSVReader) -> LoadedData? {
+    private func finish(_ reader: CSVReader) throws -> LoadedData? {
         let forKey: (KeyAccumulator) -> String = { [keyIndexes] group in
             keyIndexes.isEmpty ? "" : " for \"\(group.name)\""
         }
-        var sortedGroups: [[(date: Date, entry: KeyAccumulator.Entry)]] = []
-        for group in groups {
-            let sorted = group.sorted()
-            sortedGroups.append(sorted)
+        let sortedGroups = groups.map { $0.sorted() }
+        let plausibleTimes = try checkTimes(sortedGroups + [fileTotal?.sorted() ?? []])
+        for (group, sorted) in zip(groups, sortedGroups) {
             if kind == .cumulative { checkDecreasing(sorted, forKey: forKey(group)) }
-            if kind == .counts && !dayNumbers && options.periodLength == 1 { checkGaps(sorted, forKey: forKey(group)) }
+            if kind == .counts && !dayNumbers && options.periodLength == 1 && plausibleTimes {
+                checkGaps(sorted, forKey: forKey(group))
+            }
         }
         if duplicateRows > 0, let firstDuplicate {
             let what = keyIndexes.isEmpty ? "the time" : "the time and key"
@@ -545,9 +583,27 @@ final class LoadSession {
         }
     }
 
-    /// At most 80 characters of `text`, for messages.
+    /// At most 80 characters of `text`, for messages, with control characters made visible (`\0`, `\t`,
+    /// `\u{1B}`), so that a NUL or an escape sequence in a field can be seen and cannot garble a terminal.
     static func quoted(_ text: some StringProtocol) -> String {
-        text.count <= 80 ? String(text) : String(text.prefix(77)) + "..."
+        let shown = text.count <= 80 ? String(text) : String(text.prefix(77)) + "..."
+        guard shown.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return shown }
+        var result = ""
+        for scalar in shown.unicodeScalars {
+            switch scalar {
+            case "\0": result += "\\0"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case "\n": result += "\\n"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
     }
 
     private func checkDecreasing(_ sorted: [(date: Date, entry: KeyAccumulator.Entry)], forKey: String) {
@@ -561,6 +617,33 @@ final class LoadSession {
             }
             previous = (date, entry, value)
         }
+    }
+
+    /// Errors for times that cannot belong with the others: cumulative totals dated before the origin they
+    /// count from, and, when the file spans more than ``LoadOptions/maximumSpanDays``, the row farthest from
+    /// the median time (a row dated 1970 among January 2026 figures).
+    /// - Returns: whether the span is plausible.
+    private func checkTimes(_ groups: [[(date: Date, entry: KeyAccumulator.Entry)]]) throws -> Bool {
+        let rows = groups.flatMap { $0 }
+        guard let first = rows.min(by: { $0.date < $1.date }), let last = rows.max(by: { $0.date < $1.date }) else { return true }
+        if kind == .cumulative, let origin, first.date < origin {
+            for row in rows.sorted(by: { $0.entry.line < $1.entry.line }) where row.date < origin {
+                try report(DataError(
+                    .implausibleTime, file: file, line: row.entry.line, column: timeIndex + 1,
+                    message: "\(label(row.date, row.entry)) is before \(TimeText.text(origin, in: options.timeZone)), when the cumulative totals start counting (the value column's name or the origin option); expected a time at or after it"))
+                break
+            }
+        }
+        let span = last.date.timeIntervalSince(first.date) / InflowSeries.secondsPerDay
+        guard span > Double(options.maximumSpanDays) else { return true }
+        let times = rows.map(\.date).sorted()
+        let median = times[times.count / 2]
+        let outlier = rows.max { abs($0.date.timeIntervalSince(median)) < abs($1.date.timeIntervalSince(median)) }!
+        let distance = Int((abs(outlier.date.timeIntervalSince(median)) / InflowSeries.secondsPerDay).rounded())
+        try report(DataError(
+            .implausibleTime, file: file, line: outlier.entry.line, column: timeIndex + 1,
+            message: "\(label(outlier.date, outlier.entry)) is \(NumberText.grouped(Double(distance))) days from the middle of the file's times (\(TimeText.text(median, in: options.timeZone, dateOnly: true))); one file's times span at most \(NumberText.grouped(Double(options.maximumSpanDays))) days (maximumSpanDays or --max-span-days); expected a time near the others"))
+        return false
     }
 
     /// Lists the dates missing between the first and last dates of daily counts written as dates.

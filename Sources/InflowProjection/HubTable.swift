@@ -1,4 +1,5 @@
 import Foundation
+import InflowCore
 
 /// One row of the forecast-hub table:
 /// `reference_date, target, horizon, location, output_type, output_type_id, value`.
@@ -84,11 +85,7 @@ extension Projection {
     ///   - location: the series' name (a province, a site, "national").
     ///   - timeZone: the frame in which the reference date is read.
     public func hubRows(location: String, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) -> [HubRow] {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd"
-        let reference = formatter.string(from: origin.addingTimeInterval(grid.boundaries[0] * 86_400))
+        let reference = TimeText.text(origin.addingTimeInterval(grid.boundaries[0] * 86_400), in: timeZone, dateOnly: true)
         var rows: [HubRow] = []
         for target in [ProjectionTarget.incidence, .cumulative] {
             for (k, summary) in summaries(target).enumerated() {

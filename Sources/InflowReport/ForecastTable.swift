@@ -1,4 +1,5 @@
 import Foundation
+import InflowCore
 import InflowModels
 import InflowProjection
 import InflowStatistics
@@ -87,7 +88,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     /// remaining pool is left out when the data do not bound it (``InflowModels/SizeBound``).
     public init(projection: Projection, location: String, role: Role, timeZone: TimeZone) {
         let reference = projection.origin.addingTimeInterval(projection.grid.boundaries[0] * 86_400)
-        let parts = ReportFormat.calendar(timeZone).dateComponents([.year, .month, .day], from: reference)
+        let referenceDate = TimeText.text(reference, in: timeZone, dateOnly: true)
         var entries: [Entry] = []
         let poolDetermined = projection.hasFinalSize
             && projection.remainingNow().sizeBound(coverage: 0.9, observed: projection.observedTotal, remaining: true).isDetermined
@@ -98,7 +99,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
             }
         }
         self.init(model: projection.model, location: location, role: role,
-                  referenceDate: String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0),
+                  referenceDate: referenceDate,
                   levels: Quantiles.forecastHubLevels, entries: entries)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import InflowCore
 
 /// Number and date formatting for reports, independent of the machine's locale: English month
 /// abbreviations, a comma as the thousands separator and a period as the decimal mark.
@@ -66,29 +67,27 @@ public enum ReportFormat {
         return calendar
     }
 
-    /// A day: "17 Jan".
+    /// A day: "17 Jan" (proleptic Gregorian, as every date Inflow shows).
     public static func day(_ date: Date, timeZone: TimeZone) -> String {
-        let parts = calendar(timeZone).dateComponents([.month, .day], from: date)
-        return "\(parts.day ?? 0) \(months[(parts.month ?? 1) - 1])"
+        let civil = TimeText.civil(date, in: timeZone).date
+        return "\(civil.day) \(months[civil.month - 1])"
     }
 
     /// A day with the year: "17 Jan 2026".
     public static func dayWithYear(_ date: Date, timeZone: TimeZone) -> String {
-        let year = calendar(timeZone).component(.year, from: date)
-        return "\(day(date, timeZone: timeZone)) \(year)"
+        "\(day(date, timeZone: timeZone)) \(TimeText.civil(date, in: timeZone).date.year)"
     }
 
     /// A day and time: "24 Jan 2026 23:59".
     public static func dateTime(_ date: Date, timeZone: TimeZone) -> String {
-        let parts = calendar(timeZone).dateComponents([.hour, .minute], from: date)
-        return dayWithYear(date, timeZone: timeZone)
-            + String(format: " %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let parts = TimeText.civil(date, in: timeZone)
+        return dayWithYear(date, timeZone: timeZone) + String(format: " %02d:%02d", parts.hour, parts.minute)
     }
 
     /// A day and time without the year: "24 Jan 23:59".
     public static func shortDateTime(_ date: Date, timeZone: TimeZone) -> String {
-        let parts = calendar(timeZone).dateComponents([.hour, .minute], from: date)
-        return day(date, timeZone: timeZone) + String(format: " %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let parts = TimeText.civil(date, in: timeZone)
+        return day(date, timeZone: timeZone) + String(format: " %02d:%02d", parts.hour, parts.minute)
     }
 
     /// A time zone's offset from UTC at a date: "UTC+07:00".
@@ -101,9 +100,7 @@ public enum ReportFormat {
 
     /// An instant in ISO 8601, UTC, whole seconds: "2026-01-25T03:00:00Z".
     public static func iso8601(_ date: Date) -> String {
-        let parts = calendar(TimeZone(secondsFromGMT: 0)!).dateComponents(
-            [.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        let parts = TimeText.civil(date, in: TimeZone(secondsFromGMT: 0)!)
+        return parts.date.text + String(format: "T%02d:%02d:%02dZ", parts.hour, parts.minute, parts.second)
     }
 }

@@ -45,7 +45,8 @@ struct BacktestCommand: ParsableCommand {
 
     static func parseDay(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        guard parts.count == 3, (1...12).contains(parts[1]),
+              (1...CivilDate.daysInMonth(parts[1], year: parts[0])).contains(parts[2]) else { return nil }
         return (parts[0], parts[1], parts[2])
     }
 
@@ -55,11 +56,9 @@ struct BacktestCommand: ParsableCommand {
         let timeZone = data.loadOptions.timeZone
         var origins: [Date]?
         if !origin.isEmpty {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
             origins = origin.compactMap { text -> Date? in
                 let (y, m, d) = Self.parseDay(text)!
-                guard let start = calendar.date(from: DateComponents(year: y, month: m, day: d)) else { return nil }
+                let start = TimeText.startOfDay(CivilDate(year: y, month: m, day: d), in: timeZone)
                 let end = start.addingTimeInterval(86_400)
                 return series.times.filter { $0 < end }.max()
             }

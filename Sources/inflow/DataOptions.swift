@@ -27,11 +27,27 @@ struct DataOptions: ParsableArguments {
         "How the values were observed: counts per day, cumulative totals, or the level of a curve.", valueName: "kind"))
     var observation: ObservationKind?
 
+    @Option(name: .customLong("max-value"), help: ArgumentHelp(
+        "Plausibility limit: the largest count or cumulative total accepted; a larger one is an error naming its line (default 10,000,000).",
+        valueName: "n"))
+    var maximumValue: Double?
+
+    @Option(name: .customLong("max-span-days"), help: ArgumentHelp(
+        "Plausibility limit: the most days between a file's first and last times; a row dated further from the others is an error naming its line (default 3,660).",
+        valueName: "days"))
+    var maximumSpanDays: Int?
+
     @Option(name: .customLong("time-zone"), help: ArgumentHelp(
         "UTC offset of times without one, such as +07:00 (default: the dataset's, or UTC).", valueName: "offset"))
     var timeZone: String?
 
     func validate() throws {
+        if let maximumValue, !(maximumValue > 0 && maximumValue.isFinite) {
+            throw ValidationError("--max-value must be a positive number (got \(maximumValue)).")
+        }
+        if let maximumSpanDays, maximumSpanDays <= 0 {
+            throw ValidationError("--max-span-days must be a positive number of days (got \(maximumSpanDays)).")
+        }
         if let timeZone, Self.parseOffset(timeZone) == nil {
             throw ValidationError("--time-zone must be a UTC offset such as +07:00 or -05:30 (got '\(timeZone)').")
         }
@@ -67,6 +83,8 @@ struct DataOptions: ParsableArguments {
         if !groupColumns.isEmpty { options.groupColumns = groupColumns }
         if let observation { options.kind = observation }
         if let timeZone, let zone = Self.parseOffset(timeZone) { options.timeZone = zone }
+        if let maximumValue { options.maximumValue = maximumValue }
+        if let maximumSpanDays { options.maximumSpanDays = maximumSpanDays }
         if observation == .level && options.dayNumbers == nil { options.dayNumbers = nil }
         return options
     }

@@ -33,10 +33,7 @@ enum Formatting {
 
     /// A date in the data's time zone: `2026-01-25` (or with a time when not midnight-aligned).
     static func date(_ date: Date, timeZone: TimeZone, withTime: Bool = false) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd"
-        return formatter.string(from: date)
+        let parts = TimeText.civil(date, in: timeZone)
+        return withTime ? parts.date.text + String(format: " %02d:%02d", parts.hour, parts.minute) : parts.date.text
     }
 }

@@ -61,12 +61,13 @@ struct SimulateCommand: ParsableCommand {
         guard Self.date(start) != nil else { throw ValidationError("--start takes a date such as 2026-01-16 (got '\(start)').") }
     }
 
+    /// The UTC midnight of a `yyyy-MM-dd` date (proleptic Gregorian).
     static func date(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: text)
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...CivilDate.daysInMonth(month, year: year)).contains(day) else { return nil }
+        return TimeText.startOfDay(CivilDate(year: year, month: month, day: day), in: TimeZone(secondsFromGMT: 0)!)
     }
 
     func run() throws {

@@ -33,7 +33,7 @@ func registerHierarchyBenchmarks() {
     let metrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal]
     let configuration = Benchmark.Configuration(
         metrics: metrics,
-        timeUnits: .milliseconds,
+        timeUnits: .microseconds,
         warmupIterations: 2,
         maxDuration: .seconds(3),
         maxIterations: 1_000,
@@ -44,7 +44,7 @@ func registerHierarchyBenchmarks() {
     samplingConfiguration.maxDuration = .seconds(6)
     let mintConfiguration = Benchmark.Configuration(
         metrics: metrics,
-        timeUnits: .microseconds,
+        timeUnits: .nanoseconds,
         maxDuration: .seconds(2),
         maxIterations: 10_000,
         thresholds: InflowThresholds.tolerances(for: metrics)

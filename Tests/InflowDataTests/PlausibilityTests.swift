@@ -1,0 +1,96 @@
+import Foundation
+import InflowCore
+import Testing
+@testable import InflowData
+
+/// Inputs that used to be read as something else, each a regression test: a count cut short at a NUL byte,
+/// a row dated decades from the others, absurd counts, cumulative totals dated before their origin; and
+/// messages that quote at most 80 characters of a field and a few column names. `check` (collecting) and
+/// the loader (throwing) report the same error.
+@Suite("No silent misreads")
+struct PlausibilityTests {
+    /// The error the loader throws and the first error `check` lists, which must agree on the line.
+    static func bothErrors(_ csv: String, options: LoadOptions = LoadOptions()) throws -> DataError {
+        let error = try #require(loadError(csv, options: options))
+        let issues = DataCheck.check(csv: csv, name: "data.csv", options: options, now: testNow)
+        let first = try #require(issues.first { $0.severity == .error })
+        #expect(first.line == error.line && first.column == error.column && first.message == error.message)
+        return error
+    }
+
+    @Test func aNulByteInsideACountIsAnErrorNotATruncatedNumber() throws {
+        let error = try Self.bothErrors("date,count\n2026-01-16,90\n2026-01-17,9\u{0}7\n2026-01-18,120\n")
+        #expect(error.kind == .invalidNumber)
+        #expect(error.line == 3 && error.column == 2)
+        #expect(error.message.contains("\"9\\07\""))
+        #expect(!error.message.contains("\u{0}"))
+    }
+
+    @Test func numbersAreWholeDecimalFields() {
+        for text in ["243", "1440.5", "-3", "+2", ".5", "5.", "1e3", "1E+3", "2.5e-1"] {
+            #expect(LoadSession.isDecimalNumber(text), "\(text)")
+        }
+        for text in ["9\u{0}7", "0x10", "inf", "nan", "1e", "e3", ".", "-", "1.2.3", "12a", "1,440", "1e3.5", "١٢"] {
+            #expect(!LoadSession.isDecimalNumber(text), "\(text)")
+        }
+    }
+
+    @Test func aRowDatedDecadesFromTheOthersIsAnErrorNamingIt() throws {
+        let csv = "date,count\n2026-01-16,90\n1970-01-01,5\n2026-01-17,97\n2026-01-18,120\n"
+        let error = try Self.bothErrors(csv)
+        #expect(error.kind == .implausibleTime)
+        #expect(error.line == 3 && error.column == 1)
+        #expect(error.message.contains("1970-01-01 is 20,470 days from the middle of the file's times (2026-01-17)"))
+        // No warning about 20,000 skipped dates alongside it.
+        #expect(!DataCheck.check(csv: csv, now: testNow).contains { $0.message.contains("skip") })
+        // A longer span is accepted when it is allowed.
+        var options = LoadOptions()
+        options.maximumSpanDays = 30_000
+        #expect(loadError(csv, options: options) == nil)
+    }
+
+    @Test func absurdCountsAreErrors() throws {
+        for value in ["1e20", "1e308", "10000001"] {
+            let error = try Self.bothErrors("date,count\n2026-01-16,90\n2026-01-17,\(value)\n")
+            #expect(error.kind == .implausibleValue)
+            #expect(error.line == 3 && error.column == 2)
+            #expect(error.message.contains("plausibility limit of 10,000,000"))
+        }
+        let cumulative = try Self.bothErrors("as_of,cumulative_since_2026_01_16\n2026-01-17,243\n2026-01-18,1e20\n")
+        #expect(cumulative.kind == .implausibleValue && cumulative.message.hasPrefix("cumulative total"))
+        var options = LoadOptions()
+        options.maximumValue = 1e21
+        #expect(loadError("date,count\n2026-01-16,90\n2026-01-17,1e20\n", options: options) == nil)
+    }
+
+    @Test func cumulativeTotalsBeforeTheirOriginAreErrors() throws {
+        let error = try Self.bothErrors("as_of,cumulative_since_2026_01_16\n1000-01-17,10\n1000-01-18,20\n")
+        #expect(error.kind == .implausibleTime)
+        #expect(error.line == 2)
+        #expect(error.message.contains("1000-01-17 is before 2026-01-16"))
+    }
+
+    @Test func datesBefore1583AreProlepticGregorian() {
+        let day = CivilDate(year: 1000, month: 1, day: 16)
+        let midnight = TimeText.startOfDay(day, in: LoadOptions.utc)
+        #expect(TimeText.civil(midnight, in: LoadOptions.utc).date == day)
+        #expect(TimeText.text(midnight, in: LoadOptions.utc, dateOnly: true) == "1000-01-16")
+        let zero = TimeText.startOfDay(CivilDate(year: 0, month: 1, day: 16), in: phnomPenh)
+        #expect(TimeText.text(zero, in: phnomPenh) == "0000-01-16T00:00")
+    }
+
+    @Test func messagesQuoteAtMost80CharactersOfAFieldAndAFewColumnNames() throws {
+        let field = String(repeating: "x", count: 100_000)
+        let error = try Self.bothErrors("date,count\n2026-01-16,\(field)\n")
+        #expect(error.message.count < 200)
+        let header = "date," + (1...10_000).map { "c\($0)" }.joined(separator: ",")
+        let row = "2026-01-16," + Array(repeating: "1", count: 10_000).joined(separator: ",")
+        var options = LoadOptions()
+        options.valueColumn = "arrivals"
+        let missing = try #require(loadError(header + "\n" + row + "\n", options: options))
+        #expect(missing.kind == .missingColumn)
+        #expect(missing.message.count < 300, "\(missing.message.count) characters")
+        #expect(missing.message.contains("and 9,993 more"))
+        #expect(LoadSession.quoted("a\u{1B}[31mred") == "a\\u{1B}[31mred")
+    }
+}
