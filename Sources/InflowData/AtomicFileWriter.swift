@@ -59,10 +59,22 @@ public struct AtomicFileWriter: Sendable {
     /// Writes `data` to `url` atomically.
     /// - Throws: ``FileWriteError``: the path is an input, or the file system refused.
     public func write(_ data: Data, to url: URL, name: String? = nil) throws {
+        let staged = try stage(data, to: url, name: name)
+        try staged.publish()
+    }
+
+    /// Writes `data` to a temporary file beside `url`, flushed to disk, without touching `url`: the first half
+    /// of an atomic write. ``StagedFile/publish()`` renames it over `url`; ``StagedFile/discard()`` removes it.
+    /// Temporary files of this name left by a process that no longer runs (killed while writing) are removed
+    /// first. The temporary file is registered with ``TemporaryFiles`` until it is published or discarded, so
+    /// a signal handler can remove it.
+    /// - Throws: ``FileWriteError``: the path is an input, or the file system refused.
+    public func stage(_ data: Data, to url: URL, name: String? = nil) throws -> StagedFile {
         let shown = name ?? url.relativePath
         try checkOutput(url, name: shown)
         let destination = url.standardizedFileURL
         let directory = destination.deletingLastPathComponent()
+        let flag = self.flag
         func failure(_ what: String, _ code: Int32) -> FileWriteError {
             FileWriteError(.io, path: shown,
                            message: "cannot write \(shown): \(what) (\(String(cString: strerror(code)))); choose a writable \(flag) path")
@@ -73,12 +85,14 @@ public struct AtomicFileWriter: Sendable {
             throw FileWriteError(.io, path: shown,
                                  message: "cannot write \(shown): cannot create the directory \(directory.path) (\(CSVReader.reason(error))); choose a writable \(flag) path")
         }
+        TemporaryFiles.removeStale(in: directory, for: destination.lastPathComponent)
         let temporary = directory.appendingPathComponent(
-            ".\(destination.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp").path
+            TemporaryFiles.name(for: destination.lastPathComponent, process: getpid())).path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure("cannot create a temporary file in its directory", errno) }
-        var keepTemporary = false
-        defer { if !keepTemporary { unlink(temporary) } }
+        TemporaryFiles.register(temporary)
+        var staged = false
+        defer { if !staged { unlink(temporary); TemporaryFiles.unregister(temporary) } }
         var closed = false
         defer { if !closed { close(descriptor) } }
 
@@ -102,14 +116,8 @@ public struct AtomicFileWriter: Sendable {
         guard fsync(descriptor) == 0 else { throw failure("flushing to disk failed", errno) }
         closed = true
         guard close(descriptor) == 0 else { throw failure("closing failed", errno) }
-        guard rename(temporary, destination.path) == 0 else { throw failure("renaming the temporary file failed", errno) }
-        keepTemporary = true
-        // Make the rename itself durable.
-        let directoryDescriptor = open(directory.path, O_RDONLY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            _ = fsync(directoryDescriptor)
-            close(directoryDescriptor)
-        }
+        staged = true
+        return StagedFile(temporaryPath: temporary, destination: destination, name: shown, flag: flag)
     }
 
     /// The absolute, standardized path of `url` with every symbolic link resolved, including links
@@ -143,7 +151,7 @@ public struct AtomicFileWriter: Sendable {
 }
 
 /// `write(2)`, named apart from ``AtomicFileWriter/write(_:to:name:)-(Data,_,_)``.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.write(descriptor, bytes, count)
     #else

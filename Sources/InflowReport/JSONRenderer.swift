@@ -56,18 +56,102 @@ public struct JSONRenderer: Sendable {
             let schema: String
             let schemaVersion: Int
         }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw .malformed("it is not valid JSON (\(Self.syntaxReason(error, data: data))); expected the file `inflow project --output` wrote, whole.")
+        }
+        if let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+           let problem = Self.integerProblem(in: object, path: "") {
+            throw .malformed("\(problem); expected a whole number.")
+        }
         let header: Header
         do {
             header = try decoder.decode(Header.self, from: data)
         } catch {
-            throw .malformed("it is not JSON with a \"schema\" and a \"schemaVersion\" (\(error.localizedDescription)).")
+            throw .malformed("\(Self.reason(error)); expected a \"schema\" and a \"schemaVersion\" at the top level.")
         }
         guard header.schema == SavedReport.schemaName else { throw .wrongSchema(header.schema) }
         guard header.schemaVersion == SavedReport.currentVersion else { throw .unsupportedVersion(header.schemaVersion) }
         do {
             return try decoder.decode(SavedReport.self, from: data)
         } catch {
-            throw .malformed("\(error)")
+            throw .malformed("\(Self.reason(error)).")
+        }
+    }
+
+    /// A JSON syntax error in words, with the line and column of the byte where it was found when
+    /// Foundation gives its offset (the end of the file for a truncated one).
+    static func syntaxReason(_ error: any Error, data: Data) -> String {
+        let nsError = error as NSError
+        let detail = ((nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription)
+            .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        let offset = (nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int)
+            ?? (detail.lowercased().contains("end of file") ? data.count : nil)
+        if let offset, offset <= data.count {
+            let prefix = data.prefix(offset)
+            let line = prefix.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            return "line \(line), column \(column): \(detail)"
+        }
+        return detail
+    }
+
+    /// Fields of the schema that hold whole numbers.
+    static let integerKeys: Set<String> = ["horizon", "days", "schemaVersion", "candidates"]
+
+    /// The first field of ``integerKeys`` whose number is not a whole number that fits an `Int`, with its
+    /// path (`forecasts[0].entries[1].horizon is 1e+300`), or `nil`. `JSONDecoder` reports such a field only
+    /// as "not valid JSON" at the top level.
+    static func integerProblem(in object: Any, path: String) -> String? {
+        if let dictionary = object as? [String: Any] {
+            for key in dictionary.keys.sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                if integerKeys.contains(key), let number = dictionary[key] as? NSNumber, !(number is Bool) {
+                    let value = number.doubleValue
+                    if !(value == value.rounded() && abs(value) < 9.0e15) { return "\(child) is \(number)" }
+                } else if let problem = integerProblem(in: dictionary[key]!, path: child) {
+                    return problem
+                }
+            }
+        } else if let array = object as? [Any] {
+            for (index, element) in array.enumerated() {
+                if let problem = integerProblem(in: element, path: "\(path)[\(index)]") { return problem }
+            }
+        }
+        return nil
+    }
+
+    /// A decoding error in words: what was expected, at which path of the document.
+    static func reason(_ error: any Error) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let text = codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            return text.isEmpty ? "the top level" : String(text.drop { $0 == "." })
+        }
+        guard let error = error as? Swift.DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\"\(key.stringValue)\" is missing at \(path(context.codingPath))"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)) is not \(Self.article(type)) (\(context.debugDescription))"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)) is null; expected \(Self.article(type))"
+        case .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func article(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        default:
+            String(describing: type).hasPrefix("Dictionary") ? "an object"
+                : String(describing: type).hasPrefix("Array") ? "a list" : "a \(type)"
         }
     }
 }

@@ -18,6 +18,9 @@ struct ProjectCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() throws {
+        var outputs = OutputFiles(protecting: [data.url])
+        try outputs.plan(output.output, flag: "--output")
+        try outputs.plan(output.report, flag: "--report")
         let loaded = try data.load()
         let options = projection.applied(to: try models.analysisOptions())
         let progress = Progress(quiet: output.quiet)
@@ -30,7 +33,6 @@ struct ProjectCommand: ParsableCommand {
         }
         progress.finish()
         let timeZone = data.loadOptions.timeZone
-        let writer = AtomicFileWriter(protecting: [data.url], flag: "--report")
         switch output.format {
         case .table:
             print(ProjectionText.render(analysis, timeZone: timeZone))
@@ -39,15 +41,12 @@ struct ProjectCommand: ParsableCommand {
         case .json:
             print(try ReportOutput.json(analysis, timeZone: timeZone))
         }
-        if let path = output.output {
-            let json = try ReportOutput.json(analysis, timeZone: timeZone)
-            try writer.write(json + "\n", to: URL(fileURLWithPath: path), name: path)
-            FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+        if output.output != nil {
+            outputs.set(try ReportOutput.json(analysis, timeZone: timeZone) + "\n", for: output.output)
         }
         if let path = output.report {
-            let text = ReportOutput.render(analysis, timeZone: timeZone, markdown: path.hasSuffix(".md"))
-            try writer.write(text, to: URL(fileURLWithPath: path), name: path)
-            FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+            outputs.set(ReportOutput.render(analysis, timeZone: timeZone, markdown: path.hasSuffix(".md")), for: path)
         }
+        try outputs.commit()
     }
 }

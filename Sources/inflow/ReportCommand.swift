@@ -22,6 +22,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: results)
+        var outputs = OutputFiles(protecting: [url])
+        try outputs.plan(report, flag: "--report")
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CommandFailure("cannot read \(results): no such file.")
         }
@@ -32,7 +34,7 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure("\(results): \(error)")
         }
         let text = report.hasSuffix(".md") ? MarkdownRenderer().render(saved.document) : HTMLRenderer().render(saved.document)
-        try AtomicFileWriter(protecting: [url], flag: "--report").write(text, to: URL(fileURLWithPath: report), name: report)
-        FileHandle.standardError.write(Data("wrote \(report)\n".utf8))
+        outputs.set(text, for: report)
+        try outputs.commit()
     }
 }

@@ -39,7 +39,7 @@ func registerHierarchyBenchmarks() {
         maxIterations: 1_000,
         thresholds: InflowThresholds.tolerances(for: metrics)
     )
-    // The sampling benchmark is the slowest (~0.2 s per call): give it more time for a stable p90.
+    // The sampling benchmark is the slowest (~0.44 s per call): give it more time for a stable p90.
     var samplingConfiguration = configuration
     samplingConfiguration.maxDuration = .seconds(6)
     let mintConfiguration = Benchmark.Configuration(
