@@ -19,8 +19,8 @@ import InflowStatistics
 /// periods as well as across nodes. Densities are product-Gaussian kernel estimates with Scott's bandwidth
 /// `h_j = s_j R^(-1/(d+4))`, at least ``minimumBandwidth`` (counts are whole numbers).
 ///
-/// - Complexity: O(B R') for `B` candidates and the `R'` reference samples within six bandwidths (sorted
-///   search), plus O(B log R) to find them.
+/// - Complexity: densities on a grid (``BinnedDensity``): O(R + B + G (L1 + L2)) for `R` reference samples,
+///   `B` candidates, `G` grid nodes (a quarter bandwidth apart) and kernels of `L_j` nodes.
 /// - References: Zambon, Azzimonti & Corani, "Efficient probabilistic reconciliation of forecasts for
 ///   real-valued and count time series", *Statistics and Computing* 34 (2024) (BUIS); Zambon, Agosto, Giudici &
 ///   Corani, "Properties of the reconciled distributions for Gaussian and count forecasts", *International
@@ -47,27 +47,38 @@ public enum ConditionalResampling {
             let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(r - 1, 1)).squareRoot()
             return max(sd * pow(r, -1 / Double(dimension + 4)), minimumBandwidth)
         }
+        var weights: [Double]
+        if let binned = BinnedDensity(sample: reference, bandwidths: bandwidths, covering: candidates) {
+            weights = candidates.map { max(binned.density(at: $0), 0) }
+        } else {
+            weights = directDensities(at: candidates, reference: reference, bandwidths: bandwidths)
+        }
+        let total = weights.reduce(0, +)
+        guard total > 0, total.isFinite else { return nil }
+        return weights.map { $0 / total }
+    }
+
+    /// The kernel density of `reference` at each point by direct summation over the reference points within
+    /// ``kernelReach`` bandwidths (sorted on the first feature), for more than two features or a spread the
+    /// grid of ``BinnedDensity`` cannot hold.
+    static func directDensities(at points: [[Double]], reference: [[Double]], bandwidths: [Double]) -> [Double] {
+        let dimension = bandwidths.count
         let sorted = reference.sorted { $0[0] < $1[0] }
         let firstFeature = sorted.map { $0[0] }
-        var weights = [Double](repeating: 0, count: candidates.count)
-        for (b, candidate) in candidates.enumerated() {
-            let low = lowerBound(firstFeature, candidate[0] - kernelReach * bandwidths[0])
+        return points.map { point in
             var density = 0.0
-            var index = low
-            while index < sorted.count, sorted[index][0] <= candidate[0] + kernelReach * bandwidths[0] {
+            var index = lowerBound(firstFeature, point[0] - kernelReach * bandwidths[0])
+            while index < sorted.count, sorted[index][0] <= point[0] + kernelReach * bandwidths[0] {
                 var exponent = 0.0
                 for j in 0..<dimension {
-                    let z = (candidate[j] - sorted[index][j]) / bandwidths[j]
+                    let z = (point[j] - sorted[index][j]) / bandwidths[j]
                     exponent += z * z
                 }
                 if exponent < kernelReach * kernelReach { density += exp(-exponent / 2) }
                 index += 1
             }
-            weights[b] = density
+            return density
         }
-        let total = weights.reduce(0, +)
-        guard total > 0, total.isFinite else { return nil }
-        return weights.map { $0 / total }
     }
 
     /// Each candidate's weight for top-down conditioning (normalised to sum 1): the density of `reference` at

@@ -10,8 +10,22 @@ enum ProjectionText {
         let prepared = series.prepared()
         let observed = analysis.headline.observedTotal
         let first = series.times.min().map { Formatting.date($0, timeZone: timeZone) } ?? "-"
-        let last = series.times.max().map { Formatting.date($0, timeZone: timeZone, withTime: true) } ?? "-"
-        lines.append("\(series.name): \(prepared.count) \(series.kind == .cumulative ? "reports of cumulative totals" : "observations") from \(first) to \(last), \(Formatting.count(observed)) arrivals so far")
+        let lastEnd = prepared.count > 0 ? prepared.origin.addingTimeInterval(prepared.lastTime * InflowSeries.secondsPerDay) : nil
+        let description: String
+        switch series.kind {
+        case .cumulative:
+            let last = series.times.max().map { Formatting.date($0, timeZone: timeZone, withTime: true) } ?? "-"
+            description = "\(prepared.count) reports of cumulative totals from \(first) to \(last)"
+        case .counts:
+            // The last count covers a period: name its day and the end of the period (the report's "last report").
+            let last = series.times.max().map { Formatting.date($0, timeZone: timeZone) } ?? "-"
+            let end = lastEnd.map { Formatting.date($0, timeZone: timeZone, withTime: true) } ?? "-"
+            description = "\(prepared.count) \(series.periodLength == 1 ? "daily counts" : "counts") from \(first) to \(last) (up to \(end))"
+        case .level:
+            let last = series.times.max().map { Formatting.date($0, timeZone: timeZone, withTime: true) } ?? "-"
+            description = "\(prepared.count) observations from \(first) to \(last)"
+        }
+        lines.append("\(series.name): \(description), \(Formatting.count(observed)) arrivals so far")
         lines.append("Background (arrivals unrelated to the surge): \(analysis.background), \(analysis.backgroundSource)")
         lines.append("")
         lines.append("Models (\(analysis.fits.first?.error.rawValue ?? "") errors)")
