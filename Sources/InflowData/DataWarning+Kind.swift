@@ -19,5 +19,7 @@ extension DataWarning {
         /// A key has one observation, or no arrivals at all; it is kept, and its projection leans on the other
         /// keys (partial pooling).
         case sparseKey
+        /// Rows of one series are not in time order; they are sorted by time (said once, at the first such row).
+        case unsortedRows
     }
 }

@@ -23,6 +23,8 @@ final class KeyAccumulator {
     var groupLine = 0
     /// Entries by time.
     var entries: [Date: Entry] = [:]
+    /// The latest time and its line so far, to notice rows out of time order.
+    var latest: (date: Date, line: Int)?
 
     init(name: String, keyValues: [String] = []) {
         self.name = name

@@ -56,6 +56,8 @@ final class LoadSession {
     private var groupIndexes: [Int] = []
     /// The file's own total (rows whose every key is `Total` or `All`): kept apart and checked against the sum.
     private var fileTotal: KeyAccumulator?
+    /// The first row dated before an earlier row of its series: its line, the earlier row's, the series.
+    private var firstUnsorted: (line: Int, earlierLine: Int, key: String)?
     private var subtotalWarned = Set<String>()
 
     init(options: LoadOptions, now: Date, file: String, collecting: Bool, maximumIssues: Int = .max) {
@@ -365,6 +367,11 @@ final class LoadSession {
             return
         }
         group.entries[time.date] = KeyAccumulator.Entry(value: value, line: line, dateOnly: time.dateOnly, day: time.day)
+        if let latest = group.latest, time.date < latest.date {
+            if firstUnsorted == nil { firstUnsorted = (line, latest.line, group.name) }
+        } else {
+            group.latest = (time.date, line)
+        }
     }
 
     private func parseTime(_ text: String, line: Int) throws -> TimeValue? {
@@ -507,6 +514,12 @@ final class LoadSession {
             if kind == .counts && !dayNumbers && options.periodLength == 1 && plausibleTimes {
                 checkGaps(sorted, forKey: forKey(group))
             }
+        }
+        if let firstUnsorted {
+            let forKey = keyIndexes.isEmpty ? "" : " of \"\(Self.quoted(firstUnsorted.key))\""
+            warn(DataWarning(
+                .unsortedRows, file: file, line: firstUnsorted.line, column: timeIndex + 1,
+                message: "rows\(forKey) are not in time order (this row is dated before line \(firstUnsorted.earlierLine)); they are read in time order"))
         }
         if duplicateRows > 0, let firstDuplicate {
             let what = keyIndexes.isEmpty ? "the time" : "the time and key"

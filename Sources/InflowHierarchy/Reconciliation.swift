@@ -36,11 +36,21 @@ public enum Reconciliation {
                                     replicates: Int, seed: UInt64, stream: Int) -> HierarchicalForecast {
         precondition(top.periods == samples.periods, "the total's forecast covers the keys' periods")
         let blocks = blocks(samples.periods)
-        let candidates = (0..<samples.replicates).map { b in
-            blocks.map { block in block.reduce(0.0) { sum, k in
-                sum + samples.increments.reduce(0.0) { $0 + $1[k, b] }
-            } }
+        let periods = samples.periods
+        // Each candidate's sum over the keys, per block: key by key over contiguous columns.
+        var sums = [Double](repeating: 0, count: samples.replicates * blocks.count)
+        for key in samples.increments {
+            key.elements.withUnsafeBufferPointer { values in
+                for b in 0..<samples.replicates {
+                    for (j, block) in blocks.enumerated() {
+                        var total = 0.0
+                        for k in block { total += values[b * periods + k] }
+                        sums[b * blocks.count + j] += total
+                    }
+                }
+            }
         }
+        let candidates = (0..<samples.replicates).map { b in Array(sums[(b * blocks.count)..<((b + 1) * blocks.count)]) }
         let reference = (0..<top.replicates).compactMap { b -> [Double]? in
             let features = blocks.map { block in block.reduce(0.0) { $0 + top.increments[$1, b] } }
             return features.allSatisfy(\.isFinite) ? features : nil
@@ -72,30 +82,45 @@ public enum Reconciliation {
 
     /// Each node's projection from the chosen replicates of its keys.
     static func nodeProjections(_ samples: BottomSamples, hierarchy: Hierarchy, picks: [Int]) -> [Projection] {
-        let periods = samples.periods
+        let periods = samples.periods, columns = picks.count
         return hierarchy.nodes.map { node in
-            var increments = Matrix(rows: periods, columns: picks.count)
-            var pools = Matrix(rows: periods, columns: picks.count)
-            var starts = [Double](repeating: 0, count: picks.count)
-            var finals = [Double](repeating: 0, count: picks.count)
+            var increments = [Double](repeating: 0, count: periods * columns)
+            var pools = [Double](repeating: 0, count: periods * columns)
+            var starts = [Double](repeating: 0, count: columns)
+            var remaining = [Double](repeating: 0, count: columns)
             let observed = node.bottom.reduce(0.0) { $0 + samples.observed[$1] }
-            for (column, b) in picks.enumerated() {
-                var remaining = 0.0
-                for key in node.bottom {
-                    starts[column] += samples.startTotals[key][b]
-                    remaining += samples.remainingAtStart[key][b]
-                    for k in 0..<periods {
-                        increments[k, column] += samples.increments[key][k, b]
-                        pools[k, column] += samples.pools[key][k, b]
-                    }
+            // Column-major sums, key by key, over contiguous columns.
+            for key in node.bottom {
+                Self.addColumns(samples.increments[key].elements, picks: picks, periods: periods, into: &increments)
+                Self.addColumns(samples.pools[key].elements, picks: picks, periods: periods, into: &pools)
+                let keyStarts = samples.startTotals[key], keyRemaining = samples.remainingAtStart[key]
+                for (column, b) in picks.enumerated() {
+                    starts[column] += keyStarts[b]
+                    remaining[column] += keyRemaining[b]
                 }
-                finals[column] = observed + remaining
             }
+            let finals = remaining.map { observed + $0 }
             let uncertainStart = starts.contains { $0 != observed }
             return Projection(model: HierarchicalForecast.model, origin: samples.origin, grid: samples.grid,
-                              observedTotal: observed, increments: increments, finalSizes: finals,
-                              poolRemaining: pools, nonConvergedReplicates: 0, failedReplicates: 0,
+                              observedTotal: observed,
+                              increments: Matrix(rows: periods, columns: columns, columnMajor: increments),
+                              finalSizes: finals,
+                              poolRemaining: Matrix(rows: periods, columns: columns, columnMajor: pools),
+                              nonConvergedReplicates: 0, failedReplicates: 0,
                               startTotals: uncertainStart ? starts : nil)
+        }
+    }
+
+    /// Adds column `picks[c]` of a column-major `periods x B` matrix to column `c` of `output`.
+    @inline(__always)
+    static func addColumns(_ source: [Double], picks: [Int], periods: Int, into output: inout [Double]) {
+        source.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { output in
+                for (column, b) in picks.enumerated() {
+                    let from = b * periods, to = column * periods
+                    for k in 0..<periods { output[to + k] += source[from + k] }
+                }
+            }
         }
     }
 }
