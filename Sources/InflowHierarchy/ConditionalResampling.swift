@@ -7,11 +7,12 @@ import InflowStatistics
 /// Two weightings. ``weights(candidates:reference:)`` is bottom-up importance sampling (BUIS): the density of the
 /// total's forecast at the keys' sum, which treats the two forecasts as independent evidence and multiplies
 /// them. When both come from the same figures (as in Inflow, where the keys add up to the total) that counts the
-/// data twice and narrows the intervals: on simulated hierarchies the total's 90% intervals covered 73–75% of
-/// the truths (see `HierarchyCoverageTests`). ``ratioWeights(candidates:reference:)`` is top-down conditioning:
-/// the total's density divided by the keys' sum's own density, so the resampled sum follows the total's forecast
-/// and, given the sum, the keys keep their joint distribution; in the same study the total's and the keys' 90%
-/// intervals covered 83–88%. Inflow reconciles by top-down conditioning.
+/// data twice and narrows the intervals: on simulated hierarchies (`HierarchyCoverageTests`, 60 data sets per
+/// phase) the total's 90% intervals covered 73–75% of the truths. ``ratioWeights(candidates:reference:)`` is
+/// top-down conditioning: the total's density divided by the keys' sum's own density, so the resampled sum
+/// follows the total's forecast and, given the sum, the keys keep their joint distribution; in the same study
+/// the total's and the keys' 90% intervals covered 83–88% (at 100 data sets: keys 0.88–0.91, the total within
+/// 0.04 of the national forecast's own coverage). Inflow reconciles by top-down conditioning.
 ///
 /// The condition is on a few features of each sample path rather than on every period (whose joint density
 /// 1,000 samples cannot estimate): the total's arrivals in the first block of periods (the first week) and in
