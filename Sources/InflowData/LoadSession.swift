@@ -350,11 +350,13 @@ final class LoadSession {
             }
         }
 
-        if let existing = group.entries[time.date] {
+        let (position, found) = group.position(of: time.date)
+        if found {
+            let existing = group.rows[position].entry
             if kind == .counts {
                 var merged = existing
                 if let value { merged.value = (existing.value ?? 0) + value }
-                group.entries[time.date] = merged
+                group.rows[position].entry = merged
                 duplicateRows += 1
                 if firstDuplicate == nil { firstDuplicate = (line, existing.line) }
             } else {
@@ -366,7 +368,8 @@ final class LoadSession {
             }
             return
         }
-        group.entries[time.date] = KeyAccumulator.Entry(value: value, line: line, dateOnly: time.dateOnly, day: time.day)
+        group.rows.insert((time.date, KeyAccumulator.Entry(value: value, line: line, dateOnly: time.dateOnly, day: time.day)),
+                          at: position)
         if let latest = group.latest, time.date < latest.date {
             if firstUnsorted == nil { firstUnsorted = (line, latest.line, group.name) }
         } else {
