@@ -147,9 +147,29 @@ struct MutationTests {
                 #expect(summary.mean.isFinite && summary.values.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= Self.largestDaily },
                         "mutant \(index): daily arrivals \(summary.values)")
             }
-            for summary in projection.summaries(.cumulative) {
+            let cumulative = projection.summaries(.cumulative)
+            for summary in cumulative {
                 #expect(summary.values.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= Self.largestCumulative },
                         "mutant \(index): cumulative \(summary.values)")
+                // Quantiles rise with the level, and the mean lies within the sample's range.
+                #expect(zip(summary.values, summary.values.dropFirst()).allSatisfy { $0 <= $1 }, "mutant \(index): quantiles out of order")
+                #expect(summary.mean >= summary.values.first! - 1e-9 && summary.mean <= summary.values.last! + 1e-9,
+                        "mutant \(index): mean \(summary.mean) outside \(summary.values.first!)...\(summary.values.last!)")
+            }
+            // Every quantile of the cumulative total rises with the horizon.
+            for (earlier, later) in zip(cumulative, cumulative.dropFirst()) {
+                #expect(zip(earlier.values, later.values).allSatisfy { $0 <= $1 + 1e-9 }, "mutant \(index): cumulative falls")
+            }
+            // A hierarchy adds up in every replicate.
+            if let hierarchy = result.hierarchy {
+                let total = hierarchy.forecast.total
+                let keys = hierarchy.forecast.projections.suffix(hierarchy.hierarchy.bottomCount)
+                for b in 0..<total.replicates {
+                    for k in 0..<total.periods {
+                        let sum = keys.reduce(0.0) { $0 + $1.increments[k, b] }
+                        #expect(sum == total.increments[k, b], "mutant \(index): keys do not add up")
+                    }
+                }
             }
         }
         print("mutants: \(refused) refused, \(projected) projected, \(unfitted) accepted but no model fitted")
