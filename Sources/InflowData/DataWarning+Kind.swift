@@ -19,6 +19,9 @@ extension DataWarning {
         /// A key has one observation, or no arrivals at all; it is kept, and its projection leans on the other
         /// keys (partial pooling).
         case sparseKey
+        /// The series (the total, with keys) has fewer usable observations than the smallest default model has
+        /// parameters, so `project` can fit it only with fixed parameters or a stated background.
+        case fewObservations
         /// Rows of one series are not in time order; they are sorted by time (said once, at the first such row).
         case unsortedRows
     }

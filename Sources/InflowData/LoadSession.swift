@@ -175,6 +175,10 @@ final class LoadSession {
             ? "\(listed) and \(NumberText.grouped(Double(names.count - Self.listedColumns))) more" : listed
     }
 
+    /// Usable observations the default models need (a three-parameter curve, NB2's dispersion and an
+    /// estimated background); fewer is warned about, since `project` will fail without more knowledge.
+    static let observationsForDefaultModels = 5
+
     /// Column names listed in a message at most.
     static let listedColumns = 8
 
@@ -563,6 +567,15 @@ final class LoadSession {
                                            times: sorted.map(\.date), values: sorted.map(\.entry.value),
                                            periodLength: options.periodLength)
                 compareTotals(stated: sorted, summed: Dictionary(zip(times, values), uniquingKeysWith: { a, _ in a }))
+            }
+        }
+        if let fitted = total ?? series.first, kind != .level {
+            let usable = fitted.prepared().count
+            if usable < Self.observationsForDefaultModels {
+                let lastLine = sortedGroups.flatMap { $0.map(\.entry.line) }.max()
+                warn(DataWarning(
+                    .fewObservations, file: file, line: lastLine, column: valueIndex + 1,
+                    message: "only \(usable) usable observation\(usable == 1 ? "" : "s")\(keyIndexes.isEmpty ? "" : " of the total"): the default models have 4 or 5 parameters (a curve, negative binomial dispersion, and the background unless it is stated), so a projection needs more figures, a stated background or fixed parameters"))
             }
         }
         warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }

@@ -134,8 +134,11 @@ struct MutationTests {
             let result: AnalysisResult
             do {
                 result = try Analysis.run(loaded, options: options)
-            } catch AnalysisError.noModelFitted {
+            } catch AnalysisError.noModelFitted(let series, let failures) {
+                // check must have said why: too few observations.
                 unfitted += 1
+                #expect(loaded.warnings.contains { $0.kind == .fewObservations },
+                        "mutant \(index): check said nothing, yet no model could be fitted to \(series): \(failures.map(\.reason))")
                 continue
             } catch {
                 Issue.record("mutant \(index): the analysis failed with \(error):\n\(text)")

@@ -35,7 +35,7 @@ struct DataCheckTests {
         let dataset = BundledDataset.defaultDataset
         #expect(DataCheck.check(file: dataset.url, options: dataset.options, now: testNow).isEmpty)
         let gaps = DataCheck.check(csv: "date,arrivals\n2026-01-15,5\n2026-01-17,6\n", name: "gaps.csv", now: testNow)
-        #expect(gaps.map(\.description) == [
+        #expect(subject(gaps).map(\.description) == [
             "gaps.csv:3:1: warning: daily counts skip 1 date: 2026-01-16; missing dates are left out of the fit, not read as zero",
         ])
         #expect(!DataCheck.hasErrors(gaps))

@@ -124,8 +124,8 @@ struct DataErrorTests {
         let csv = "as_of,cumulative_since_2026_01_16\n2026-01-19T23:59,911\n2026-01-20T21:00,1440\n2026-01-21,1400\n2026-01-22,1950\n"
         let data = try SeriesLoader(now: testNow).load(csv: csv, name: "kbri.csv")
         #expect(data.series[0].values == [911, 1440, 1400, 1950])
-        #expect(data.warnings.map(\.kind) == [.decreasingCumulative])
-        #expect(data.warnings.map(\.description) == [
+        #expect(subject(data.warnings).map(\.kind) == [.decreasingCumulative])
+        #expect(subject(data.warnings).map(\.description) == [
             "kbri.csv:4:2: warning: cumulative total 1400 at 2026-01-21 is below the previous total 1440 at 2026-01-20T21:00 (line 3); kept as published: the fit reads the lower total as a correction of the earlier ones",
         ])
         let keyed = "date,site,total\n2026-01-18,Bavet,10\n2026-01-18,Poipet,30\n2026-01-19,Poipet,25\n"
@@ -153,7 +153,7 @@ struct DataErrorTests {
         let csv = "date,province,arrivals\n2026-01-17,Kandal,5\n2026-01-17,Takeo,1\n2026-01-17,Kandal,2\n2026-01-17,Kandal,3\n"
         let data = try SeriesLoader(options: LoadOptions(keyColumns: ["province"]), now: testNow).load(csv: csv, name: "data.csv")
         #expect(data.series.map(\.values) == [[10], [1]])
-        #expect(data.warnings.map(\.description) == [
+        #expect(subject(data.warnings).map(\.description) == [
             #"data.csv:2:2: warning: key "Kandal" has one observation; it is kept, and its projection leans on the other keys (partial pooling)"#,
             #"data.csv:3:2: warning: key "Takeo" has one observation; it is kept, and its projection leans on the other keys (partial pooling)"#,
             "data.csv:4:1: warning: 2 rows repeat the time and key of an earlier row (the first on line 4 repeats line 2); their counts are added together",

@@ -70,6 +70,16 @@ struct PlausibilityTests {
         #expect(error.message.contains("1000-01-17 is before 2026-01-16"))
     }
 
+    @Test func tooFewObservationsToFitAreSaidByCheck() throws {
+        let few = try SeriesLoader(now: testNow).load(csv: "date,count\n2026-01-16,3\n2026-01-17,9\n2026-01-18,20\n", name: "few.csv")
+        let warning = try #require(few.warnings.first { $0.kind == .fewObservations })
+        #expect(warning.line == 4)
+        #expect(warning.message.hasPrefix("only 3 usable observations: the default models have 4 or 5 parameters"))
+        let enough = try SeriesLoader(now: testNow).load(
+            csv: "date,count\n2026-01-16,3\n2026-01-17,9\n2026-01-18,20\n2026-01-19,26\n2026-01-20,30\n", name: "five.csv")
+        #expect(!enough.warnings.contains { $0.kind == .fewObservations })
+    }
+
     @Test func datesBefore1583AreProlepticGregorian() {
         let day = CivilDate(year: 1000, month: 1, day: 16)
         let midnight = TimeText.startOfDay(day, in: LoadOptions.utc)

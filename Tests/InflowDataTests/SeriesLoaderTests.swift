@@ -15,7 +15,7 @@ struct SeriesLoaderTests {
         #expect(data.valueColumn == "arrivals")
         #expect(data.keyColumns == ["province"])
         #expect(data.rowCount == 8)
-        #expect(data.warnings.isEmpty)
+        #expect(subject(data.warnings).isEmpty)
         #expect(data.file == "provinces-long.csv")
         #expect(data.provenance == [
             "Synthetic test data: daily arrivals at one embassy by province of departure.",
