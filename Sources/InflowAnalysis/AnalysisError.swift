@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why the analysis pipeline could not produce a result.
 public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Options out of range or contradictory.
@@ -24,4 +26,9 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "the figures are out of the range the models can handle: check them with `inflow check` and the plausibility limits"
         }
     }
+}
+
+extension AnalysisError: LocalizedError {
+    /// The ``description``, so that `localizedDescription` says what happened.
+    public var errorDescription: String? { description }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem in an input file that stops it from being read, with where it is and what was expected.
 ///
 /// The ``description`` has the compiler form `file:line:column: message`, so editors and terminals can
@@ -48,4 +50,9 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         }
         return text
     }
+}
+
+extension DataError: LocalizedError {
+    /// The ``description``, so that `localizedDescription` says what happened.
+    public var errorDescription: String? { description }
 }

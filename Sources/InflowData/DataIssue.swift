@@ -12,25 +12,32 @@ public struct DataIssue: Sendable, Equatable, CustomStringConvertible {
     public var column: Int?
     /// What was found and what was expected (or done).
     public var message: String
+    /// The kind of the error or of the warning, when the issue is one of the loader's.
+    public var errorKind: DataError.Kind?
+    public var warningKind: DataWarning.Kind?
 
     /// An issue.
-    public init(severity: Severity, file: String, line: Int?, column: Int?, message: String) {
+    public init(severity: Severity, file: String, line: Int?, column: Int?, message: String,
+                errorKind: DataError.Kind? = nil, warningKind: DataWarning.Kind? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.errorKind = errorKind
+        self.warningKind = warningKind
     }
 
     /// The issue of an error.
     public init(_ error: DataError) {
-        self.init(severity: .error, file: error.file, line: error.line, column: error.column, message: error.message)
+        self.init(severity: .error, file: error.file, line: error.line, column: error.column, message: error.message,
+                  errorKind: error.kind)
     }
 
     /// The issue of a warning.
     public init(_ warning: DataWarning) {
         self.init(severity: .warning, file: warning.file, line: warning.line, column: warning.column,
-                  message: warning.message)
+                  message: warning.message, warningKind: warning.kind)
     }
 
     /// `file:line:column: severity: message`.

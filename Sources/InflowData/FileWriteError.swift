@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why ``AtomicFileWriter`` did not write a file.
 public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
@@ -25,4 +27,9 @@ public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// The ``message``.
     public var description: String { message }
+}
+
+extension FileWriteError: LocalizedError {
+    /// The ``description``, so that `localizedDescription` says what happened.
+    public var errorDescription: String? { description }
 }

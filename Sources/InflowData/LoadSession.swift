@@ -310,7 +310,7 @@ final class LoadSession {
         if let value, kind != .level, value > options.maximumValue {
             let what = kind == .counts ? "count" : "cumulative total"
             try report(DataError(.implausibleValue, file: file, line: line, column: valueIndex + 1,
-                                 message: "\(what) \(NumberText.text(value)) is above the plausibility limit of \(NumberText.grouped(options.maximumValue)) arrivals; expected a number of people (raise the limit, maximumValue or --max-value, if it is real)"))
+                                 message: "\(what) \(NumberText.text(value)) is above the plausibility limit of \(NumberText.grouped(options.maximumValue)) arrivals; expected a number of people"))
             return
         }
 
@@ -659,7 +659,7 @@ final class LoadSession {
             for row in rows.sorted(by: { $0.entry.line < $1.entry.line }) where row.date < origin {
                 try report(DataError(
                     .implausibleTime, file: file, line: row.entry.line, column: timeIndex + 1,
-                    message: "\(label(row.date, row.entry)) is before \(TimeText.text(origin, in: options.timeZone)), when the cumulative totals start counting (the value column's name or the origin option); expected a time at or after it"))
+                    message: "\(label(row.date, row.entry)) is before \(TimeText.text(origin, in: options.timeZone)), when the cumulative totals start counting (the value column's name, or LoadOptions.origin); expected a time at or after it"))
                 break
             }
         }
@@ -671,7 +671,7 @@ final class LoadSession {
         let distance = Int((abs(outlier.date.timeIntervalSince(median)) / InflowSeries.secondsPerDay).rounded())
         try report(DataError(
             .implausibleTime, file: file, line: outlier.entry.line, column: timeIndex + 1,
-            message: "\(label(outlier.date, outlier.entry)) is \(NumberText.grouped(Double(distance))) days from the middle of the file's times (\(TimeText.text(median, in: options.timeZone, dateOnly: true))); one file's times span at most \(NumberText.grouped(Double(options.maximumSpanDays))) days (maximumSpanDays or --max-span-days); expected a time near the others"))
+            message: "\(label(outlier.date, outlier.entry)) is \(NumberText.grouped(Double(distance))) days from the middle of the file's times (\(TimeText.text(median, in: options.timeZone, dateOnly: true))); one file's times span at most \(NumberText.grouped(Double(options.maximumSpanDays))) days; expected a time near the others"))
         return false
     }
 

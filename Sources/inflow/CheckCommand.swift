@@ -16,7 +16,9 @@ struct CheckCommand: ParsableCommand {
             print("\(data.displayName): no problems found.")
             return
         }
-        for issue in issues { print(issue.description) }
+        for issue in issues {
+            print(issue.description + (CommandHints.hint(for: issue.errorKind).map { "; \($0)" } ?? ""))
+        }
         let errors = issues.filter { $0.severity == .error }.count
         let warnings = issues.count - errors
         print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")

@@ -104,7 +104,11 @@ struct DataOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw CommandFailure("--data: no file or bundled dataset named '\(data ?? "")'; 'inflow datasets' lists the bundled ones.")
         }
-        return try SeriesLoader(options: loadOptions).load(contentsOf: url, name: data)
+        do {
+            return try SeriesLoader(options: loadOptions).load(contentsOf: url, name: data)
+        } catch let error as DataError {
+            throw CommandHints.failure(error)
+        }
     }
 }
 
