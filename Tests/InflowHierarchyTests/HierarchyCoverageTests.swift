@@ -67,7 +67,6 @@ struct HierarchyCoverageTests {
     /// "national fit alone".
     static func tallies(_ phase: Phase) throws -> [String: Tally] {
         var tallies: [String: Tally] = [:]
-        let keyCount = sizes.count
         func unit(_ t: Double) -> Double { 1 / (1 + exp(-rate * (t - phase.midpoint))) }
         for dataSet in 0..<dataSets {
             var generator = RandomStreams(seed: 2026).generator(series: Phase.allCases.firstIndex(of: phase)!, replicate: dataSet)
