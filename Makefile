@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps build run test notebooks benchmark png clean
+.PHONY: all deps build run test notebooks benchmark fuzz png clean
 
 all: build
 
@@ -48,6 +48,21 @@ png:
 ## The benchmark suite (nested package; builds package-benchmark, takes a few minutes).
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --scratch-path .build-bench benchmark --target InflowBenchmarks
+
+## The fuzz target of the CSV reader and loader (nested package Fuzz/, libFuzzer with AddressSanitizer; see
+## Fuzz/README.md). Not part of `make test`. Runs one job for FUZZ_SECONDS on a scratch copy of Fuzz/corpus in
+## Fuzz/.fuzz-work (kept between runs, so the committed corpus stays small); a crash is saved there as crash-*.
+FUZZ_SECONDS ?= 60
+FUZZ_WORK := Fuzz/.fuzz-work
+
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release --scratch-path .build-fuzz --product inflow-fuzz-load \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DINFLOW_LIBFUZZER
+	@mkdir -p $(FUZZ_WORK)/corpus
+	cp Fuzz/corpus/* $(FUZZ_WORK)/corpus/
+	SWIFT_BACKTRACE=enable=no Fuzz/.build-fuzz/release/inflow-fuzz-load $(FUZZ_WORK)/corpus \
+		-dict=Fuzz/csv.dict -max_len=4096 -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		-artifact_prefix=$(FUZZ_WORK)/ -print_final_stats=1
 
 clean:
 	rm -rf .build out
