@@ -11,7 +11,8 @@ public enum TimeText {
     /// The wall-clock reading of `date` in `timeZone` in the proleptic Gregorian calendar (Foundation's
     /// Gregorian calendar switches to the Julian one before October 1582, so years before 1583 would shift).
     public static func civil(_ date: Date, in timeZone: TimeZone) -> (date: CivilDate, hour: Int, minute: Int, second: Int) {
-        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        // Beyond a trillion days (an input no loader accepts), the days are clamped rather than overflow.
+        let local = min(max(date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date)), -largestSeconds), largestSeconds)
         let days = Int((local / 86_400).rounded(.down))
         let seconds = Int((local - Double(days) * 86_400).rounded(.down))
         return (CivilDate(daysSinceEpoch: days), seconds / 3600, seconds / 60 % 60, seconds % 60)
@@ -28,6 +29,9 @@ public enum TimeText {
     public static func text(_ date: Date, in timeZone: TimeZone, dateOnly: Bool = false, withOffset: Bool = false) -> String {
         let offset = timeZone.secondsFromGMT(for: date)
         let local = date.timeIntervalSince1970 + Double(offset)
+        guard abs(local) <= largestSeconds else {
+            return local.isNaN ? "an undefined time" : "\(date.timeIntervalSince1970 / 86_400) days from 1970-01-01"
+        }
         let days = Int((local / 86_400).rounded(.down))
         var text = CivilDate(daysSinceEpoch: days).text
         if dateOnly { return text }
@@ -44,6 +48,9 @@ public enum TimeText {
         }
         return text
     }
+
+    /// A trillion days, in seconds: times further from 1970 are not shown as calendar dates.
+    static let largestSeconds = 8.64e16
 
     private static func two(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)

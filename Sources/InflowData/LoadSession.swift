@@ -100,6 +100,8 @@ final class LoadSession {
         do {
             return try read(reader)
         } catch let error as DataError where collecting {
+            // Problems the reader recovered from before the one that stopped it come first.
+            try drain(reader)
             try report(error)
             return nil
         }
@@ -170,7 +172,8 @@ final class LoadSession {
 
     /// The first ``listedColumns`` column names, quoted, then how many more.
     private var columnList: String {
-        let listed = names.prefix(Self.listedColumns).map { "\"\(LoadSession.quoted($0))\"" }.joined(separator: ", ")
+        let listed = names.prefix(Self.listedColumns).map { "\"\(LoadSession.quoted($0, limit: Self.listedNameLength))\"" }
+            .joined(separator: ", ")
         return names.count > Self.listedColumns
             ? "\(listed) and \(NumberText.grouped(Double(names.count - Self.listedColumns))) more" : listed
     }
@@ -179,8 +182,9 @@ final class LoadSession {
     /// estimated background); fewer is warned about, since `project` will fail without more knowledge.
     static let observationsForDefaultModels = 5
 
-    /// Column names listed in a message at most.
-    static let listedColumns = 8
+    /// Column names listed in a message at most, and the characters shown of each.
+    static let listedColumns = 6
+    static let listedNameLength = 40
 
     private func checkDuplicateNames(line: Int) throws {
         var seen: [String: Int] = [:]
@@ -360,11 +364,16 @@ final class LoadSession {
             if kind == .counts {
                 var merged = existing
                 if let value { merged.value = (existing.value ?? 0) + value }
+                if let sum = merged.value, sum > options.maximumValue {
+                    try report(DataError(.implausibleValue, file: file, line: line, column: valueIndex + 1,
+                                         message: "the counts of this time\(keyIndexes.isEmpty ? "" : " and key") add up to \(NumberText.text(sum)) with line \(existing.line), above the plausibility limit of \(NumberText.grouped(options.maximumValue)) arrivals; expected a number of people"))
+                    return
+                }
                 group.rows[position].entry = merged
                 duplicateRows += 1
                 if firstDuplicate == nil { firstDuplicate = (line, existing.line) }
             } else {
-                let forKey = keyIndexes.isEmpty ? "" : " for \"\(group.name)\""
+                let forKey = keyIndexes.isEmpty ? "" : " for \"\(Self.quoted(group.name))\""
                 let rule = keyIndexes.isEmpty ? "one row per time" : "one row per time and key"
                 try report(DataError(
                     .duplicateTime, file: file, line: line, column: timeIndex + 1,
@@ -397,7 +406,7 @@ final class LoadSession {
         }
         let value: TimeValue
         if dayNumbers {
-            guard LoadSession.isPlainNumber(text), let days = Double(text), days.isFinite else {
+            guard LoadSession.isPlainNumber(text), let days = Double(text), (days * InflowSeries.secondsPerDay).isFinite else {
                 try report(DataError(.invalidTime, file: file, line: line, column: column,
                                      message: "\"\(LoadSession.quoted(text))\" is not a number of days; expected a plain number such as 12 or 12.5"))
                 return nil
@@ -512,7 +521,7 @@ final class LoadSession {
 
     private func finish(_ reader: CSVReader) throws -> LoadedData? {
         let forKey: (KeyAccumulator) -> String = { [keyIndexes] group in
-            keyIndexes.isEmpty ? "" : " for \"\(group.name)\""
+            keyIndexes.isEmpty ? "" : " for \"\(Self.quoted(group.name))\""
         }
         let sortedGroups = groups.map { $0.sorted() }
         let plausibleTimes = try checkTimes(sortedGroups + [fileTotal?.sorted() ?? []])
@@ -612,13 +621,12 @@ final class LoadSession {
         }
     }
 
-    /// At most 80 characters of `text`, for messages, with control characters made visible (`\0`, `\t`,
-    /// `\u{1B}`), so that a NUL or an escape sequence in a field can be seen and cannot garble a terminal.
-    static func quoted(_ text: some StringProtocol) -> String {
-        let shown = text.count <= 80 ? String(text) : String(text.prefix(77)) + "..."
-        guard shown.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return shown }
+    /// At most `limit` characters of `text`, for messages, with control characters made visible (`\0`, `\t`,
+    /// `\u{1B}`) before the cut, so that a NUL or an escape sequence in a field can be seen, cannot garble a
+    /// terminal, and cannot make the message longer than the limit.
+    static func quoted(_ text: some StringProtocol, limit: Int = 80) -> String {
         var result = ""
-        for scalar in shown.unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "\0": result += "\\0"
             case "\t": result += "\\t"
@@ -631,8 +639,10 @@ final class LoadSession {
                     result.unicodeScalars.append(scalar)
                 }
             }
+            // Stop early on a long field: a few characters past the limit are enough to know it is cut.
+            if result.count > limit + 8 { break }
         }
-        return result
+        return result.count <= limit ? result : String(result.prefix(limit - 3)) + "..."
     }
 
     private func checkDecreasing(_ sorted: [(date: Date, entry: KeyAccumulator.Entry)], forKey: String) {
@@ -664,14 +674,14 @@ final class LoadSession {
             }
         }
         let span = last.date.timeIntervalSince(first.date) / InflowSeries.secondsPerDay
-        guard span > Double(options.maximumSpanDays) else { return true }
-        let times = rows.map(\.date).sorted()
-        let median = times[times.count / 2]
+        if span <= Double(options.maximumSpanDays) { return true }
+        let middle = rows.sorted { $0.date < $1.date }[rows.count / 2]
+        let median = middle.date
         let outlier = rows.max { abs($0.date.timeIntervalSince(median)) < abs($1.date.timeIntervalSince(median)) }!
-        let distance = Int((abs(outlier.date.timeIntervalSince(median)) / InflowSeries.secondsPerDay).rounded())
+        let distance = (abs(outlier.date.timeIntervalSince(median)) / InflowSeries.secondsPerDay).rounded()
         try report(DataError(
             .implausibleTime, file: file, line: outlier.entry.line, column: timeIndex + 1,
-            message: "\(label(outlier.date, outlier.entry)) is \(NumberText.grouped(Double(distance))) days from the middle of the file's times (\(TimeText.text(median, in: options.timeZone, dateOnly: true))); one file's times span at most \(NumberText.grouped(Double(options.maximumSpanDays))) days; expected a time near the others"))
+            message: "\(label(outlier.date, outlier.entry)) is \(NumberText.grouped(distance)) days from the middle of the file's times (\(label(median, middle.entry))); one file's times span at most \(NumberText.grouped(Double(options.maximumSpanDays))) days; expected a time near the others"))
         return false
     }
 
@@ -800,7 +810,8 @@ final class LoadSession {
         var times: [Date] = []
         var values: [Double?] = []
         for event in events {
-            sum += event.value - last[event.group]
+            // A running sum of differences: rounding can leave -1e-16 where the keys' totals are all zero.
+            sum = max(sum + event.value - last[event.group], 0)
             last[event.group] = event.value
             if times.last == event.date {
                 values[values.count - 1] = sum

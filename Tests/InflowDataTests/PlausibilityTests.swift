@@ -100,7 +100,67 @@ struct PlausibilityTests {
         let missing = try #require(loadError(header + "\n" + row + "\n", options: options))
         #expect(missing.kind == .missingColumn)
         #expect(missing.message.count < 300, "\(missing.message.count) characters")
-        #expect(missing.message.contains("and 9,993 more"))
+        #expect(missing.message.contains("and 9,995 more"))
         #expect(LoadSession.quoted("a\u{1B}[31mred") == "a\\u{1B}[31mred")
+    }
+
+    // Found by the fuzz target (Fuzz/), each a regression test.
+
+    /// The loader's error and `check`'s first error for raw bytes.
+    static func bothErrors(bytes: [UInt8], options: LoadOptions = LoadOptions()) throws -> DataError {
+        var thrown: DataError?
+        do {
+            _ = try SeriesLoader(options: options, now: testNow).load(from: CSVReader(bytes: bytes, name: "fuzz.csv"))
+        } catch let error as DataError {
+            thrown = error
+        }
+        let error = try #require(thrown)
+        let issues = DataCheck.check(reader: CSVReader(bytes: bytes, name: "fuzz.csv", recovering: true), options: options,
+                                     now: testNow)
+        let first = try #require(issues.first { $0.severity == .error })
+        #expect(first.line == error.line && first.column == error.column && first.message == error.message)
+        return error
+    }
+
+    @Test func checkListsTheReadersErrorsBeforeTheOneThatStoppedIt() throws {
+        let error = try Self.bothErrors(bytes: Array("# caf".utf8) + [0xE9, 0x0A])
+        #expect(error.kind == .invalidUTF8 && error.line == 1)
+    }
+
+    @Test func dayNumbersTooLargeForAnIntegerAreErrorsNotCrashes() throws {
+        let huge = try Self.bothErrors("day,arrivals\n0,5\n10000000000000000000,3\n")
+        #expect(huge.kind == .implausibleTime)
+        let infinite = try Self.bothErrors("day,arrivals\n1" + String(repeating: "0", count: 305) + ",5\n2,3\n")
+        #expect(infinite.kind == .invalidTime && infinite.line == 2)
+    }
+
+    @Test func repeatedCountsAreSummedWithinTheLimit() throws {
+        let error = try Self.bothErrors("date,arrivals\n2026-01-17,6000000\n2026-01-17,6000000\n")
+        #expect(error.kind == .implausibleValue && error.line == 3)
+        #expect(error.message.contains("add up to 12000000 with line 2"))
+    }
+
+    @Test func theKeysCumulativeTotalIsNeverNegative() throws {
+        let csv = "date,province,cumulative\n2026-01-17,Kandal,0.3\n2026-01-18,Takeo,0.6\n2026-01-19,Kandal,0\n2026-01-20,Takeo,0\n"
+        let data = try SeriesLoader(options: LoadOptions(keyColumns: ["province"]), now: testNow).load(csv: csv, name: "data.csv")
+        let total = try #require(data.total)
+        #expect(total.values.allSatisfy { ($0 ?? 0) >= 0 }, "\(total.values)")
+    }
+
+    @Test func quotedTextStaysWithinItsLimitAfterEscaping() {
+        let controls = String(repeating: "\u{1}", count: 80)
+        let shown = LoadSession.quoted(controls)
+        #expect(shown.count <= 80 && shown.hasPrefix("\\u{1}") && shown.hasSuffix("..."))
+        #expect(LoadSession.quoted(String(repeating: "x", count: 80)) == String(repeating: "x", count: 80))
+        let header = (1...9).map { _ in String(repeating: "\u{1}", count: 80) }.joined(separator: ",")
+        let error = try? #require(loadError(header + "\n1,2,3,4,5,6,7,8,9\n"))
+        #expect((error?.message.count ?? 0) < 600, "\(error?.message.count ?? 0) characters")
+    }
+
+    @Test func keyNamesInMessagesAreQuoted() throws {
+        let csv = "date,site,cumulative\n2026-01-17,\"A\nB\",5\n2026-01-17,\"A\nB\",6\n"
+        let error = try Self.bothErrors(csv, options: LoadOptions(keyColumns: ["site"]))
+        #expect(error.kind == .duplicateTime)
+        #expect(!error.message.contains("\n") && error.message.contains("A\\nB"))
     }
 }
