@@ -184,9 +184,9 @@ extension Analysis {
     static func locations(_ hierarchy: Hierarchy, total: String) -> [String] {
         let gazetteer = try? ProvinceGazetteer.bundled()
         return hierarchy.nodes.enumerated().map { index, node in
-            if index == 0 { return total }
+            if index == 0 { return HubRow.slug(total) }
             if node.level == .bottom, let province = gazetteer?.province(named: node.name) { return province.isoCode }
-            return node.name
+            return HubRow.slug(node.name)
         }
     }
 

@@ -1,35 +1,60 @@
 import Foundation
 import InflowCore
 
-/// One row of the forecast-hub table:
-/// `reference_date, target, horizon, location, output_type, output_type_id, value`.
+/// One row of the forecast-hub table, in the hubverse model-output layout:
+/// `reference_date, target, horizon, location, target_end_date, output_type, output_type_id, value`.
 ///
-/// `reference_date` is the date of the last observation (local calendar date of the
-/// series' frame), `horizon` the period number (1 = the rest of the last observed day
-/// or the next day), `output_type` is `quantile` (with the level as `output_type_id`),
-/// `median` or `mean` (empty id). Existing scoring tools (scoringutils, hubEvals) read it.
+/// - `reference_date`: the last day with data, the local calendar day (in the series' time zone) in which the
+///   last observation ends: the day of the last daily count, or the day of the last cumulative report.
+/// - `target_end_date`: the local day a projected period covers (the day in which it ends), and
+///   `horizon = target_end_date - reference_date` in days: 1 for the day after the reference date, 0 for the
+///   rest of the reference day when the last report came during it (a report at 17:00).
+/// - `target`: `day inc arrivals` (arrivals on the target day) or `day cum arrivals` (the cumulative total at its
+///   end, in the data's own cumulative units).
+/// - `location`: an ISO 3166-2 code for a province of the bundled gazetteer, otherwise the series' name as a
+///   slug (`kbri-phnom-penh`).
+/// - `output_type`: `mean` (empty id) or `quantile` with the level as `output_type_id` (the 23 hub levels;
+///   the median is the 0.5 quantile, not a row of its own).
 public struct HubRow: Sendable, Equatable, Codable {
     public let referenceDate: String
     public let target: String
     public let horizon: Int
     public let location: String
+    public let targetEndDate: String
     public let outputType: String
     public let outputTypeID: String
     public let value: Double
 
-    public init(referenceDate: String, target: String, horizon: Int, location: String, outputType: String,
-                outputTypeID: String, value: Double) {
+    public init(referenceDate: String, target: String, horizon: Int, location: String, targetEndDate: String,
+                outputType: String, outputTypeID: String, value: Double) {
         self.referenceDate = referenceDate
         self.target = target
         self.horizon = horizon
         self.location = location
+        self.targetEndDate = targetEndDate
         self.outputType = outputType
         self.outputTypeID = outputTypeID
         self.value = value
     }
 
     /// The column names, in order.
-    public static let header = ["reference_date", "target", "horizon", "location", "output_type", "output_type_id", "value"]
+    public static let header = ["reference_date", "target", "horizon", "location", "target_end_date", "output_type",
+                                "output_type_id", "value"]
+
+    /// A hub location for a name that is not a code: lower case, letters and digits, runs of anything else as
+    /// one hyphen (`KBRI Phnom Penh` -> `kbri-phnom-penh`, `region: West` -> `region-west`).
+    public static func slug(_ name: String) -> String {
+        var result = ""
+        for character in name.lowercased() {
+            if character.isLetter || character.isNumber {
+                result.append(character)
+            } else if !result.isEmpty && !result.hasSuffix("-") {
+                result.append("-")
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "series" : result
+    }
 }
 
 /// The forecast-hub table as CSV: the one writer of hub rows (the command line's `--format csv`, the
@@ -55,8 +80,8 @@ public struct HubTable: Sendable, Equatable {
         var text = ((leading.map { [$0.name] } ?? []) + HubRow.header).map(Self.field).joined(separator: ",") + "\n"
         for (index, row) in rows.enumerated() {
             var cells = [Self.field(row.referenceDate), Self.field(row.target), String(row.horizon),
-                         Self.field(row.location), Self.field(row.outputType), Self.field(row.outputTypeID),
-                         Self.number(row.value)]
+                         Self.field(row.location), Self.field(row.targetEndDate), Self.field(row.outputType),
+                         Self.field(row.outputTypeID), Self.number(row.value)]
             if let leading { cells.insert(Self.field(leading.values[index]), at: 0) }
             text += cells.joined(separator: ",") + "\n"
         }
@@ -79,28 +104,43 @@ public struct HubTable: Sendable, Equatable {
 }
 
 extension Projection {
-    /// The projection as hub rows for arrivals per period and the cumulative total (the remaining pool is not a
-    /// figure that will be observed, so it is not a hub target), per period: mean, median and quantiles.
+    /// The hub dates of the projection in `timeZone`: the reference day (the local day in which the last
+    /// observation ends) and the day each period covers (the local day in which it ends).
+    public func hubDays(timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) -> (reference: CivilDate, targets: [CivilDate]) {
+        // A period ending at midnight covers the day before it: the day of the instant one second earlier.
+        func day(_ boundary: Double) -> CivilDate {
+            TimeText.civil(origin.addingTimeInterval(boundary * 86_400 - 1), in: timeZone).date
+        }
+        return (day(grid.boundaries[0]), grid.boundaries.dropFirst().map(day))
+    }
+
+    /// The projection as hub rows (``HubRow``) for arrivals per period and the cumulative total (the remaining
+    /// pool is not a figure that will be observed, so it is not a hub target): per period the mean and the 23
+    /// quantiles.
     /// - Parameters:
-    ///   - location: the series' name (a province, a site, "national").
-    ///   - timeZone: the frame in which the reference date is read.
+    ///   - location: the hub location (an ISO 3166-2 code, or ``HubRow/slug(_:)`` of the series' name).
+    ///   - timeZone: the frame in which the dates are read.
     public func hubRows(location: String, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) -> [HubRow] {
-        let reference = TimeText.text(origin.addingTimeInterval(grid.boundaries[0] * 86_400), in: timeZone, dateOnly: true)
+        let (reference, targets) = hubDays(timeZone: timeZone)
         var rows: [HubRow] = []
         for target in [ProjectionTarget.incidence, .cumulative] {
             for (k, summary) in summaries(target).enumerated() {
-                let horizon = k + 1
-                rows.append(HubRow(referenceDate: reference, target: target.rawValue, horizon: horizon, location: location,
-                                   outputType: "mean", outputTypeID: "", value: summary.mean))
-                rows.append(HubRow(referenceDate: reference, target: target.rawValue, horizon: horizon, location: location,
-                                   outputType: "median", outputTypeID: "", value: summary.median))
+                let horizon = targets[k].daysSinceEpoch - reference.daysSinceEpoch
+                let row = { (type: String, id: String, value: Double) in
+                    HubRow(referenceDate: reference.text, target: target.hubName, horizon: horizon, location: location,
+                           targetEndDate: targets[k].text, outputType: type, outputTypeID: id, value: value)
+                }
+                rows.append(row("mean", "", summary.mean))
                 for (level, value) in zip(summary.levels, summary.values) {
-                    rows.append(HubRow(referenceDate: reference, target: target.rawValue, horizon: horizon,
-                                       location: location, outputType: "quantile",
-                                       outputTypeID: String(format: "%g", level), value: value))
+                    rows.append(row("quantile", HubRow.levelText(level), value))
                 }
             }
         }
         return rows
     }
+}
+
+extension HubRow {
+    /// A quantile level as `output_type_id`: `0.025`, `0.5`, `0.99` (the shortest decimal that reads back).
+    public static func levelText(_ level: Double) -> String { "\(level)" }
 }

@@ -7,3 +7,15 @@ public enum ProjectionTarget: String, Sendable, CaseIterable, Codable {
     /// Final size minus cumulative arrivals: the people still to come.
     case remainingPool = "remaining pool"
 }
+
+extension ProjectionTarget {
+    /// The target's name in hub tables, with its time unit: `day inc arrivals`, `day cum arrivals`,
+    /// `remaining pool` (never a hub target).
+    public var hubName: String {
+        switch self {
+        case .incidence: "day inc arrivals"
+        case .cumulative: "day cum arrivals"
+        case .remainingPool: rawValue
+        }
+    }
+}

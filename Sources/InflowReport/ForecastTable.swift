@@ -21,8 +21,12 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     public struct Entry: Sendable, Equatable, Codable {
         /// `inc arrivals`, `cum arrivals` or `remaining pool`.
         public var target: String
-        /// Period number, 1 = the first projected day.
+        /// The hub horizon: days from the reference date to the target day (1 = the day after it; 0 = the rest
+        /// of the reference day after a report during it).
         public var horizon: Int
+        /// The day the period covers, `yyyy-MM-dd` (the hub `target_end_date`); `nil` in files written before it
+        /// was recorded, where it is the reference date plus the horizon.
+        public var targetEndDate: String?
         /// Sample mean.
         public var mean: Double
         /// Sample median.
@@ -30,15 +34,17 @@ public struct ForecastTable: Sendable, Equatable, Codable {
         /// Quantiles at the table's ``ForecastTable/levels``.
         public var quantiles: [Double]
 
-        public init(target: String, horizon: Int, mean: Double, median: Double, quantiles: [Double]) {
+        public init(target: String, horizon: Int, targetEndDate: String? = nil, mean: Double, median: Double,
+                    quantiles: [Double]) {
             self.target = target
             self.horizon = horizon
+            self.targetEndDate = targetEndDate
             self.mean = mean
             self.median = median
             self.quantiles = quantiles
         }
 
-        enum CodingKeys: String, CodingKey { case target, horizon, mean, median, quantiles }
+        enum CodingKeys: String, CodingKey { case target, horizon, targetEndDate, mean, median, quantiles }
 
         /// Numbers that are not finite (no replicate gave a value) are written as `null`, never as strings.
         public func encode(to encoder: any Encoder) throws {
@@ -46,6 +52,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(target, forKey: .target)
             try container.encode(horizon, forKey: .horizon)
+            try container.encodeIfPresent(targetEndDate, forKey: .targetEndDate)
             try container.encode(finite(mean), forKey: .mean)
             try container.encode(finite(median), forKey: .median)
             try container.encode(quantiles.map(finite), forKey: .quantiles)
@@ -56,6 +63,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             target = try container.decode(String.self, forKey: .target)
             horizon = try container.decode(Int.self, forKey: .horizon)
+            targetEndDate = try container.decodeIfPresent(String.self, forKey: .targetEndDate)
             mean = try container.decodeIfPresent(Double.self, forKey: .mean) ?? .nan
             median = try container.decodeIfPresent(Double.self, forKey: .median) ?? .nan
             quantiles = try container.decode([Double?].self, forKey: .quantiles).map { $0 ?? .nan }
@@ -68,7 +76,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     public var location: String
     /// Its role in the report.
     public var role: Role
-    /// The hub `reference_date`: local date of the last observation, `yyyy-MM-dd`.
+    /// The hub `reference_date`: the local day in which the last observation ends, `yyyy-MM-dd`.
     public var referenceDate: String
     /// Quantile levels (the 23 hub levels).
     public var levels: [Double]
@@ -87,15 +95,16 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     /// The forecasts of a projection: every period of every target it has, the hub quantile levels. The
     /// remaining pool is left out when the data do not bound it (``InflowModels/SizeBound``).
     public init(projection: Projection, location: String, role: Role, timeZone: TimeZone) {
-        let reference = projection.origin.addingTimeInterval(projection.grid.boundaries[0] * 86_400)
-        let referenceDate = TimeText.text(reference, in: timeZone, dateOnly: true)
+        let (reference, targets) = projection.hubDays(timeZone: timeZone)
+        let referenceDate = reference.text
         var entries: [Entry] = []
         let poolDetermined = projection.hasFinalSize
             && projection.remainingNow().sizeBound(coverage: 0.9, observed: projection.observedTotal, remaining: true).isDetermined
         for target in ProjectionTarget.allCases where target != .remainingPool || poolDetermined {
             for (k, summary) in projection.summaries(target).enumerated() {
-                entries.append(Entry(target: target.rawValue, horizon: k + 1, mean: summary.mean,
-                                     median: summary.median, quantiles: summary.values))
+                entries.append(Entry(target: target.rawValue, horizon: targets[k].daysSinceEpoch - reference.daysSinceEpoch,
+                                     targetEndDate: targets[k].text, mean: summary.mean, median: summary.median,
+                                     quantiles: summary.values))
             }
         }
         self.init(model: projection.model, location: location, role: role,
@@ -104,16 +113,24 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     }
 
     /// The rows of the forecast-hub table, in the order of ``Projection/hubRows(location:timeZone:)``:
-    /// per target and horizon, the mean, the median, then each quantile. The remaining pool is not a figure
-    /// that will be observed, so it is not in the hub table.
+    /// per target and horizon, the mean, then each quantile (the median is the 0.5 quantile). The remaining
+    /// pool is not a figure that will be observed, so it is not in the hub table.
     public func hubRows() -> [HubRow] {
         entries.filter { $0.target != ProjectionTarget.remainingPool.rawValue }.flatMap { entry -> [HubRow] in
+            let target = ProjectionTarget(rawValue: entry.target)?.hubName ?? entry.target
+            let end = entry.targetEndDate ?? Self.day(referenceDate, plus: entry.horizon)
             let row = { (type: String, id: String, value: Double) in
-                HubRow(referenceDate: referenceDate, target: entry.target, horizon: entry.horizon, location: location,
-                       outputType: type, outputTypeID: id, value: value)
+                HubRow(referenceDate: referenceDate, target: target, horizon: entry.horizon, location: location,
+                       targetEndDate: end, outputType: type, outputTypeID: id, value: value)
             }
-            return [row("mean", "", entry.mean), row("median", "", entry.median)]
-                + zip(levels, entry.quantiles).map { row("quantile", String(format: "%g", $0.0), $0.1) }
+            return [row("mean", "", entry.mean)] + zip(levels, entry.quantiles).map { row("quantile", HubRow.levelText($0.0), $0.1) }
         }
+    }
+
+    /// `yyyy-MM-dd` plus `days`.
+    static func day(_ text: String, plus days: Int) -> String {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return text }
+        return CivilDate(daysSinceEpoch: CivilDate(year: parts[0], month: parts[1], day: parts[2]).daysSinceEpoch + days).text
     }
 }

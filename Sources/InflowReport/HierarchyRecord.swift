@@ -14,7 +14,7 @@ extension SavedReport {
             public var name: String
             /// `total`, `key`, `group:<column>` or `value:<column>`.
             public var level: String
-            /// Its hub location: an ISO 3166-2 code for a province of the bundled gazetteer, else the name.
+            /// Its hub location: an ISO 3166-2 code for a province of the bundled gazetteer, else the slug of its name.
             public var location: String
             /// The keys it sums.
             public var keys: [String]

@@ -9,7 +9,7 @@ public struct KeyedSeries: Sendable {
     public var observed: InflowSeries?
     /// Its projection (replicate `b` of every node comes from the same joint sample).
     public var projection: Projection
-    /// The node's hub location: an ISO 3166-2 code for a province of the gazetteer, else its name.
+    /// The node's hub location: an ISO 3166-2 code for a province of the gazetteer, else the slug of its name.
     public var location: String
     /// `total`, `group` or `key`.
     public var level: String
@@ -25,7 +25,7 @@ public struct KeyedSeries: Sendable {
                 poolingFactor: Double? = nil, share: QuantileSummary? = nil, minTraceMeans: [Double]? = nil) {
         self.observed = observed
         self.projection = projection
-        self.location = location ?? observed?.name ?? "key"
+        self.location = location ?? HubRow.slug(observed?.name ?? "key")
         self.level = level
         self.poolingFactor = poolingFactor
         self.share = share

@@ -42,7 +42,8 @@ extension ReportInput {
         let keyColumns = analysis.data.keyColumns.joined(separator: " / ")
         self.init(
             datasetName: analysis.data.file, provenance: analysis.data.provenance, dataSource: analysis.data.file,
-            observed: total.series, location: total.series.name, fits: total.fits, logLinearFit: total.logLinearFit,
+            observed: total.series, location: analysis.hierarchy?.locations.first ?? HubRow.slug(total.series.name),
+            fits: total.fits, logLinearFit: total.logLinearFit,
             modelWeights: weights, ensembleMethod: total.weights.method, projections: projections,
             headlineProjection: total.headline.model, backtest: total.backtest?.scores,
             keyName: keyColumns.isEmpty ? "province" : keyColumns, keyed: keyed, warnings: analysis.warnings,

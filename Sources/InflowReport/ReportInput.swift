@@ -27,7 +27,7 @@ public struct ReportInput: Sendable {
     public var dataSource: String?
     /// The observed series (all keys together: the national total).
     public var observed: InflowSeries
-    /// The location name of the main series in hub tables ("national", a site).
+    /// The hub location of the main series (the slug of its name, `kbri-phnom-penh`, unless given).
     public var location: String
     /// The curve fits, in the order they were requested.
     public var fits: [CurveFit]
@@ -96,7 +96,7 @@ public struct ReportInput: Sendable {
         self.provenance = provenance
         self.dataSource = dataSource
         self.observed = observed
-        self.location = location ?? observed.name
+        self.location = location ?? HubRow.slug(observed.name)
         self.fits = fits
         self.logLinearFit = logLinearFit
         self.modelWeights = modelWeights

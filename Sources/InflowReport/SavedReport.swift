@@ -36,7 +36,7 @@ import InflowProjection
 ///     "effectiveSampleSize": Double | null, "candidates": Int,   // conditioning's weights, and its pool
 ///     "nodes": [ { "name": String,         // as in the forecasts' "location" column's source
 ///                  "level": "total" | "key" | "group:<column>" | "value:<column>",
-///                  "location": String,     // ISO 3166-2 code of a gazetteer province, else the name
+///                  "location": String,     // ISO 3166-2 code of a gazetteer province, else the name's slug
 ///                  "keys": [String],       // the keys the node sums
 ///                  "poolingFactor": Double | null,   // keys: 0 = own data, 1 = common level
 ///                  "shareNext7Days": Interval } ],   // share of the total's next 7 days' arrivals
@@ -57,12 +57,13 @@ import InflowProjection
 ///   "forecasts": [ {
 ///     "model": Model,                     // { "family": "logistic", "error": "negative-binomial" };
 ///                                         // the mixture's family is "ensemble"
-///     "location": String,                 // hub location: series or key name
+///     "location": String,                 // hub location: ISO 3166-2 code, or the series' name as a slug
 ///     "role": "headline" | "model" | "key",
-///     "referenceDate": "yyyy-MM-dd",      // local date of the last observation
+///     "referenceDate": "yyyy-MM-dd",      // the local day in which the last observation ends
 ///     "levels": [Double],                 // the 23 hub quantile levels
 ///     "entries": [ { "target": "inc arrivals" | "cum arrivals" | "remaining pool",
-///                    "horizon": Int,      // 1 = first projected day
+///                    "horizon": Int,      // days from referenceDate to targetEndDate (0: rest of that day)
+///                    "targetEndDate": "yyyy-MM-dd",   // the local day the period covers
 ///                    "mean": Double, "median": Double,
 ///                    "quantiles": [Double] } ]   // one per level
 ///   } ]

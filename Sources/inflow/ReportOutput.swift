@@ -26,7 +26,7 @@ enum ReportOutput {
     /// add up.
     static func hubRows(_ analysis: AnalysisResult, timeZone: TimeZone) -> [HubRow] {
         guard let hierarchy = analysis.hierarchy else {
-            return analysis.total.headline.hubRows(location: analysis.total.series.name, timeZone: timeZone)
+            return analysis.total.headline.hubRows(location: HubRow.slug(analysis.total.series.name), timeZone: timeZone)
         }
         return hierarchy.forecast.projections.enumerated().flatMap { index, projection in
             projection.hubRows(location: hierarchy.locations[index], timeZone: timeZone)

@@ -78,7 +78,7 @@ struct HierarchyAnalysisTests {
 
     @Test func provincesOfTheGazetteerAreLocatedByTheirISOCode() throws {
         let hierarchy = try #require(try Self.run(.conditioning).hierarchy)
-        #expect(hierarchy.locations == ["Total", "region: West", "region: East", "KH-1", "KH-20", "KH-11", "KH-10"])
+        #expect(hierarchy.locations == ["total", "region-west", "region-east", "KH-1", "KH-20", "KH-11", "KH-10"])
     }
 
     @Test func sparseKeysAreShrunkAndKeyWithoutArrivalsIsKept() throws {

@@ -53,7 +53,7 @@ struct CommandRunTests {
         let two = try Self.run(["project", "--bootstrap", "40", "--curve", "logistic", "--quiet", "--threads", "2", "--format", "csv"])
         #expect(one.status == 0 && two.status == 0)
         #expect(one.output == two.output)
-        #expect(one.output.hasPrefix("reference_date,target,horizon,location,output_type,output_type_id,value\n2026-01-24,inc arrivals,1,KBRI Phnom Penh,mean,,"))
+        #expect(one.output.hasPrefix("reference_date,target,horizon,location,target_end_date,output_type,output_type_id,value\n2026-01-24,day inc arrivals,1,kbri-phnom-penh,2026-01-25,mean,,"))
     }
 
     @Test func badInputNamesFileLineAndColumn() throws {

@@ -57,7 +57,7 @@ struct HierarchyRecordTests {
         let keys = record.nodes.filter { $0.level == "key" }
         #expect(keys.count == 3)
         #expect(keys.first { $0.name == "Banteay Meanchey" }?.location == "KH-1")
-        #expect(keys.first { $0.name == "Mondolkiri" }?.location == "Mondolkiri")
+        #expect(keys.first { $0.name == "Mondolkiri" }?.location == "mondolkiri")
         #expect(Set(record.nodes.filter { $0.level == "group:region" }.map(\.name)).count == 2)
         for key in keys {
             let pooling = try #require(key.poolingFactor)

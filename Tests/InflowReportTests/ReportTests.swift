@@ -213,21 +213,24 @@ struct ReportTests {
         var quantiles: [String: Int] = [:]
         for line in national {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            #expect(fields.count == 7)
+            #expect(fields.count == 8)
             #expect(fields[0] == "2026-01-24")
-            if fields[4] == "quantile" { quantiles["\(fields[1]) \(fields[2])", default: 0] += 1 }
+            #expect(fields[5] != "median")   // the median is the 0.5 quantile
+            if fields[5] == "quantile" { quantiles["\(fields[1]) \(fields[2])", default: 0] += 1 }
         }
         #expect(quantiles.count == 2 * 30)   // inc and cum x 30 days (the remaining pool is not a hub target)
         #expect(quantiles.values.allSatisfy { $0 == 23 })
-        // Keys are in the strict table with their names as location; other models are not.
-        #expect(csv.contains(",<script>alert(1)</script>,"))
-        #expect(csv.contains(",\"Kandal | \"\"Ta Khmau\"\"\","))
+        // Keys are in the strict table with their names' slugs as location (no free text to quote); other
+        // models are not.
+        #expect(csv.contains(",script-alert-1-script,"))
+        #expect(csv.contains(",kandal-ta-khmau,"))
+        #expect(HubTable.field("Kandal | \"Ta Khmau\"") == "\"Kandal | \"\"Ta Khmau\"\"\"")
         #expect(!forecasts.filter { $0.role == .model }.isEmpty)
         #expect(lines.count == 1 + forecasts.filter { $0.role != .model }.reduce(0) { $0 + $1.hubRows().count })
 
         let all = CSVRenderer().modelTable(forecasts)
         #expect(all.hasPrefix((["model"] + HubRow.header).joined(separator: ",") + "\n"))
-        #expect(all.contains("\nlogistic (negative-binomial),2026-01-24,inc arrivals,1,national,mean,,"))
+        #expect(all.contains("\nlogistic (negative-binomial),2026-01-24,day inc arrivals,1,national,2026-01-25,mean,,"))
     }
 
     @Test("without keys, the provinces section says so")
