@@ -35,7 +35,7 @@ public struct HTMLRenderer: Sendable {
         html += "<style>\n\(Self.stylesheet)</style>\n</head>\n<body>\n<div class=\"page\">\n"
         html += "<header>\n<h1>\(Self.e(document.title))</h1>\n"
         html += "<p class=\"subtitle\">\(Self.e(document.subtitle))</p>\n"
-        html += "<p class=\"meta\">Generated \(Self.e(document.generatedAt)) by inflow \(Self.e(document.toolVersion))</p>\n"
+        html += "<p class=\"meta\">Generated \(Self.e(document.generatedAt)) by \(Self.e(document.toolVersion))</p>\n"
         html += "</header>\n"
         html += "<nav aria-label=\"Contents\">\n<ol>\n"
         for section in document.sections {

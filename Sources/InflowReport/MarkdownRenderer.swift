@@ -12,7 +12,7 @@ public struct MarkdownRenderer: Sendable {
     /// The Markdown text.
     public func render(_ document: ReportDocument) -> String {
         var lines = ["# \(Self.e(document.title))", "", Self.e(document.subtitle), "",
-                     "Generated \(Self.e(document.generatedAt)) by inflow \(Self.e(document.toolVersion)).", ""]
+                     "Generated \(Self.e(document.generatedAt)) by \(Self.e(document.toolVersion)).", ""]
         for section in document.sections {
             lines += ["## \(Self.e(section.title))", ""]
             for block in section.blocks { lines += render(block) }

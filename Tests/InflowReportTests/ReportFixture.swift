@@ -71,7 +71,7 @@ enum ReportFixture {
             projections: [labels[0]: logisticProjection, labels[1]: gompertzProjection, ensemble.model: ensemble],
             headlineProjection: ensemble.model, backtest: backtest, keyName: "province", keyed: keys,
             warnings: ["Row 4: the time <b>21:00</b> & a 'quoted' note were kept as published"],
-            seed: 1, replicates: 200, horizon: 30, toolVersion: "0.1.0-test",
+            seed: 1, replicates: 200, horizon: 30, toolVersion: "inflow 0.1.0-test",
             generatedAt: local(1, 25, 10, 0), timeZone: timeZone)
     }
 }

@@ -278,7 +278,7 @@ struct ReportTests {
         let document = ReportBuilder(input).document()
         let markdown = MarkdownRenderer().render(document)
         #expect(markdown.contains("| Seed | 1 |"))
-        #expect(markdown.contains("| Tool version | 0.1.0\\-test |") || markdown.contains("| Tool version | 0.1.0-test |"))
+        #expect(markdown.contains("| Tool version | inflow 0.1.0\\-test |") || markdown.contains("| Tool version | inflow 0.1.0-test |"))
         #expect(markdown.contains("C(t) = K / (1 + exp(\\-r (t \\- t0)))") || markdown.contains("C(t) = K / (1 + exp(-r (t - t0)))"))
         #expect(markdown.contains("17 Jan 2026 23:59 to 24 Jan 2026 23:59"))
         #expect(markdown.contains("Figures from different releases do not always add up exactly"))
