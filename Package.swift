@@ -109,6 +109,12 @@ let package = Package(
             dependencies: ["Inflow"],
             path: "Notebooks/pipeline-calibration"
         ),
+        // The README's sample, built and run by the tests (ReadmeSampleTests) so that it stays true.
+        .executableTarget(
+            name: "readme-sample",
+            dependencies: ["Inflow"],
+            path: "Examples/readme-sample"
+        ),
 
         // MARK: - Tests
 
@@ -163,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InflowCommandTests",
-            dependencies: ["inflow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["inflow", "readme-sample", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ]
 )

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// The README's Swift sample is `Examples/readme-sample/main.swift`, word for word, and it runs.
+@Suite("The README's sample")
+struct ReadmeSampleTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func theReadmeShowsTheSampleThatIsBuilt() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let sample = try String(contentsOf: Self.root.appendingPathComponent("Examples/readme-sample/main.swift"), encoding: .utf8)
+        #expect(readme.contains("```swift\n" + sample + "```"))
+    }
+
+    /// Running it fits and projects the bundled figures (release builds only: the whole pipeline takes 25 s in
+    /// a debug build).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["INFLOW_RELEASE_TESTS"] != nil))
+    func theSampleRuns() throws {
+        let executable = CommandRunTests.executable.deletingLastPathComponent().appendingPathComponent("readme-sample")
+        let process = Process()
+        process.executableURL = executable
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.hasPrefix("KBRI Phnom Penh: 8 reports, 2277 arrivals so far\nLogistic curve, negative-binomial errors: converged"))
+        #expect(text.contains("\nnext 7 days: "))
+    }
+}
