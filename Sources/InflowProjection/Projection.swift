@@ -103,6 +103,14 @@ public struct Projection: Sendable {
         return QuantileSummary(sample: totals, levels: levels)
     }
 
+    /// The central interval of arrivals over the first `days` periods at any coverage (0.85, 0.5, ...), from the
+    /// samples themselves rather than the 23 hub levels; `nil` for a coverage outside (0, 1).
+    /// - Complexity: one sort of the replicates' sums.
+    public func arrivalsInterval(overFirst days: Int, coverage: Double) -> (lower: Double, upper: Double)? {
+        guard coverage > 0, coverage < 1 else { return nil }
+        return arrivals(overFirst: days, levels: [(1 - coverage) / 2, 0.5, (1 + coverage) / 2]).interval(coverage)
+    }
+
     /// Summary of the remaining pool after the last observation (final size minus observed).
     public func remainingNow(levels: [Double] = Quantiles.forecastHubLevels) -> QuantileSummary {
         QuantileSummary(sample: finalSizes.map { $0 - observedTotal }, levels: levels)
