@@ -60,12 +60,13 @@ extension Analysis {
         let candidates = options.reconciliation == .bottomUp ? replicates : replicates * candidateFactor
         let counts = largestRemainders(shares, total: candidates)
         let grid = total.headline.grid
-        let parts = zip(pooled, counts).filter { $0.1 > 0 }.map { entry in
+        let sampled = zip(pooled, counts).filter { $0.1 > 0 }
+        let parts = sampled.map { entry in
             entry.0.fit.sample(grid: grid, replicates: entry.1, seed: options.seed,
                                stream: StreamKey.index(series: "hierarchy", model: ModelID(family: entry.0.fit.family.name, error: .negativeBinomial)),
                                background: entry.0.background)
         }
-        for (part, entry) in zip(parts, zip(pooled, counts).filter { $0.1 > 0 }.map(\.0))
+        for (part, (entry, _)) in zip(parts, sampled)
         where part.posteriorEffectiveSampleSize < posteriorEffectiveSampleSizeWarning {
             warnings.append("the pooled \(entry.fit.family.name) fit's posterior is far from its normal approximation: its \(part.replicates) draws rest on about \(Int(part.posteriorEffectiveSampleSize.rounded())) effective parameter sets, so the keys' intervals under it are rough")
         }

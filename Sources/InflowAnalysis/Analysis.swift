@@ -62,10 +62,9 @@ public enum Analysis {
         warnings += hierarchyWarnings + (hierarchy?.warnings ?? [])
         for (name, projection) in [(series.name, analysis.headline)] + (hierarchy.map { h in
             zip(h.hierarchy.nodes.map(\.name), h.forecast.projections).map { ($0, $1) } } ?? []) {
-            let summaries = projection.summaries(.incidence) + projection.summaries(.cumulative)
-            let broken = summaries.filter { !($0.mean.isFinite && $0.values.allSatisfy(\.isFinite)) }.count
+            let broken = nonFinitePeriods(projection)
             if broken > 0 || !projection.observedTotal.isFinite {
-                throw .nonFiniteProjection(series: name, periods: broken, of: summaries.count)
+                throw .nonFiniteProjection(series: name, periods: broken, of: projection.periods)
             }
         }
         return AnalysisResult(data: data, options: options, total: analysis, hierarchy: hierarchy, warnings: warnings)
@@ -99,5 +98,26 @@ struct ProgressTracker {
     mutating func step(_ label: String) {
         completed = min(completed + 1, total)
         report?(AnalysisProgress(completed: completed, total: total, step: label))
+    }
+}
+
+extension Analysis {
+    /// The periods of `projection` whose summaries could not be finite: a replicate is infinite there (or its
+    /// start is), or no replicate has a number (failed replicates are NaN and left out of summaries).
+    /// - Complexity: one pass over the samples, O(periods x replicates).
+    static func nonFinitePeriods(_ projection: Projection) -> Int {
+        if projection.startTotals?.contains(where: \.isInfinite) == true { return projection.periods }
+        let rows = projection.periods
+        return projection.increments.elements.withUnsafeBufferPointer { values in
+            (0..<rows).filter { k in
+                var anyNumber = false
+                for b in 0..<projection.replicates {
+                    let value = values[b * rows + k]
+                    if value.isInfinite { return true }
+                    anyNumber = anyNumber || value.isFinite
+                }
+                return !anyNumber
+            }.count
+        }
     }
 }

@@ -22,7 +22,7 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
             "no model could be fitted to \(series): "
                 + failures.map { "\($0.model.family): \($0.reason)" }.joined(separator: "; ")
         case .nonFiniteProjection(let series, let periods, let total):
-            "the projection of \(series) has \(periods) of \(total) period summaries that are not finite (NaN or infinity), so no projection is given; "
+            "the projection of \(series) has \(periods) of \(total) periods whose samples are not finite (NaN or infinity), so no projection is given; "
                 + "the figures are out of the range the models can handle: check them with `inflow check` and the plausibility limits"
         }
     }

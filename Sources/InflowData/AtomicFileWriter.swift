@@ -151,7 +151,7 @@ public struct AtomicFileWriter: Sendable {
 }
 
 /// `write(2)`, named apart from ``AtomicFileWriter/write(_:to:name:)-(Data,_,_)``.
-func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.write(descriptor, bytes, count)
     #else

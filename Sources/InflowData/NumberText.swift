@@ -1,3 +1,5 @@
+import InflowCore
+
 /// Formats numbers for messages: whole numbers without a decimal point.
 enum NumberText {
     static func text(_ value: Double) -> String {
@@ -8,12 +10,6 @@ enum NumberText {
     /// Whole numbers with a comma every three digits (`10,000,000`); others as ``text(_:)``.
     static func grouped(_ value: Double) -> String {
         guard value == value.rounded(), abs(value) < 1e15 else { return text(value) }
-        let digits = String(Int64(abs(value)))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return value < 0 ? "-" + result : result
+        return CountText.grouped(Int64(value))
     }
 }

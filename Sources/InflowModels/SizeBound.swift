@@ -1,3 +1,5 @@
+import InflowCore
+
 /// What the data say about a number of people (a final size, a remaining pool, a pool's size): an
 /// interval, or, when they set no upper bound, only a lower one.
 ///
@@ -62,14 +64,7 @@ public enum SizeBound: Sendable, Equatable, CustomStringConvertible {
 
     /// A count rounded, with thousands separators: 2,277.
     public static func count(_ value: Double) -> String {
-        let rounded = Int64(value.rounded())
-        let digits = String(abs(rounded))
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return (rounded < 0 ? "-" : "") + grouped
+        CountText.grouped(Int64(value.rounded()))
     }
 }
 

@@ -53,16 +53,7 @@ extension QuantileSummary: CustomStringConvertible {
     public var description: String {
         func text(_ value: Double) -> String {
             guard value.isFinite else { return "n/a" }
-            if abs(value) >= 100 {
-                let digits = String(Int64(abs(value).rounded()))
-                var grouped = ""
-                for (index, digit) in digits.enumerated() {
-                    if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-                    grouped.append(digit)
-                }
-                return value < 0 ? "-" + grouped : grouped
-            }
-            return String(format: "%.3g", value)
+            return abs(value) >= 100 ? SizeBound.count(value) : String(format: "%.3g", value)
         }
         guard let (lower, upper) = interval(0.9), lower.isFinite, upper.isFinite else { return text(median) }
         return "\(text(median)) (90%: \(text(lower)) to \(text(upper)))"

@@ -129,8 +129,6 @@ public struct ForecastTable: Sendable, Equatable, Codable {
 
     /// `yyyy-MM-dd` plus `days`.
     static func day(_ text: String, plus days: Int) -> String {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return text }
-        return CivilDate(daysSinceEpoch: CivilDate(year: parts[0], month: parts[1], day: parts[2]).daysSinceEpoch + days).text
+        ParsedTime(text).map { CivilDate(daysSinceEpoch: $0.day + days).text } ?? text
     }
 }

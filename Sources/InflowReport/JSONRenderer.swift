@@ -56,13 +56,13 @@ public struct JSONRenderer: Sendable {
             let schema: String
             let schemaVersion: Int
         }
+        let object: Any
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             throw .malformed("it is not valid JSON (\(Self.syntaxReason(error, data: data))); expected the file `inflow project --output` wrote, whole.")
         }
-        if let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-           let problem = Self.integerProblem(in: object, path: "") {
+        if let problem = Self.integerProblem(in: object, path: "") {
             throw .malformed("\(problem); expected a whole number.")
         }
         let header: Header

@@ -43,11 +43,10 @@ struct BacktestCommand: ParsableCommand {
         }
     }
 
-    static func parseDay(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]),
-              (1...CivilDate.daysInMonth(parts[1], year: parts[0])).contains(parts[2]) else { return nil }
-        return (parts[0], parts[1], parts[2])
+    /// The civil day of a `yyyy-MM-dd` date.
+    static func parseDay(_ text: String) -> CivilDate? {
+        guard let parsed = ParsedTime(text), parsed.dateOnly else { return nil }
+        return CivilDate(daysSinceEpoch: parsed.day)
     }
 
     func run() throws {
@@ -57,8 +56,7 @@ struct BacktestCommand: ParsableCommand {
         var origins: [Date]?
         if !origin.isEmpty {
             origins = origin.compactMap { text -> Date? in
-                let (y, m, d) = Self.parseDay(text)!
-                let start = TimeText.startOfDay(CivilDate(year: y, month: m, day: d), in: timeZone)
+                let start = TimeText.startOfDay(Self.parseDay(text)!, in: timeZone)
                 let end = start.addingTimeInterval(86_400)
                 return series.times.filter { $0 < end }.max()
             }

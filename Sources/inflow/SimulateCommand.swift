@@ -63,11 +63,8 @@ struct SimulateCommand: ParsableCommand {
 
     /// The UTC midnight of a `yyyy-MM-dd` date (proleptic Gregorian).
     static func date(_ text: String) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...CivilDate.daysInMonth(month, year: year)).contains(day) else { return nil }
-        return TimeText.startOfDay(CivilDate(year: year, month: month, day: day), in: TimeZone(secondsFromGMT: 0)!)
+        guard let parsed = ParsedTime(text), parsed.dateOnly else { return nil }
+        return TimeText.startOfDay(CivilDate(daysSinceEpoch: parsed.day), in: TimeZone(secondsFromGMT: 0)!)
     }
 
     func run() throws {

@@ -83,5 +83,5 @@ func subject(_ warnings: [DataWarning]) -> [DataWarning] {
 
 /// The issues a test is about: without the warning about too few observations (see ``subject(_:)``).
 func subject(_ issues: [DataIssue]) -> [DataIssue] {
-    issues.filter { !$0.message.hasPrefix("only ") || !$0.message.contains("usable observation") }
+    issues.filter { $0.warningKind != .fewObservations }
 }

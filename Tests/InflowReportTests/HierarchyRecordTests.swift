@@ -35,7 +35,12 @@ struct HierarchyRecordTests {
     static func saved(_ method: ReconciliationMethod) throws -> SavedReport {
         var loadOptions = LoadOptions(keyColumns: ["province"])
         loadOptions.groupColumns = ["region"]
-        let data = try SeriesLoader(options: loadOptions, now: .distantFuture).load(csv: file, name: "provinces.csv")
+        return try saved(SeriesLoader(options: loadOptions, now: .distantFuture).load(csv: file, name: "provinces.csv"),
+                         method: method)
+    }
+
+    /// The saved report of a quick logistic analysis of `data`.
+    static func saved(_ data: LoadedData, method: ReconciliationMethod = .conditioning) throws -> SavedReport {
         var options = AnalysisOptions(families: [Logistic()], replicates: 100, threads: 2, backtestReplicates: 20,
                                       includesRetrospective: false, includesSensitivity: false)
         options.reconciliation = method
@@ -87,11 +92,7 @@ struct HierarchyRecordTests {
 
     @Test func aReportWithoutKeysHasNoHierarchy() throws {
         let data = try SeriesLoader(now: .distantFuture).load(csv: "date,count\n2026-01-16,3\n2026-01-17,9\n2026-01-18,20\n2026-01-19,26\n2026-01-20,30\n2026-01-21,24\n", name: "one.csv")
-        let result = try Analysis.run(data, options: AnalysisOptions(families: [Logistic()], replicates: 50, threads: 1,
-                                                                    backtestReplicates: 10, includesRetrospective: false,
-                                                                    includesSensitivity: false))
-        let saved = ReportBuilder(ReportInput(analysis: result, toolVersion: "inflow test",
-                                              generatedAt: Date(timeIntervalSince1970: 0))).savedReport()
+        let saved = try Self.saved(data)
         #expect(saved.hierarchy == nil)
         #expect(try JSONRenderer().render(saved).contains("\"hierarchy\" : null"))
     }
