@@ -40,5 +40,13 @@ extension DataError {
         /// A time lies so far from the file's other times that the file spans more than
         /// ``LoadOptions/maximumSpanDays``, or before the origin its cumulative totals count from.
         case implausibleTime
+        /// A province field names no province of the gazetteer (by name or ISO 3166-2:KH code), or is empty.
+        case unknownProvince
+        /// A province is on two rows of a file that takes one row per province (a shares or releases file).
+        case duplicateProvince
+        /// A prior share is not a finite number of at least 0, or every share of the file is 0.
+        case invalidShare
+        /// A Dirichlet concentration is not a finite number above 0, or differs between rows of one file.
+        case invalidConcentration
     }
 }
