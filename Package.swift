@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "InflowProjection", targets: ["InflowProjection"]),
         .library(name: "InflowHierarchy", targets: ["InflowHierarchy"]),
         .library(name: "InflowData", targets: ["InflowData"]),
+        .library(name: "InflowProvinces", targets: ["InflowProvinces"]),
         .library(name: "InflowAnalysis", targets: ["InflowAnalysis"]),
         .library(name: "InflowReport", targets: ["InflowReport"]),
         .executable(name: "inflow", targets: ["inflow"]),
@@ -61,18 +62,22 @@ let package = Package(
             ]
         ),
         .target(
+            name: "InflowProvinces",
+            dependencies: ["InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowModels", "InflowProjection", "InflowData"]
+        ),
+        .target(
             name: "InflowAnalysis",
-            dependencies: ["InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowData"]
+            dependencies: ["InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowData", "InflowProvinces"]
         ),
         .target(
             name: "InflowReport",
-            dependencies: ["InflowCore", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowAnalysis"]
+            dependencies: ["InflowCore", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowProvinces", "InflowAnalysis"]
         ),
         .target(
             name: "Inflow",
             dependencies: [
                 "InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels",
-                "InflowProjection", "InflowHierarchy", "InflowData", "InflowAnalysis", "InflowReport",
+                "InflowProjection", "InflowHierarchy", "InflowData", "InflowProvinces", "InflowAnalysis", "InflowReport",
             ]
         ),
 
@@ -157,6 +162,11 @@ let package = Package(
         .testTarget(
             name: "InflowAnalysisTests",
             dependencies: ["InflowAnalysis", "InflowCore", "InflowData", "InflowHierarchy", "InflowModels", "InflowProjection"]
+        ),
+        .testTarget(
+            name: "InflowProvincesTests",
+            dependencies: ["InflowProvinces", "InflowCore", "InflowData", "InflowModels", "InflowProjection", "InflowStatistics",
+                           "InflowLinearAlgebra"]
         ),
         .testTarget(
             name: "InflowHierarchyTests",

@@ -7,5 +7,6 @@
 @_exported import InflowLinearAlgebra
 @_exported import InflowModels
 @_exported import InflowProjection
+@_exported import InflowProvinces
 @_exported import InflowReport
 @_exported import InflowStatistics

@@ -2,6 +2,7 @@ import InflowCore
 import InflowData
 import InflowModels
 import InflowProjection
+import InflowProvinces
 
 /// The analysis pipeline: fit every model to a series, weigh them, project each and combine the
 /// projections; then project each key of a long-format file. The command line, the notebooks and the
@@ -58,7 +59,15 @@ public enum Analysis {
         }
 
         var warnings = data.warnings.map(\.description) + analysis.warnings
-        let (hierarchy, hierarchyWarnings) = Self.hierarchy(data, total: analysis, options: options, tracker: &tracker)
+        var provincial: ProvincialAnalysis?
+        if let model = options.provincial {
+            tracker.step("splitting by province of origin")
+            provincial = try provinces(data, site: series, total: analysis, model: model, background: background,
+                                       options: options)
+            warnings += provincial?.warnings ?? []
+        }
+        let (hierarchy, hierarchyWarnings) = provincial != nil ? (nil, [])
+            : Self.hierarchy(data, total: analysis, options: options, tracker: &tracker)
         warnings += hierarchyWarnings + (hierarchy?.warnings ?? [])
         for (name, projection) in [(series.name, analysis.headline)] + (hierarchy.map { h in
             zip(h.hierarchy.nodes.map(\.name), h.forecast.projections).map { ($0, $1) } } ?? []) {
@@ -67,7 +76,8 @@ public enum Analysis {
                 throw .nonFiniteProjection(series: name, periods: broken, of: projection.periods)
             }
         }
-        return AnalysisResult(data: data, options: options, total: analysis, hierarchy: hierarchy, warnings: warnings)
+        return AnalysisResult(data: data, options: options, total: analysis, hierarchy: hierarchy, provincial: provincial,
+                              warnings: warnings)
     }
 
     /// Whether a fit enters the ensemble: its family levels off (so it answers "how many more") and its
@@ -85,7 +95,8 @@ public enum Analysis {
     static func stepCount(_ options: AnalysisOptions, keys: Int) -> Int {
         let backtest = options.ensemble == .stacking || options.ensemble == .wis ? 1 : 0
         return options.families.count * 2 + backtest * (options.includesRetrospective ? 2 : 1)
-            + (options.includesSensitivity ? 1 : 0) + (options.includesLogLinear ? 1 : 0) + (keys > 0 ? 2 : 0)
+            + (options.includesSensitivity ? 1 : 0) + (options.includesLogLinear ? 1 : 0)
+            + (options.provincial != nil ? 1 : (keys > 0 ? 2 : 0))
     }
 }
 

@@ -11,6 +11,8 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A projection came out with numbers that are not finite (a guard: the loader's plausibility limits
     /// should stop every input that could cause it); never a result with NaN in it.
     case nonFiniteProjection(series: String, periods: Int, of: Int)
+    /// The provincial model could not run (a key that is no province, a fit that failed).
+    case provincial(String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noModelFitted(let series, let failures):
             "no model could be fitted to \(series): "
                 + failures.map { "\($0.model.family): \($0.reason)" }.joined(separator: "; ")
+        case .provincial(let message):
+            message
         case .nonFiniteProjection(let series, let periods, let total):
             "the projection of \(series) has \(periods) of \(total) periods whose samples are not finite (NaN or infinity), so no projection is given; "
                 + "the figures are out of the range the models can handle: check them with `inflow check` and the plausibility limits"

@@ -5,6 +5,7 @@ import InflowFitting
 import InflowHierarchy
 import InflowModels
 import InflowProjection
+import InflowProvinces
 
 /// What the analysis pipeline fits, how it projects and how it combines the models.
 ///
@@ -69,6 +70,9 @@ public struct AnalysisOptions: Sendable {
     public var reconciliation: ReconciliationMethod = .conditioning
     /// The covariance MinT assumes when ``reconciliation`` is ``InflowHierarchy/ReconciliationMethod/mint``.
     public var minTraceMethod: MinTraceMethod = .wlsStructural
+    /// The provincial model: when set, the headline projection is also split by province of origin
+    /// (``ProvincialAnalysis``), and keys, if any, are read as province-level counts instead of a hierarchy.
+    public var provincial: ProvincialModel? = nil
 
     /// Final sizes are searched up to this multiple of the arrivals so far (unless the user's knowledge
     /// bounds them): the line beyond which an output reports a size as not determined by the data

@@ -8,10 +8,10 @@ import Synchronization
 /// order (thread t takes t, t + threads, ...), which balances uneven refit costs. Each thread makes its own
 /// workspace once and reuses it from item to item; it collects its outputs and hands them over once at the
 /// end, so no two threads ever write to the same memory.
-enum ParallelReplicates {
+package enum ParallelReplicates {
     /// `body(item, &workspace)` for every item in `0..<count`, on `threads` threads; the outputs in item order.
     /// - Complexity: the items' work, plus one lock per thread and O(count) to put the outputs in order.
-    static func map<Workspace, Output: Sendable>(
+    package static func map<Workspace, Output: Sendable>(
         count: Int, threads: Int, workspace makeWorkspace: @Sendable () -> Workspace,
         _ body: @Sendable (Int, inout Workspace) -> Output
     ) -> [Output] {
