@@ -70,7 +70,8 @@ public struct ProvincialProjection: Sendable {
         return provinces.indices.flatMap { index in
             weeks.enumerated().map { week, periods in
                 WeeklyNeed(isoCode: provinces[index].isoCode, province: provinces[index].name, week: week + 1,
-                           start: site.endDate(periods.lowerBound - 1), end: site.endDate(periods.upperBound - 1),
+                           firstDay: site.endDate(periods.lowerBound).addingTimeInterval(-1),
+                           lastDay: site.endDate(periods.upperBound - 1).addingTimeInterval(-1),
                            days: periods.count, arrivals: QuantileSummary(sample: totals(index, periods: periods),
                                                                           levels: WeeklyNeed.levels))
             }
@@ -104,5 +105,13 @@ public struct ProvincialProjection: Sendable {
         let date = { (days: Double) in self.site.origin.addingTimeInterval(days * 86_400) }
         return ArrivalWindow(isoCode: provinces[index].isoCode, fraction: fraction, median: date(quantiles[1]),
                              lower: date(quantiles[0]), upper: date(quantiles[2]), horizonDays: site.periods)
+    }
+
+    /// Province `index`'s arrivals as a ``InflowProjection/Projection`` on the site's grid (its model is the
+    /// site's; no final size), for charts and hub tables. `observed` is what it had sent so far, if known.
+    public func projection(_ index: Int, observed: Double = 0) -> Projection {
+        Projection(model: site.model, origin: site.origin, grid: site.grid, observedTotal: observed,
+                   increments: increments[index], finalSizes: [Double](repeating: .nan, count: site.replicates),
+                   nonConvergedReplicates: site.nonConvergedReplicates, failedReplicates: site.failedReplicates)
     }
 }

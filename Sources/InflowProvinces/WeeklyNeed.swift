@@ -13,22 +13,23 @@ public struct WeeklyNeed: Sendable, Equatable, Codable {
     public let province: String
     /// The week number, 1 for the first projected week.
     public let week: Int
-    /// The start of the week (the end of the previous projected period).
-    public let start: Date
-    /// The end of the week's last projected period.
-    public let end: Date
+    /// An instant in the week's first calendar day: the end of its first projected period minus one second.
+    public let firstDay: Date
+    /// An instant in the week's last calendar day: the end of its last projected period minus one second.
+    public let lastDay: Date
     /// Projected periods (days) in the week: 7, or fewer for the last.
     public let days: Int
     /// Arrivals from the province that week, summarised over replicates.
     public let arrivals: QuantileSummary
 
     /// A row.
-    public init(isoCode: String, province: String, week: Int, start: Date, end: Date, days: Int, arrivals: QuantileSummary) {
+    public init(isoCode: String, province: String, week: Int, firstDay: Date, lastDay: Date, days: Int,
+                arrivals: QuantileSummary) {
         self.isoCode = isoCode
         self.province = province
         self.week = week
-        self.start = start
-        self.end = end
+        self.firstDay = firstDay
+        self.lastDay = lastDay
         self.days = days
         self.arrivals = arrivals
     }

@@ -56,6 +56,9 @@ public struct HTMLRenderer: Sendable {
         return html
     }
 
+    /// The tile map's font size on phones (the map is scaled down to the screen, so its text is set larger).
+    static let narrowTileFontSize = 15.0
+
     func render(_ block: ReportBlock, charts: inout Int) -> String {
         switch block {
         case .paragraph(let text):
@@ -87,6 +90,13 @@ public struct HTMLRenderer: Sendable {
         case .note(let note):
             let label = note.kind == .warning ? "Warning" : "Note"
             return "<p class=\"note note-\(note.kind.rawValue)\" role=\"note\"><strong>\(label):</strong> \(Self.e(note.text))</p>\n"
+        case .tileMap(let map):
+            // The wide map, and a copy with larger text that the style sheet shows on phones instead.
+            var narrow = map
+            narrow.fontSize = Self.narrowTileFontSize
+            narrow.id = map.id + "-narrow"
+            return "<figure class=\"tile-figure\">\n<div class=\"chart-wide\">\(map.svg())</div>\n"
+                + "<div class=\"chart-narrow\">\(narrow.svg())</div>\n</figure>\n"
         }
     }
 
@@ -159,6 +169,7 @@ public struct HTMLRenderer: Sendable {
     figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 0.25rem; }
     .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.75rem; }
     .multiples figure { margin: 0; }
+    .tile-figure svg { max-width: 42rem; }
     .chart-narrow { display: none; }
     .note { border-left: 4px solid var(--accent); background: #eef5fb; padding: 0.5rem 0.75rem; overflow-wrap: anywhere; }
     .note-warning { border-left-color: #d9600b; background: #fff4e5; }

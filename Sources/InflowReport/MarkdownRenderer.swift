@@ -42,6 +42,11 @@ public struct MarkdownRenderer: Sendable {
             return charts.map { "- " + chartText($0) } + [""]
         case .note(let note):
             return ["> **\(note.kind == .warning ? "Warning" : "Note"):** \(Self.e(note.text))", ""]
+        case .tileMap(let map):
+            // Markdown has no inline SVG: the map's figures as a list, largest first.
+            let tiles = map.tiles.sorted { ($0.value ?? -1) > ($1.value ?? -1) }
+            return ["*Map: \(Self.e(map.title)) (\(Self.e(map.valueLabel))).*", ""]
+                + tiles.map { "- " + Self.e($0.detail.isEmpty ? $0.label : $0.detail) } + [""]
         }
     }
 

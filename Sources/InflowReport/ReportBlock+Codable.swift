@@ -1,13 +1,21 @@
 /// JSON form: an object with a `type` (`paragraph`, `list`, `headline`, `table`, `chart`,
-/// `smallMultiples`, `note`) and one payload field named after it: `text` (paragraph),
-/// `items` (list), `cards` (headline), `table`, `chart`, `charts` (smallMultiples), `note`.
+/// `smallMultiples`, `note`, `tileMap`) and one payload field named after it: `text` (paragraph),
+/// `items` (list), `cards` (headline), `table`, `chart`, `charts` (smallMultiples), `note`, `map` (tileMap:
+/// `title`, `valueLabel`, `id` and `tiles`; the layout is Cambodia's).
 extension ReportBlock: Codable {
     private enum CodingKeys: String, CodingKey {
-        case type, text, items, cards, table, chart, charts, note
+        case type, text, items, cards, table, chart, charts, note, map
+    }
+
+    private struct TileMapRecord: Codable {
+        var title: String
+        var valueLabel: String
+        var id: String
+        var tiles: [ProvinceTile]
     }
 
     private enum BlockType: String, Codable {
-        case paragraph, list, headline, table, chart, smallMultiples, note
+        case paragraph, list, headline, table, chart, smallMultiples, note, tileMap
     }
 
     public init(from decoder: any Decoder) throws {
@@ -20,6 +28,9 @@ extension ReportBlock: Codable {
         case .chart: self = .chart(try container.decode(Chart.self, forKey: .chart))
         case .smallMultiples: self = .smallMultiples(try container.decode([Chart].self, forKey: .charts))
         case .note: self = .note(try container.decode(ReportNote.self, forKey: .note))
+        case .tileMap:
+            let map = try container.decode(TileMapRecord.self, forKey: .map)
+            self = .tileMap(ProvinceTileMap(title: map.title, valueLabel: map.valueLabel, tiles: map.tiles, id: map.id))
         }
     }
 
@@ -47,6 +58,10 @@ extension ReportBlock: Codable {
         case .note(let note):
             try container.encode(BlockType.note, forKey: .type)
             try container.encode(note, forKey: .note)
+        case .tileMap(let map):
+            try container.encode(BlockType.tileMap, forKey: .type)
+            try container.encode(TileMapRecord(title: map.title, valueLabel: map.valueLabel, id: map.id, tiles: map.tiles),
+                                 forKey: .map)
         }
     }
 }

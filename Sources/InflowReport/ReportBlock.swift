@@ -14,4 +14,6 @@ public enum ReportBlock: Sendable, Equatable {
     case smallMultiples([Chart])
     /// A note or warning.
     case note(ReportNote)
+    /// A tile map (grid cartogram) of Cambodia's provinces.
+    case tileMap(ProvinceTileMap)
 }

@@ -8,7 +8,8 @@ import InflowStatistics
 ///
 /// Sections, in order (``ReportSectionID``): headline numbers, observed and fitted inflow with
 /// the projection fan, cumulative arrivals with the remaining pool, model comparison,
-/// backtest, per-key small multiples, diagnostics, provenance, method. Counts are rounded to
+/// backtest, per-key small multiples (or, with a provincial analysis, arrivals by province of origin),
+/// diagnostics, provenance, method. Counts are rounded to
 /// whole people; intervals are central 90% intervals of the predictive samples.
 ///
 /// ```swift
@@ -30,7 +31,8 @@ public struct ReportBuilder: Sendable {
     public func document() -> ReportDocument {
         let sections = [
             headlineSection(), observedFittedSection(), cumulativeSection(), modelComparisonSection(),
-            sensitivitySection(), backtestSection(), retrospectiveSection(), keysSection(), diagnosticsSection(),
+            sensitivitySection(), backtestSection(), retrospectiveSection(), input.provincial.map(originsSection) ?? keysSection(),
+            diagnosticsSection(),
             provenanceSection(), methodSection(),
         ]
         var subtitle = "Dataset: \(input.datasetName)"
@@ -63,6 +65,12 @@ public struct ReportBuilder: Sendable {
         for key in input.keyOrder {
             if let keyed = input.keyed[key] {
                 tables.append(ForecastTable(projection: keyed.projection, location: keyed.location, role: .key, timeZone: timeZone))
+            }
+        }
+        if let split = input.provincial?.projection {
+            for index in split.provinces.indices {
+                tables.append(ForecastTable(projection: split.projection(index), location: split.provinces[index].isoCode,
+                                            role: .key, timeZone: timeZone))
             }
         }
         return tables

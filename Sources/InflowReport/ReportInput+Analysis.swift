@@ -57,6 +57,7 @@ extension ReportInput {
             self.hierarchy = SavedReport.HierarchyRecord(hierarchy)
         }
         hierarchyNotes = notes
+        provincial = analysis.provincial
         backtestCRPS = total.weights.backtestCRPS
         sensitivity = total.sensitivity
         retrospective = total.retrospective

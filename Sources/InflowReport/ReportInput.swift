@@ -56,6 +56,9 @@ public struct ReportInput: Sendable {
     /// The whole pipeline's forecasts at earlier origins.
     public var retrospective: [RetrospectiveOrigin] = []
     /// What the keys are called ("province").
+    /// The headline split by province of origin (`inflow project --by province`), if any.
+    public var provincial: ProvincialAnalysis? = nil
+    /// The name of the data's key (`province`).
     public var keyName: String
     /// Per-node series and their projections (table and small multiples), by node name.
     public var keyed: [String: KeyedSeries]

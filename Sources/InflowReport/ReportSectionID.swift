@@ -11,6 +11,7 @@ public enum ReportSectionID: String, Sendable, Codable, CaseIterable {
     case backtest
     case retrospective
     case provinces
+    case origins
     case diagnostics
     case provenance
     case method
@@ -26,6 +27,7 @@ public enum ReportSectionID: String, Sendable, Codable, CaseIterable {
         case .backtest: "Backtest"
         case .retrospective: "Projections from earlier origins against what happened"
         case .provinces: "Per-key projections"
+        case .origins: "From where: arrivals by province of origin"
         case .diagnostics: "Diagnostics and warnings"
         case .provenance: "Data provenance"
         case .method: "Method"

@@ -15,14 +15,16 @@ struct ProjectCommand: ParsableCommand {
     @OptionGroup(title: "Data") var data: DataOptions
     @OptionGroup(title: "Models") var models: ModelOptions
     @OptionGroup(title: "Projection") var projection: RunOptions
+    @OptionGroup(title: "Provinces") var provinces: ProvinceOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() throws {
-        var outputs = OutputFiles(protecting: [data.url])
+        var outputs = OutputFiles(protecting: [data.url] + provinces.inputPaths.map { URL(fileURLWithPath: $0) })
         try outputs.plan(output.output, flag: "--output")
         try outputs.plan(output.report, flag: "--report")
         let loaded = try data.load()
-        let options = projection.applied(to: try models.analysisOptions())
+        var options = projection.applied(to: try models.analysisOptions())
+        options.provincial = try provinces.model(timeZone: data.loadOptions.timeZone)
         let progress = Progress(quiet: output.quiet)
         let analysis: AnalysisResult
         do {

@@ -105,6 +105,10 @@ enum ProjectionText {
             lines.append("")
             lines += hierarchyLines(hierarchy, keyName: result.data.keyColumns.joined(separator: " / "))
         }
+        if let provincial = result.provincial {
+            lines.append("")
+            lines += ProvinceText.lines(provincial, timeZone: timeZone)
+        }
         if !result.warnings.isEmpty {
             lines.append("")
             lines.append("Warnings")

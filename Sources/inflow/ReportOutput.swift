@@ -24,7 +24,17 @@ enum ReportOutput {
     /// The headline projection's hub rows; with key columns, every node of the keys' hierarchy instead, the
     /// total first (its location an ISO 3166-2 code for a province of the gazetteer, else its name), so the rows
     /// add up.
+    /// With `--by province`, the site's rows, then each province's daily arrivals (location its ISO 3166-2
+    /// code; incident targets only, since a province's arrivals so far are not known without its counts).
     static func hubRows(_ analysis: AnalysisResult, timeZone: TimeZone) -> [HubRow] {
+        if let provincial = analysis.provincial {
+            let site = analysis.total.headline.hubRows(location: HubRow.slug(analysis.total.series.name), timeZone: timeZone)
+            let split = provincial.projection
+            return site + split.provinces.indices.flatMap { index in
+                split.projection(index).hubRows(location: split.provinces[index].isoCode, timeZone: timeZone)
+                    .filter { $0.target.contains(" inc ") }
+            }
+        }
         guard let hierarchy = analysis.hierarchy else {
             return analysis.total.headline.hubRows(location: HubRow.slug(analysis.total.series.name), timeZone: timeZone)
         }
