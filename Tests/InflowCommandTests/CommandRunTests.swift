@@ -148,7 +148,8 @@ extension CommandRunTests {
             }
         }
         try csv.write(to: provinces, atomically: true, encoding: .utf8)
-        for data in [[], ["--data", provinces.path, "--key-column", "province", "--time-zone", "+07:00"]] {
+        let keyed = ["--data", provinces.path, "--key-column", "province", "--time-zone", "+07:00"]
+        for data in [[], keyed, ["--by", "province"], keyed + ["--by", "province"]] {
             for format in ["table", "json", "csv"] {
                 let result = try Self.run(["project", "--quiet", "--bootstrap", "200", "--format", format] + data)
                 #expect(result.status == 0, "\(result.error)")
