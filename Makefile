@@ -40,6 +40,8 @@ test: deps
 notebooks:
 	$(SWIFT) build -c release -Xswiftc -enable-testing --product january-2026-surge
 	.build/release/january-2026-surge $(NOTEBOOK_FLAGS)
+	$(SWIFT) build -c release -Xswiftc -enable-testing --product provincial-inflows
+	.build/release/provincial-inflows $(NOTEBOOK_FLAGS)
 
 ## A PNG of the report as a reader sees it (headless Chromium from Debian's chromium package).
 png:

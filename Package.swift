@@ -110,6 +110,11 @@ let package = Package(
             path: "Notebooks/january-2026-surge"
         ),
         .executableTarget(
+            name: "provincial-inflows",
+            dependencies: ["Inflow"],
+            path: "Notebooks/provincial-inflows"
+        ),
+        .executableTarget(
             name: "pipeline-calibration",
             dependencies: ["Inflow"],
             path: "Notebooks/pipeline-calibration"
