@@ -9,13 +9,16 @@ public struct DelayPosterior: Sendable {
     public let nodes: [TravelDelay]
     /// Their normalised weights (summing to 1).
     public let weights: [Double]
-    /// Whether province-level counts entered the weights (else they are the prior's).
+    /// For each node, the index of the national fit made with its `a` (``ProvincialFit/fits``).
+    public let fitIndexes: [Int]
+    /// Whether province-level counts entered the weights (else only the prior and the national counts did).
     public let isInformedByCounts: Bool
 
-    /// A posterior from nodes and unnormalised log weights.
+    /// A posterior from nodes and unnormalised log weights; `fitIndexes` default to 0.
     /// - Precondition: at least one node and one finite log weight.
-    public init(nodes: [TravelDelay], logWeights: [Double], isInformedByCounts: Bool) {
+    public init(nodes: [TravelDelay], logWeights: [Double], fitIndexes: [Int]? = nil, isInformedByCounts: Bool) {
         precondition(!nodes.isEmpty && nodes.count == logWeights.count)
+        self.fitIndexes = fitIndexes ?? Array(repeating: 0, count: nodes.count)
         let top = logWeights.filter(\.isFinite).max() ?? 0
         let raw = logWeights.map { $0.isFinite ? exp($0 - top) : 0 }
         let total = raw.reduce(0, +)
@@ -24,18 +27,24 @@ public struct DelayPosterior: Sendable {
         self.isInformedByCounts = isInformedByCounts
     }
 
-    /// The node of largest weight.
-    public var mode: TravelDelay { nodes[weights.indices.max { weights[$0] < weights[$1] }!] }
+    /// The index of the node of largest weight.
+    public var modeIndex: Int { weights.indices.max { weights[$0] < weights[$1] }! }
 
-    /// The node whose cumulative weight first reaches `u` in `[0, 1)` (inverse-CDF draw). O(nodes).
-    public func node(at u: Double) -> TravelDelay {
+    /// The node of largest weight.
+    public var mode: TravelDelay { nodes[modeIndex] }
+
+    /// The index of the node whose cumulative weight first reaches `u` in `[0, 1)` (inverse-CDF draw). O(nodes).
+    public func index(at u: Double) -> Int {
         var cumulative = 0.0
         for index in weights.indices {
             cumulative += weights[index]
-            if u < cumulative { return nodes[index] }
+            if u < cumulative { return index }
         }
-        return nodes[nodes.count - 1]
+        return nodes.count - 1
     }
+
+    /// The node whose cumulative weight first reaches `u` in `[0, 1)`.
+    public func node(at u: Double) -> TravelDelay { nodes[index(at: u)] }
 
     /// Weighted quantiles of the mean delay from `kilometres` away, such as the median and 90% range.
     public func meanDelayQuantiles(kilometres: Double, levels: [Double]) -> [Double] {

@@ -21,6 +21,8 @@ public struct DelayPrior: Sendable, Hashable {
     public static let gridHalfWidth = 3.0
     /// Grid nodes per axis by default (31 x 31 = 961 nodes, 0.2 prior standard deviations apart).
     public static let defaultNodesPerAxis = 31
+    /// Nodes of the `a` axis the national fit is profiled over (each needs one national fit).
+    public static let fixedDaysNodes = 9
 
     /// The planning default: medians of ``TravelDelay/planningDefault`` (1 day, 250 km a day, shape 4);
     /// `sigma_a = 0.5` (a 90% prior range of 0.44 to 2.3 days) and `sigma_v = 0.4` (130 to 480 km a day).
@@ -36,6 +38,26 @@ public struct DelayPrior: Sendable, Hashable {
     /// A delay known exactly (`a` and `v` given): a one-node grid.
     public static func known(_ delay: TravelDelay) -> DelayPrior {
         DelayPrior(median: delay, fixedDaysLogSD: 0, speedLogSD: 0)
+    }
+
+    /// Values of `a` evenly spaced in `log a` over ±``gridHalfWidth`` prior standard deviations, with their log
+    /// prior weights (one node when `sigma_a` is 0).
+    public func fixedDaysAxis(nodes: Int = fixedDaysNodes) -> [(value: Double, logPrior: Double)] {
+        Self.axis(median: median.fixedDays, sd: fixedDaysLogSD, nodes: nodes)
+    }
+
+    /// Values of `v` evenly spaced in `log v` over ±``gridHalfWidth`` prior standard deviations, with their log
+    /// prior weights (one node when `sigma_v` is 0).
+    public func speedAxis(nodes: Int = defaultNodesPerAxis) -> [(value: Double, logPrior: Double)] {
+        Self.axis(median: median.kilometresPerDay, sd: speedLogSD, nodes: nodes)
+    }
+
+    static func axis(median: Double, sd: Double, nodes: Int) -> [(value: Double, logPrior: Double)] {
+        guard sd > 0, nodes > 1 else { return [(median, 0)] }
+        return (0..<nodes).map {
+            let z = -gridHalfWidth + 2 * gridHalfWidth * Double($0) / Double(nodes - 1)
+            return (median * exp(z * sd), -0.5 * z * z)
+        }
     }
 
     /// The grid nodes and their log prior weights (up to a constant). One node when both deviations are 0.

@@ -10,7 +10,7 @@ import InflowStatistics
 ///
 /// For replicate `r`, from its own random stream (`seed`, the stream index of ``streamName``, `r`): a travel
 /// delay from the delay posterior (inverse-CDF draw over the grid); `h` and `t0` from the normal
-/// approximation of the national fit (its covariance; `h` kept above a tenth of its estimate); the pools
+/// approximation of that delay's national fit (its covariance; `h` kept above a tenth of its estimate); the pools
 /// `lambda_p ~ Gamma(alpha_p + n_p, beta + E_p)` (``ProvincialModel``; for a province without counts,
 /// `Gamma(alpha_p, beta)`, so the shares are Dirichlet(`alpha`)). Then for every projected period `k` the
 /// province weights are
@@ -39,12 +39,12 @@ public enum ProvincialAllocation {
         let counts = fit.counts
         let active = model.codes.indices.filter { alpha[$0] > 0 || counts?.codes.contains(model.codes[$0]) == true }
         let informed = counts?.coverage != nil
-        let beta = shares.concentration / max(fit.pool, 1)
+
         let boundaries = headline.grid.boundaries
         let periods = headline.periods
         let replicates = headline.replicates
         let incrementValues = headline.increments
-        let draw = ParameterDraw(fit.fit)
+        let draws = fit.fits.map(ParameterDraw.init)
         let streams = RandomStreams(seed: seed)
         let streamIndex = StreamKey.index(streamName)
 
@@ -55,13 +55,19 @@ public enum ProvincialAllocation {
         let outputs = ParallelReplicates.map(count: replicates, threads: threads, workspace: { () -> [Double] in [] }) {
             replicate, weights in
             var generator = streams.generator(series: streamIndex, replicate: replicate)
-            let delay = fit.delay.node(at: generator.nextUniform())
-            let (hazard, onset) = draw.sample(using: &generator)
+            let node = fit.delay.index(at: generator.nextUniform())
+            let delay = fit.delay.nodes[node]
+            let national = fit.fits[fit.delay.fitIndexes[node]]
+            let (hazard, onset) = draws[fit.delay.fitIndexes[node]].sample(using: &generator)
+            let beta = shares.concentration / max(national.curveParameters[0], 1)
+            let background = max(national.backgroundRate, 0)
             var pools = [Double](repeating: 0, count: active.count)
             for (slot, index) in active.enumerated() {
                 let code = model.codes[index]
                 if informed, let intervals = counts?.observedIntervals(code) {
-                    let exposure = intervals.reduce(0) { $0 + fit.exposure(index, $1, delay: delay, hazard: hazard, onset: onset) }
+                    let exposure = intervals.reduce(0) {
+                        $0 + fit.exposure(index, $1, delay: delay, hazard: hazard, onset: onset, national: national)
+                    }
                     let n = intervals.reduce(0) { $0 + $1.count }
                     let a = max(alpha[index], ProvincialModel.observedFloor) + n
                     pools[slot] = Gamma.standardSample(shape: a, using: &generator) / (beta + exposure)
@@ -79,7 +85,7 @@ public enum ProvincialAllocation {
                 for (slot, index) in active.enumerated() {
                     let arrivedAfter = fit.arrived(index, at: boundaries[k + 1], delay: delay, hazard: hazard, onset: onset)
                     let weight = pools[slot] * max(arrivedAfter - arrivedBefore[slot], 0)
-                        + (poolTotal > 0 ? pools[slot] / poolTotal : 0) * fit.background * length
+                        + (poolTotal > 0 ? pools[slot] / poolTotal : 0) * background * length
                     arrivedBefore[slot] = arrivedAfter
                     weights[slot] = weight
                     weightTotal += weight

@@ -78,31 +78,87 @@ public struct ProvincialModel: Sendable {
 
     /// Fits the model to the site's series `site`, updated by the province-level `counts` when there are any.
     ///
-    /// Steps: (1) fit `N`, `h`, `t0` (and the background and dispersion as `options` say) with the shares at
-    /// their prior means and the delay at the prior median; (2) with counts, weigh the delay grid by the
-    /// counts' likelihood at that fit, move the delay to the posterior mode and the shares to their posterior
-    /// means, refit, and weigh the grid again. Without counts the grid keeps its prior weights.
-    /// - Complexity: one or two curve fits of ``ProvincialRelease``, plus O(grid nodes x provinces x count
-    ///   intervals) distribution evaluations with counts.
+    /// The days lost before travelling `a` and the common onset `t0` trade off against each other, so the
+    /// national fit is profiled over `a`: for each node of ``DelayPrior/fixedDaysAxis(nodes:)`` the family is
+    /// fitted (`N`, `h`, `t0`, and the background and dispersion as `options` say) with the shares at their
+    /// prior (or, with counts, posterior) means, and each grid node `(a, v)` is weighted by
+    ///
+    ///     log prior(a, v) + log L_national(a) + log L_counts(a, v | the fit at a)
+    ///
+    /// (the last term only with counts; ``ProvincialFit/countLogLikelihood(delay:counts:alpha:national:)``). The
+    /// national likelihood is taken at `v`'s prior median, or, with counts, at the speed the counts point to
+    /// given the fit at the prior medians (a first pass), since national counts hardly tell speeds apart.
+    /// - Complexity: ``DelayPrior/fixedDaysNodes`` (+1 with counts) curve fits of ``ProvincialRelease``, plus
+    ///   O(grid nodes x provinces x count intervals) distribution evaluations with counts.
     public func fit(_ site: InflowSeries, counts: ProvinceCounts?, error: ErrorFamily,
                     options: FitOptions) throws(ProvincialError) -> ProvincialFit {
         let alpha = concentrations(shares)
         let observed = counts?.codes ?? []
         guard alpha.contains(where: { $0 > 0 }) || !observed.isEmpty else { throw .noShares(source: shares.source) }
-        var delay = delayPrior.median
+        let informed = counts.map { $0.coverage != nil } ?? false
+        let speeds = delayPrior.speedAxis()
+        var speed = delayPrior.median.kilometresPerDay
         var weights = alpha
-        var fit = try fitNational(site, delay: delay, weights: weights, error: error, options: options)
-        var posterior = DelayPosterior(nodes: delayPrior.grid().map(\.delay), logWeights: delayPrior.grid().map(\.logPrior),
-                                       isInformedByCounts: false)
-        if let counts, !observed.isEmpty {
-            posterior = delayPosterior(fit, counts: counts, alpha: alpha, origin: site.origin)
-            delay = posterior.mode
-            weights = ProvincialFit.poolMeans(model: self, fit: fit, delay: delay, counts: counts, alpha: alpha,
-                                              origin: site.origin)
-            fit = try fitNational(site, delay: delay, weights: weights, error: error, options: options)
-            posterior = delayPosterior(fit, counts: counts, alpha: alpha, origin: site.origin)
+        var start: FitOptions = options
+        if let counts, informed {
+            // First pass: the speed and the pools the counts point to, given the fit at the prior medians.
+            let first = try fitNational(site, delay: delayPrior.median, weights: alpha, error: error, options: options)
+            let probe = ProvincialFit(model: self, fits: [first], delay: DelayPosterior(nodes: [delayPrior.median], logWeights: [0],
+                                                                                         isInformedByCounts: false),
+                                      counts: counts, origin: site.origin)
+            let best = speeds.max { lhs, rhs in
+                let l = lhs.logPrior + probe.countLogLikelihood(delay: delay(a: delayPrior.median.fixedDays, v: lhs.value),
+                                                                counts: counts, alpha: alpha, national: first)
+                let r = rhs.logPrior + probe.countLogLikelihood(delay: delay(a: delayPrior.median.fixedDays, v: rhs.value),
+                                                                counts: counts, alpha: alpha, national: first)
+                return l < r
+            }!
+            speed = best.value
+            weights = probe.poolMeans(delay: delay(a: delayPrior.median.fixedDays, v: speed), alpha: alpha, national: first)
+            start = Self.startingFrom(first, options: options)
         }
-        return ProvincialFit(model: self, fit: fit, delay: posterior, counts: counts, origin: site.origin)
+        var fits: [CurveFit] = []
+        var nodes: [TravelDelay] = []
+        var logWeights: [Double] = []
+        var fitIndexes: [Int] = []
+        var lastError: ProvincialError?
+        for (a, aPrior) in delayPrior.fixedDaysAxis() {
+            let national: CurveFit
+            do {
+                national = try fitNational(site, delay: delay(a: a, v: speed), weights: weights, error: error, options: start)
+            } catch {
+                lastError = error
+                continue
+            }
+            guard let nationalLogLikelihood = national.logLikelihood, nationalLogLikelihood.isFinite else { continue }
+            let probe = ProvincialFit(model: self, fits: [national], delay: DelayPosterior(nodes: [delayPrior.median],
+                                                                                            logWeights: [0], isInformedByCounts: false),
+                                      counts: counts, origin: site.origin)
+            fits.append(national)
+            start = Self.startingFrom(national, options: options)
+            for (v, vPrior) in speeds {
+                let node = delay(a: a, v: v)
+                let countTerm = informed ? probe.countLogLikelihood(delay: node, counts: counts!, alpha: alpha, national: national) : 0
+                nodes.append(node)
+                logWeights.append(aPrior + vPrior + nationalLogLikelihood + countTerm)
+                fitIndexes.append(fits.count - 1)
+            }
+        }
+        guard !fits.isEmpty else { throw lastError ?? .fitFailed("no fit has a finite likelihood") }
+        let posterior = DelayPosterior(nodes: nodes, logWeights: logWeights, fitIndexes: fitIndexes, isInformedByCounts: informed)
+        return ProvincialFit(model: self, fits: fits, delay: posterior, counts: counts, origin: site.origin)
+    }
+
+    /// A delay with the prior's shape.
+    func delay(a: Double, v: Double) -> TravelDelay { TravelDelay(fixedDays: a, kilometresPerDay: v, shape: delayPrior.median.shape) }
+
+    /// `options` starting from `fit`'s estimates (the next node's fit is near this one).
+    static func startingFrom(_ fit: CurveFit, options: FitOptions) -> FitOptions {
+        var options = options
+        for name in ["N", "h", "t0"] where options.fixed[name] == nil {
+            if let value = fit.parameters[name], value.isFinite { options.start[name] = value }
+        }
+        return options
     }
 
     private func fitNational(_ site: InflowSeries, delay: TravelDelay, weights: [Double], error: ErrorFamily,
@@ -111,22 +167,16 @@ public struct ProvincialModel: Sendable {
         var options = options
         if family.onsetIsUnused {
             options.fixed["t0"] = family.origins.compactMap(\.fixedOnset).min() ?? 0
+            options.start["t0"] = nil
         }
         do {
-            return try family.fit(site, error: error, options: options)
+            let fit = try family.fit(site, error: error, options: options)
+            if case .failed(let reason) = fit.status { throw ProvincialError.fitFailed(reason) }
+            return fit
+        } catch let error as ProvincialError {
+            throw error
         } catch {
             throw .fitFailed("\(error)")
         }
-    }
-
-    /// The delay grid weighted by the counts' likelihood at `fit`'s `N`, `h`, `t0` and background (see
-    /// ``ProvincialFit/countLogLikelihood(delay:counts:alpha:)``) times the prior.
-    func delayPosterior(_ fit: CurveFit, counts: ProvinceCounts, alpha: [Double], origin: Date) -> DelayPosterior {
-        let grid = delayPrior.grid()
-        let probe = ProvincialFit(model: self, fit: fit, delay: DelayPosterior(nodes: [delayPrior.median], logWeights: [0],
-                                                                                isInformedByCounts: false),
-                                  counts: counts, origin: origin)
-        let logWeights = grid.map { $0.logPrior + probe.countLogLikelihood(delay: $0.delay, counts: counts, alpha: alpha) }
-        return DelayPosterior(nodes: grid.map(\.delay), logWeights: logWeights, isInformedByCounts: true)
     }
 }

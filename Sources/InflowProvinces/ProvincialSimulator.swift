@@ -73,10 +73,11 @@ public struct ProvincialSimulator: Sendable {
     }
 
     /// Daily counts as series: the site's total and, when `byProvince`, one per province with any arrival
-    /// (named by province). Day `d`'s count is reported at `origin + d + 1` days.
+    /// (named by province). Day `d`'s count is dated `origin + d` days: a count covers the day that starts at
+    /// its time, `(d, d + 1]`.
     public static func series(_ counts: [[Double]], provinces: [Province], days: Range<Int>, origin: Date)
         -> (site: InflowSeries, provinces: [InflowSeries]) {
-        let times = days.map { origin.addingTimeInterval(Double($0 + 1) * InflowSeries.secondsPerDay) }
+        let times = days.map { origin.addingTimeInterval(Double($0) * InflowSeries.secondsPerDay) }
         let total = days.indices.map { k in counts.reduce(0) { $0 + $1[k] } }
         let site = InflowSeries(name: "site", kind: .counts, origin: origin, times: times, values: total)
         let byProvince = provinces.indices.compactMap { index -> InflowSeries? in
