@@ -59,9 +59,11 @@ extension ReportBuilder {
     func originsAssumptions(_ provincial: ProvincialAnalysis) -> String {
         let fit = provincial.fit
         let prior = fit.model.delayPrior.median
+        let a = fit.delay.meanDelayQuantiles(kilometres: 0, levels: [0.05, 0.5, 0.95])
+        let lost = String(format: "about %.1f days lost before travelling (90%%: %.1f to %.1f)", a[1], a[0], a[2])
         let delay = fit.delay.isInformedByCounts
-            ? String(format: "estimated from the province counts: about %.1f days lost before travelling and %.0f km a day", fit.delay.meanFixedDays, fit.delay.meanKilometresPerDay)
-            : String(format: "assumed, not estimated: about %.1f days lost before travelling and %.0f km a day (the national counts cannot tell travel time from release time)", prior.fixedDays, prior.kilometresPerDay)
+            ? lost + String(format: " and %.0f km a day, estimated from the province counts and the national counts", fit.delay.meanKilometresPerDay)
+            : lost + String(format: ", from the shape of the national counts and the prior, and %.0f km a day, assumed (national counts cannot tell speeds apart)", prior.kilometresPerDay)
         let events = fit.model.onsets.isEmpty ? "" : " Known releases fix the onset of \(fit.model.onsets.count) province(s)."
         return "Each arrival at the embassy was released from a compound in some province and then travelled for a time that "
             + "grows with the road distance to Phnom Penh (gamma-distributed, mean = days lost + km ÷ km a day); travel times are \(delay). "

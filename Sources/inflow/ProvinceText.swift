@@ -13,13 +13,15 @@ enum ProvinceText {
         let days = projection.site.periods
         var lines = ["By province of origin (provincial inflow model; prior shares: \(projection.shareSource))"]
         let delay = fit.delay
+        let a = delay.meanDelayQuantiles(kilometres: 0, levels: [0.05, 0.5, 0.95])
+        let aText = String(format: "a = %.1f days lost (90%%: %.1f to %.1f)", a[1], a[0], a[2])
         let delayText = delay.isInformedByCounts
-            ? String(format: "a = %.2f days lost, v = %.0f km a day (posterior means from the province counts)", delay.meanFixedDays, delay.meanKilometresPerDay)
-            : String(format: "a = %.2f days lost, v = %.0f km a day (prior medians; the national counts do not inform them)",
-                     fit.model.delayPrior.median.fixedDays, fit.model.delayPrior.median.kilometresPerDay)
+            ? aText + String(format: ", v = %.0f km a day: posterior from the province counts and the national counts", delay.meanKilometresPerDay)
+            : aText + String(format: " from the national counts' shape and the prior; v = %.0f km a day, the prior's median (national counts cannot tell speeds apart)",
+                             fit.model.delayPrior.median.kilometresPerDay)
         lines.append("  travel time: mean a + km / v, gamma shape \(Formatting.number(fit.model.delayPrior.median.shape)); \(delayText)")
         let onset = fit.origin.addingTimeInterval(fit.onset * InflowSeries.secondsPerDay)
-        lines.append("  national fit of the model: pool \(Formatting.count(fit.pool)), mean wait before release \(Formatting.number(1 / fit.hazard)) days, "
+        lines.append("  national fit of the model: pool \(Formatting.count(fit.pool)), mean wait before release \(String(format: "%.1f", 1 / fit.hazard)) days, "
                      + "common onset \(Formatting.date(onset, timeZone: timeZone, withTime: true)); the arrivals split are the headline projection's")
         var table = TextTable(["province", "ISO", "km", "travel days", "prior share", "share", "90%", "next 7 days", "90%",
                                "next \(days) days", "90%", "half by", "90%", "basis"])
