@@ -28,6 +28,8 @@ let package = Package(
                 .product(name: "InflowModels", package: "Inflow"),
                 .product(name: "InflowProjection", package: "Inflow"),
                 .product(name: "InflowHierarchy", package: "Inflow"),
+                .product(name: "InflowData", package: "Inflow"),
+                .product(name: "InflowProvinces", package: "Inflow"),
             ],
             path: "Benchmarks/InflowBenchmarks",
             plugins: [

@@ -219,9 +219,11 @@ concentration \(Int(gazetteerPrior.concentration)). Source: \(gazetteerPrior.sou
 // documents, a ride), `v` the kilometres covered per day of travel, `k` how regular the trip is (k = 4: a
 // standard deviation of half the mean). The planning default (`DelayPrior.planningDefault`) centres a on 1 day
 // and v on 250 km a day (a long bus day on Cambodian roads) with log-normal uncertainty (a: 90% range 0.44 to
-// 2.3 days; v: 130 to 480 km a day) and holds k at 4. Nobody measured these, and the national counts hardly
-// inform them (a faster trip is matched by a later release, section 1), so without province-level counts the
-// model keeps the prior and carries its uncertainty into every replicate (section 4 checks that it did).
+// 2.3 days; v: 130 to 480 km a day) and holds k at 4. Nobody measured these. The national counts cannot tell
+// speeds apart (a faster trip is matched by a later release, section 1) and inform a only weakly, through the
+// shape of the arrivals: the model fits the national counts once per value of a on a grid and weighs each by its
+// likelihood. So without province-level counts the delay stays close to the prior, and its uncertainty goes into
+// every replicate (section 4 shows what the fit made of it).
 //
 // The arrival time of a person is their release time (exponential from the common onset, hazard h, fitted
 // nationally) plus this travel time.
@@ -259,9 +261,9 @@ to \(days(priorDelay.meanDelayQuantiles(kilometres: 360, levels: [0.95])[0])) da
 // The pipeline of `inflow project --by province`: every default curve family with negative-binomial errors and
 // the stated background, weighed by stacking, projected 30 days by parametric bootstrap; then the provincial
 // model is fitted to the same national counts (pool N, release hazard h, common onset, with the shares at their
-// prior means and the travel delay at its prior median), and the ensemble's projection is split among the
-// provinces replicate by replicate: each replicate draws a travel delay from the prior, h and the onset from the
-// fit's uncertainty, and the provinces' pools from the Dirichlet prior, and divides that replicate's daily
+// prior means, once per value of the days lost a), and the ensemble's projection is split among the provinces
+// replicate by replicate: each replicate draws a travel delay from its posterior (the prior weighted by the
+// national likelihood of each a), h and the onset from that delay's fit's uncertainty, and the provinces' pools from the Dirichlet prior, and divides that replicate's daily
 // arrivals among the provinces in proportion to who would be arriving that day. The national numbers are the
 // ensemble's; the model says only from where. The provinces therefore add up to the national projection in
 // every replicate (checked below), but their medians need not add up to the national median.
@@ -280,16 +282,14 @@ print("\n## 4. The national fit of the provincial model and the split of the hea
 print("Pipeline: \(result.total.fits.count) curve families combined by \(options.ensemble), \(count(Double(headline.replicates))) replicates, "
       + "seed \(options.seed), " + String(format: "%.0f s;", Date().timeIntervalSince(started))
       + "\nbackground \(result.total.background) (\(result.total.backgroundSource)).")
-// Whether the delay the split draws from is still the prior (the weights of the same grid, unchanged).
-let delayIsPrior = fit.delay.nodes == priorDelay.nodes
-    && zip(fit.delay.weights, priorDelay.weights).allSatisfy { abs($0 - $1) < 1e-12 }
+let lostDays = fit.delay.meanDelayQuantiles(kilometres: 0, levels: [0.05, 0.5, 0.95])
 print("National projection being split: next 7 days \(headline.arrivals(overFirst: 7)), next \(horizon) days \(headline.arrivals(overFirst: horizon)).")
 print("""
 Provincial model, national fit (\(fit.fit.status)):
   pool N = \(count(fit.pool)) people released in all provinces together, mean wait before release 1/h = \(days(1 / fit.hazard)) days,
   common onset \(dateTime(site.date(atDay: fit.onset))), background \(String(format: "%.1f", fit.background)) a day.
-Travel delay: \(delayIsPrior ? "the prior, unchanged (no province-level counts)" : "the prior reweighted by the counts"): \
-means a = \(days(fit.delay.meanFixedDays)) days, v = \(count(fit.delay.meanKilometresPerDay)) km a day, over \(fit.delay.nodes.count) grid nodes.
+Travel delay: \(fit.delay.isInformedByCounts ? "the prior weighted by the province counts and the national likelihood" : "the prior weighted by the national likelihood of each a (no province-level counts)"): \
+a = \(days(lostDays[1])) days lost (90%: \(days(lostDays[0])) to \(days(lostDays[2]))), v = \(count(fit.delay.meanKilometresPerDay)) km a day, over \(fit.delay.nodes.count) grid nodes.
 
 """)
 // What the provincial model's own curve expects over the horizon: the rest of its pool, and the background.
