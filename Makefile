@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps build run test notebooks benchmark fuzz png clean
+.PHONY: all deps build run test notebooks distributed benchmark fuzz png clean
 
 all: build
 
@@ -35,6 +35,12 @@ test: deps
 	INFLOW_RELEASE_TESTS=1 INFLOW_LARGE_ROWS=10000000 $(SWIFT) test -c release --skip-build
 	Scripts/kernel-clones/check.sh
 	$(MAKE) notebooks NOTEBOOK_FLAGS=--quick
+	$(MAKE) distributed
+
+## The scale-out recipe: 10,000 series through Dask distributed (2 workers) equal a single-process run byte for
+## byte (Examples/distributed/test.sh; installs the pinned dask into .venv-distributed). Needs the release build.
+distributed:
+	Examples/distributed/test.sh
 
 ## Notebooks (literate analyses); they write into Notebooks/out/.
 notebooks:

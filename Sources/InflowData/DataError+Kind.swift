@@ -48,5 +48,7 @@ extension DataError {
         case invalidShare
         /// A Dirichlet concentration is not a finite number above 0, or differs between rows of one file.
         case invalidConcentration
+        /// The rows of a key resume after another key's in a file read one key at a time (a sharded run).
+        case unsortedRows
     }
 }

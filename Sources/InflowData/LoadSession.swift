@@ -87,7 +87,7 @@ final class LoadSession {
         warnings.append(warning)
     }
 
-    private func drain(_ reader: CSVReader) throws {
+    private func drain(_ reader: some RecordSource) throws {
         guard !reader.recoveredErrors.isEmpty else { return }
         for error in reader.removeRecoveredErrors() { try report(error) }
     }
@@ -96,7 +96,7 @@ final class LoadSession {
 
     /// Reads the whole input. Returns the data, or `nil` in collecting mode when errors stopped it
     /// from being built.
-    func run(_ reader: CSVReader) throws -> LoadedData? {
+    func run(_ reader: some RecordSource) throws -> LoadedData? {
         do {
             return try read(reader)
         } catch let error as DataError where collecting {
@@ -107,7 +107,7 @@ final class LoadSession {
         }
     }
 
-    private func read(_ reader: CSVReader) throws -> LoadedData? {
+    private func read(_ reader: some RecordSource) throws -> LoadedData? {
         let header = try reader.readHeader()
         try drain(reader)
         try readDirectives(reader)
@@ -519,7 +519,7 @@ final class LoadSession {
         return TimeText.text(date, in: options.timeZone, dateOnly: entry.dateOnly)
     }
 
-    private func finish(_ reader: CSVReader) throws -> LoadedData? {
+    private func finish(_ reader: some RecordSource) throws -> LoadedData? {
         let forKey: (KeyAccumulator) -> String = { [keyIndexes] group in
             keyIndexes.isEmpty ? "" : " for \"\(Self.quoted(group.name))\""
         }
@@ -599,7 +599,7 @@ final class LoadSession {
     /// The directives among the comments before the header: `@background: RATE` or `@background: LOW..HIGH`
     /// (arrivals per day unrelated to the surge; text after the value is its note). An unknown directive or
     /// an invalid value is an error naming its line.
-    private func readDirectives(_ reader: CSVReader) throws {
+    private func readDirectives(_ reader: some RecordSource) throws {
         for (text, line) in zip(reader.comments, reader.commentLines) where text.hasPrefix("@") {
             guard let colon = text.firstIndex(of: ":") else {
                 try report(DataError(.invalidDirective, file: file, line: line, column: 1,

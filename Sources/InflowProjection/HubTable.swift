@@ -76,8 +76,15 @@ public struct HubTable: Sendable, Equatable {
     /// The CSV text: a header line, then one line per row.
     /// - Parameter leading: a leading column's name and one value per row (e.g. `model`).
     public func csv(leading: (name: String, values: [String])? = nil) -> String {
+        ((leading.map { [$0.name] } ?? []) + HubRow.header).map(Self.field).joined(separator: ",") + "\n"
+            + csvLines(leading: leading)
+    }
+
+    /// The CSV lines of the rows alone, without the header (for a table written in pieces, such as one key at a
+    /// time in a sharded run).
+    public func csvLines(leading: (name: String, values: [String])? = nil) -> String {
         precondition(leading.map { $0.values.count == rows.count } ?? true, "one leading value per row")
-        var text = ((leading.map { [$0.name] } ?? []) + HubRow.header).map(Self.field).joined(separator: ",") + "\n"
+        var text = ""
         for (index, row) in rows.enumerated() {
             var cells = [Self.field(row.referenceDate), Self.field(row.target), String(row.horizon),
                          Self.field(row.location), Self.field(row.targetEndDate), Self.field(row.outputType),

@@ -1,3 +1,4 @@
+import InflowCore
 import InflowModels
 
 /// The random stream index of a projection, derived from names alone.
@@ -23,10 +24,6 @@ public enum StreamKey {
 
     /// The FNV-1a hash of `text`'s UTF-8 bytes, as a stream index (its bit pattern).
     public static func index(_ text: String) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return Int(bitPattern: UInt(hash))
+        Int(bitPattern: UInt(StableHash.fnv1a(text)))
     }
 }

@@ -12,6 +12,14 @@ extension ReportBuilder {
     /// The split of the projection by province of origin: what it assumes, a tile map of the arrivals expected
     /// over the horizon, a table per province, small multiples of daily arrivals, the weekly needs table and,
     /// with alternative share files, how the provinces move with the prior.
+    func originsSection() -> ReportSection {
+        guard let provincial = input.provincial else {
+            return ReportSection(id: ReportSectionID.origins.rawValue, title: ReportSectionID.origins.title, blocks: [.paragraph(
+                "Not asked for: inflow project with --by province splits the projection by the province the people were released in.")])
+        }
+        return originsSection(provincial)
+    }
+
     func originsSection(_ provincial: ProvincialAnalysis) -> ReportSection {
         let split = provincial.projection
         let fit = provincial.fit

@@ -184,8 +184,10 @@ extension ReportBuilder {
     func keysSection() -> ReportSection {
         let title = "Per-\(input.keyName) projections"
         guard !input.keyed.isEmpty else {
-            return ReportSection(id: ReportSectionID.provinces.rawValue, title: title, blocks: [.paragraph(
-                "The data have no \(input.keyName) column, so there are no per-\(input.keyName) projections.")])
+            let text = input.provincial?.fit.counts != nil
+                ? "The data's keys were read as province-level counts for the split by province of origin (next section), not as a hierarchy."
+                : "The data have no \(input.keyName) column, so there are no per-\(input.keyName) projections."
+            return ReportSection(id: ReportSectionID.provinces.rawValue, title: title, blocks: [.paragraph(text)])
         }
         var rows: [[String]] = []
         var charted: [(String, KeyedSeries, InflowSeries)] = []

@@ -31,7 +31,7 @@ public struct ReportBuilder: Sendable {
     public func document() -> ReportDocument {
         let sections = [
             headlineSection(), observedFittedSection(), cumulativeSection(), modelComparisonSection(),
-            sensitivitySection(), backtestSection(), retrospectiveSection(), input.provincial.map(originsSection) ?? keysSection(),
+            sensitivitySection(), backtestSection(), retrospectiveSection(), keysSection(), originsSection(),
             diagnosticsSection(),
             provenanceSection(), methodSection(),
         ]

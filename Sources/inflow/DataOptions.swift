@@ -5,7 +5,7 @@ import Inflow
 /// Where the figures come from and how to read them.
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "A CSV file, or the name of a bundled dataset (see 'inflow datasets').", valueName: "file"))
+        "A CSV file, '-' for standard input, or the name of a bundled dataset (see 'inflow datasets').", valueName: "file"))
     var data: String?
 
     @Option(name: .customLong("time-column"), help: ArgumentHelp(
@@ -68,10 +68,31 @@ struct DataOptions: ParsableArguments {
         return BundledDataset.named(data)
     }
 
-    /// The file to read: the bundled dataset's or --data's.
+    /// Whether the figures come from standard input (`--data -`).
+    var readsStandardInput: Bool { data == "-" }
+
+    /// The file to read: the bundled dataset's or --data's (`/dev/stdin` for `-`).
     var url: URL {
         if let bundled { return bundled.url }
-        return URL(fileURLWithPath: data!)
+        return URL(fileURLWithPath: readsStandardInput ? "/dev/stdin" : data!)
+    }
+
+    /// The input's name in messages: the bundled file's, `stdin`, or the path as given.
+    var messageName: String {
+        if let bundled { return bundled.fileName }
+        return readsStandardInput ? "stdin" : data!
+    }
+
+    /// A reader of the input, for reading it one key at a time.
+    func reader() throws -> CSVReader {
+        if bundled == nil, !readsStandardInput, !FileManager.default.fileExists(atPath: url.path) {
+            throw CommandFailure("--data: no file or bundled dataset named '\(data ?? "")'; 'inflow datasets' lists the bundled ones.")
+        }
+        do {
+            return try CSVReader(contentsOf: url, name: messageName)
+        } catch let error as DataError {
+            throw CommandHints.failure(error)
+        }
     }
 
     /// Reading options: the bundled dataset's, overridden by flags.
@@ -105,7 +126,7 @@ struct DataOptions: ParsableArguments {
             throw CommandFailure("--data: no file or bundled dataset named '\(data ?? "")'; 'inflow datasets' lists the bundled ones.")
         }
         do {
-            return try SeriesLoader(options: loadOptions).load(contentsOf: url, name: data)
+            return try SeriesLoader(options: loadOptions).load(contentsOf: url, name: messageName)
         } catch let error as DataError {
             throw CommandHints.failure(error)
         }

@@ -19,6 +19,10 @@ struct ProjectCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() throws {
+        if let shard = projection.parsedShard {
+            try runShard(shard)
+            return
+        }
         var outputs = OutputFiles(protecting: [data.url] + provinces.inputPaths.map { URL(fileURLWithPath: $0) })
         try outputs.plan(output.output, flag: "--output")
         try outputs.plan(output.report, flag: "--report")
@@ -50,5 +54,38 @@ struct ProjectCommand: ParsableCommand {
             outputs.set(ReportOutput.render(analysis, timeZone: timeZone, markdown: path.hasSuffix(".md")), for: path)
         }
         try outputs.commit()
+    }
+
+    /// `--shard k/n`: the keys of one shard, each an independent series, read and analysed one at a time;
+    /// hub rows on standard output (the header once, then each key's rows as it is done).
+    func runShard(_ shard: Shard) throws {
+        guard output.format == .csv else { throw CommandFailure("--shard writes hub rows: add --format csv.") }
+        guard output.report == nil, output.output == nil, provinces.by == nil else {
+            throw CommandFailure("--shard writes hub rows only: leave out --report, --output and --by (run those without --shard).")
+        }
+        guard !data.keyColumns.isEmpty else {
+            throw CommandFailure("--shard splits a file by key: name the key column with --key-column.")
+        }
+        let options = projection.applied(to: try models.analysisOptions())
+        let timeZone = data.loadOptions.timeZone
+        let groups: KeyGroupReader
+        do {
+            groups = try KeyGroupReader(reader: try data.reader(), options: data.loadOptions, shard: shard)
+        } catch let error as DataError {
+            throw CommandHints.failure(error)
+        }
+        // Rows go out as each key is done (stdout is fully buffered when piped); a failure exits non-zero, so a
+        // caller never takes a partial table for a whole one.
+        print(HubRow.header.map(HubTable.field).joined(separator: ","))
+        do {
+            try ShardedAnalysis.run(groups, options: options) { group, result in
+                let rows = result.total.headline.hubRows(location: ShardedAnalysis.location(of: group.key), timeZone: timeZone)
+                print(HubTable(rows: rows).csvLines(), terminator: "")
+            }
+        } catch let error as DataError {
+            throw CommandHints.failure(error)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
     }
 }

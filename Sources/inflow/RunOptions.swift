@@ -30,6 +30,11 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Threads for the bootstrap.", valueName: "N"))
     var threads: Int = 2
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Analyse only the keys whose stable hash falls in shard k of n, each as an independent series, reading the file one key at a time (its rows grouped by key) and writing hub rows (--format csv); n processes cover every key once, and 1/n..n/n together equal --shard 1/1.",
+        valueName: "k/n"))
+    var shard: String?
+
     /// `options` with these projection, ensemble and reproducibility settings.
     func applied(to options: AnalysisOptions) -> AnalysisOptions {
         var options = options
@@ -43,7 +48,13 @@ struct RunOptions: ParsableArguments {
         return options
     }
 
+    /// The shard asked for, if any.
+    var parsedShard: Shard? { shard.flatMap(Shard.init) }
+
     func validate() throws {
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard must be k/n with 1 <= k <= n, such as 2/8 (got '\(shard)').")
+        }
         guard horizon >= 1 && horizon <= 3650 else {
             throw ValidationError("--horizon must be between 1 and 3650 days (got \(horizon)).")
         }

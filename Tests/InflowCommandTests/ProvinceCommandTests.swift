@@ -62,7 +62,7 @@ struct ProvinceCommandTests {
         let data = try Self.write(csv, "provinces.csv")
         let result = try CommandRunTests.run(Self.fast + ["--data", data, "--key-column", "province", "--time-zone", "+07:00"])
         #expect(result.status == 0, "\(result.error)")
-        #expect(result.output.contains("posterior means from the province counts"))
+        #expect(result.output.contains("posterior from the province counts and the national counts"))
         #expect(!result.output.contains("cannot separate provinces"))
         let line = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("  Banteay Meanchey") })
         #expect(line.hasSuffix("counts"))
