@@ -26,7 +26,10 @@ import subprocess
 import sys
 import tempfile
 
-from dask.distributed import Client, LocalCluster, as_completed
+try:  # the driver needs Dask; merge_shards.py imports the helpers below without it
+    from dask.distributed import Client, LocalCluster, as_completed
+except ImportError:  # pragma: no cover
+    Client = LocalCluster = as_completed = None
 
 
 def fnv1a(text):
@@ -80,6 +83,21 @@ def located(message, path, line_map):
         line = int(match.group(1))
         return f"{path}:{line_map[line - 1]}" if 0 < line <= len(line_map) else match.group(0)
     return re.sub(r"stdin:(\d+)", replace, message)
+
+
+def key_order(path, key_column):
+    """The keys of a CSV file in the order of their first row (one pass, one row per line)."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        names = [name.strip() for name in next(csv.reader([next(lines)]))]
+        index = names.index(key_column)
+        order, seen = [], set()
+        for fields in csv.reader(line for line in lines if line.strip()):
+            key = fields[index].strip() if index < len(fields) else ""
+            if key not in seen:
+                seen.add(key)
+                order.append(key)
+    return order
 
 
 def run_partition(number, text, inflow, key_column, arguments):
