@@ -10,8 +10,10 @@ extension Analysis {
     /// counts when the keys are provinces, and the headline projection split by
     /// ``InflowProvinces/ProvincialAllocation`` (with the run's seed and threads) under the prior and under each
     /// alternative share file.
+    /// - Throws: ``AnalysisError/provincial(_:)`` for keys that are no province or level data;
+    ///   ``AnalysisError/provincialSkipped(_:)`` when the model cannot be fitted (the caller warns and goes on).
     static func provinces(_ data: LoadedData, site: InflowSeries, total: SeriesAnalysis, model: ProvincialModel,
-                          background: BackgroundRate, options: AnalysisOptions) throws(AnalysisError) -> ProvincialAnalysis {
+                          background: BackgroundRate, options: AnalysisOptions) throws(AnalysisError) -> ProvincialAnalysis? {
         let gazetteer = ProvinceGazetteer(provinces: model.provinces)
         let counts: ProvinceCounts?
         do {
@@ -24,6 +26,9 @@ extension Analysis {
         let fit: ProvincialFit
         do {
             fit = try model.fit(site, counts: counts, error: options.error, options: fitOptions)
+        } catch .fitFailed(let reason) {
+            // The data are fine but the model cannot be fitted to them: the national analysis stands, without a split.
+            throw .provincialSkipped("no split by province: the provincial model could not be fitted to the site's counts (\(reason))")
         } catch {
             throw .provincial(error.description)
         }

@@ -62,9 +62,13 @@ public enum Analysis {
         var provincial: ProvincialAnalysis?
         if let model = options.provincial {
             tracker.step("splitting by province of origin")
-            provincial = try provinces(data, site: series, total: analysis, model: model, background: background,
-                                       options: options)
-            warnings += provincial?.warnings ?? []
+            do {
+                provincial = try provinces(data, site: series, total: analysis, model: model, background: background,
+                                           options: options)
+                warnings += provincial?.warnings ?? []
+            } catch .provincialSkipped(let message) {
+                warnings.append(message)
+            }
         }
         let (hierarchy, hierarchyWarnings) = provincial != nil ? (nil, [])
             : Self.hierarchy(data, total: analysis, options: options, tracker: &tracker)

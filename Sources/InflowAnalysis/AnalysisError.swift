@@ -13,6 +13,8 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     case nonFiniteProjection(series: String, periods: Int, of: Int)
     /// The provincial model could not run (a key that is no province, a fit that failed).
     case provincial(String)
+    /// The provincial model could not be fitted to these data; the national analysis stands (a warning, not a failure).
+    case provincialSkipped(String)
 
     public var description: String {
         switch self {
@@ -23,7 +25,7 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noModelFitted(let series, let failures):
             "no model could be fitted to \(series): "
                 + failures.map { "\($0.model.family): \($0.reason)" }.joined(separator: "; ")
-        case .provincial(let message):
+        case .provincial(let message), .provincialSkipped(let message):
             message
         case .nonFiniteProjection(let series, let periods, let total):
             "the projection of \(series) has \(periods) of \(total) periods whose samples are not finite (NaN or infinity), so no projection is given; "
