@@ -106,14 +106,12 @@ public struct ProvincialModel: Sendable {
             let probe = ProvincialFit(model: self, fits: [first], delay: DelayPosterior(nodes: [delayPrior.median], logWeights: [0],
                                                                                          isInformedByCounts: false),
                                       counts: counts, origin: site.origin)
-            let best = speeds.max { lhs, rhs in
-                let l = lhs.logPrior + probe.countLogLikelihood(delay: delay(a: delayPrior.median.fixedDays, v: lhs.value),
-                                                                counts: counts, alpha: alpha, national: first)
-                let r = rhs.logPrior + probe.countLogLikelihood(delay: delay(a: delayPrior.median.fixedDays, v: rhs.value),
-                                                                counts: counts, alpha: alpha, national: first)
-                return l < r
-            }!
-            speed = best.value
+            // Each speed's weight once (a comparator would evaluate the likelihood twice per comparison).
+            let scored = speeds.map { node in
+                (speed: node.value, weight: node.logPrior + probe.countLogLikelihood(
+                    delay: delay(a: delayPrior.median.fixedDays, v: node.value), counts: counts, alpha: alpha, national: first))
+            }
+            speed = scored.max { $0.weight < $1.weight }!.speed
             weights = probe.poolMeans(delay: delay(a: delayPrior.median.fixedDays, v: speed), alpha: alpha, national: first)
             start = Self.startingFrom(first, options: options)
         }
