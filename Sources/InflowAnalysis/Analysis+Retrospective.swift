@@ -21,10 +21,7 @@ extension Analysis {
         nested.horizon = options.backtestHorizon
         var results: [RetrospectiveOrigin] = []
         for (index, origin) in evaluation.origins.enumerated() {
-            var truncated = series
-            let keep = series.times.indices.filter { series.times[$0] <= origin }
-            truncated.times = keep.map { series.times[$0] }
-            truncated.values = keep.map { series.values[$0] }
+            let truncated = series.prefix(through: origin)
             let originDay = origin.timeIntervalSince(series.origin) / 86_400
             let followers = Backtest.futureTruths(full, after: originDay, horizon: Double(options.backtestHorizon))
             var tracker = ProgressTracker(total: 0, report: nil)

@@ -129,6 +129,7 @@ public struct PipelineCalibration: Sendable {
                     var observed = full
                     observed.times = Array(full.times.prefix(cut))
                     observed.values = Array(full.values.prefix(cut))
+                    observed.figureKinds = Array(full.figureKinds.prefix(cut))
                     var options = self.options
                     options.seed = seriesSeed
                     options.background = .range(lower: truth.statedBackground.lowerBound,

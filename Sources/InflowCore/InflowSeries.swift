@@ -29,6 +29,8 @@ public struct InflowSeries: Sendable, Codable {
     public var values: [Double?]
     /// Length of a counting period in days (for ``ObservationKind/counts``).
     public var periodLength: Double
+    /// What each figure says (``FigureKind``): one per value, all ``FigureKind/exact`` unless the input said otherwise.
+    public var figureKinds: [FigureKind]
 
     /// A series.
     /// - Parameters:
@@ -48,6 +50,7 @@ public struct InflowSeries: Sendable, Codable {
         self.times = times
         self.values = values
         self.periodLength = periodLength
+        self.figureKinds = Array(repeating: .exact, count: values.count)
     }
 
     /// A series on a plain numeric time axis (days since an arbitrary origin), e.g. for level data.
@@ -69,4 +72,40 @@ public struct InflowSeries: Sendable, Codable {
 
     /// Number of observations, missing included.
     public var count: Int { times.count }
+
+    /// Whether any figure is a bound or a partial day.
+    public var hasInexactFigures: Bool { figureKinds.contains { $0 != .exact } }
+
+    /// The figures published up to `time` (inclusive), with their kinds: what a forecaster knew then.
+    /// - Complexity: O(n).
+    public func prefix(through time: Date) -> InflowSeries {
+        var truncated = self
+        let keep = times.indices.filter { times[$0] <= time }
+        truncated.times = keep.map { times[$0] }
+        truncated.values = keep.map { values[$0] }
+        truncated.figureKinds = keep.map { figureKinds[$0] }
+        return truncated
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, kind, origin, cumulativeCountsFromOrigin, times, values, periodLength, figureKinds
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(ObservationKind.self, forKey: .kind)
+        origin = try container.decode(Date.self, forKey: .origin)
+        cumulativeCountsFromOrigin = try container.decode(Bool.self, forKey: .cumulativeCountsFromOrigin)
+        times = try container.decode([Date].self, forKey: .times)
+        values = try container.decode([Double?].self, forKey: .values)
+        periodLength = try container.decode(Double.self, forKey: .periodLength)
+        // Saved before figures had kinds: every figure exact.
+        figureKinds = try container.decodeIfPresent([FigureKind].self, forKey: .figureKinds)
+            ?? Array(repeating: .exact, count: values.count)
+        guard figureKinds.count == values.count, times.count == values.count else {
+            throw DecodingError.dataCorruptedError(forKey: .figureKinds, in: container,
+                                                   debugDescription: "a series needs one time and one kind per value")
+        }
+    }
 }

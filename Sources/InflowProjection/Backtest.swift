@@ -48,10 +48,7 @@ public enum Backtest {
         for (index, origin) in origins.enumerated() {
             let originDay = origin.timeIntervalSince(series.origin) / 86_400
             // Data up to the origin.
-            var truncated = series
-            let keep = series.times.indices.filter { series.times[$0] <= origin }
-            truncated.times = keep.map { series.times[$0] }
-            truncated.values = keep.map { series.values[$0] }
+            let truncated = series.prefix(through: origin)
             // What followed, within the horizon.
             let followers = futureTruths(full, after: originDay, horizon: Double(options.horizon))
             var samples = [[ModelID: PredictiveSample]](repeating: [:], count: followers.count)

@@ -71,6 +71,7 @@ public struct CalibrationStudy: Sendable {
                 var observed = full
                 observed.times = Array(full.times.prefix(observedDays))
                 observed.values = Array(full.values.prefix(observedDays))
+                observed.figureKinds = Array(full.figureKinds.prefix(observedDays))
                 let truth = full.values.prefix(observedDays + ahead).reduce(0) { $0 + ($1 ?? 0) }
                 guard let fit = try? fitting(scenario).fit(observed, error: .negativeBinomial),
                       !{ if case .failed = fit.status { return true } else { return false } }(),
