@@ -22,16 +22,7 @@ public enum DataCheck {
         file url: URL, options: LoadOptions = LoadOptions(), name: String? = nil, now: Date = Date(),
         maximumIssues: Int = 1000
     ) -> [DataIssue] {
-        let displayName = name ?? url.relativePath
-        do {
-            let reader = try CSVReader(contentsOf: url, name: displayName, recovering: true)
-            return check(reader: reader, options: options, now: now, maximumIssues: maximumIssues)
-        } catch let error as DataError {
-            return [DataIssue(error)]
-        } catch {
-            return [DataIssue(severity: .error, file: displayName, line: nil, column: nil,
-                              message: "cannot read the file (\(error)); expected a readable CSV file")]
-        }
+        inspect(file: url, options: options, name: name, now: now, maximumIssues: maximumIssues).issues
     }
 
     /// The issues of CSV text held in memory, in line order.
@@ -47,6 +38,31 @@ public enum DataCheck {
     public static func check(
         reader: CSVReader, options: LoadOptions = LoadOptions(), now: Date = Date(), maximumIssues: Int = 1000
     ) -> [DataIssue] {
+        inspect(reader: reader, options: options, now: now, maximumIssues: maximumIssues).issues
+    }
+
+    /// The issues of the file at `url` and, when it has a figure-kind column, what its figures are
+    /// (``FigureSummary``: how many of each ``FigureKind``, and the rows that are not exact).
+    public static func inspect(
+        file url: URL, options: LoadOptions = LoadOptions(), name: String? = nil, now: Date = Date(),
+        maximumIssues: Int = 1000
+    ) -> (issues: [DataIssue], figures: FigureSummary?) {
+        let displayName = name ?? url.relativePath
+        do {
+            let reader = try CSVReader(contentsOf: url, name: displayName, recovering: true)
+            return inspect(reader: reader, options: options, now: now, maximumIssues: maximumIssues)
+        } catch let error as DataError {
+            return ([DataIssue(error)], nil)
+        } catch {
+            return ([DataIssue(severity: .error, file: displayName, line: nil, column: nil,
+                               message: "cannot read the file (\(error)); expected a readable CSV file")], nil)
+        }
+    }
+
+    /// The issues of the input of `reader` and its ``FigureSummary`` (when it has a figure-kind column).
+    public static func inspect(
+        reader: CSVReader, options: LoadOptions = LoadOptions(), now: Date = Date(), maximumIssues: Int = 1000
+    ) -> (issues: [DataIssue], figures: FigureSummary?) {
         precondition(maximumIssues > 0, "maximumIssues must be positive")
         let session = LoadSession(options: options, now: now, file: reader.name, collecting: true,
                                   maximumIssues: maximumIssues)
@@ -54,10 +70,11 @@ public enum DataCheck {
             _ = try session.run(reader)
         } catch {
             // A collecting session records data errors; anything else is unexpected input trouble.
-            return session.collectedIssues() + [DataIssue(severity: .error, file: reader.name, line: nil, column: nil,
-                                                         message: "cannot read the file (\(error))")]
+            return (session.collectedIssues() + [DataIssue(severity: .error, file: reader.name, line: nil, column: nil,
+                                                          message: "cannot read the file (\(error))")],
+                    session.figureSummary)
         }
-        return session.collectedIssues()
+        return (session.collectedIssues(), session.figureSummary)
     }
 
     /// Whether any of `issues` is an error.

@@ -50,5 +50,9 @@ extension DataError {
         case invalidConcentration
         /// The rows of a key resume after another key's in a file read one key at a time (a sharded run).
         case unsortedRows
+        /// A figure-kind field is not one of `exact`, `lower_bound`, `upper_bound`, `partial_day` (or empty), or the
+        /// kind does not fit its row: a `partial_day` without a time of day, a bound in a level series, a bound
+        /// without a value.
+        case invalidFigureKind
     }
 }

@@ -24,5 +24,8 @@ extension DataWarning {
         case fewObservations
         /// Rows of one series are not in time order; they are sorted by time (said once, at the first such row).
         case unsortedRows
+        /// The keys' figures summed at one time include both a lower and an upper bound, so their sum is neither
+        /// an exact figure nor a bound: the summed total leaves that time out (missing).
+        case mixedFigureKinds
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InflowCore
 
 /// The rows of one key gathered while reading: one entry per distinct time.
 final class KeyAccumulator {
@@ -13,12 +14,15 @@ final class KeyAccumulator {
         var value: Double?
         /// Whether the time was written as a date without a clock time.
         var dateOnly: Bool
+        /// What the figure is (exact without a kind column); for repeated counts, the kind of their sum.
+        var figure: FigureKind
 
-        init(value: Double?, line: Int, dateOnly: Bool, day: Int) {
+        init(value: Double?, line: Int, dateOnly: Bool, day: Int, figure: FigureKind = .exact) {
             self.line = line
             self.day = day
             self.value = value
             self.dateOnly = dateOnly
+            self.figure = figure
         }
     }
 

@@ -12,6 +12,7 @@ import Foundation
 /// | ``kind`` | `.cumulative` when the value column's name contains `cumulative` or `total`, else `.counts` |
 /// | ``origin`` | for cumulative totals, the date in a value column name such as `cumulative_since_2026_01_16` (start of that day) |
 /// | ``dayNumbers`` | `true` when the first time field is a plain number such as `12` or `3.5` |
+/// | ``kindColumn`` | a column named `kind` or `figure_kind` (any case), when there is one |
 ///
 /// **Times.** ISO 8601: a date (`2026-01-17`), a date-time (`2026-01-17T23:59`, `2026-01-17T23:59:30`,
 /// a space may replace the `T`), optionally with an offset (`Z`, `+07:00`). Times without an offset are
@@ -21,6 +22,11 @@ import Foundation
 ///
 /// **Values.** Decimal numbers (`243`, `1440.5`, `1e3`); an empty field, `NA`, `N/A` or `null` is a
 /// missing value (kept as `nil`: missing is not zero). Counts and cumulative totals must not be negative.
+///
+/// **Figure kinds.** A kind column says what each figure is (``FigureKind``): `exact`, `lower_bound`
+/// ("more than 3,100": the true value is at least the figure), `upper_bound`, or `partial_day` (a figure up to
+/// the row's time of day, which must be written); an empty field is `exact`. Bounds need a count likelihood, so
+/// they are refused in a level series. Without a kind column every figure is exact.
 public struct LoadOptions: Sendable, Equatable {
     /// The column of times; `nil` detects it by name.
     public var timeColumn: String?
@@ -53,6 +59,9 @@ public struct LoadOptions: Sendable, Equatable {
     /// The longest span, in days, between a file's first and last times (default ``defaultMaximumSpanDays``):
     /// a row dated decades away from the others is an error naming its line.
     public var maximumSpanDays: Int = LoadOptions.defaultMaximumSpanDays
+    /// The column saying what each figure is (``FigureKind``: `exact`, `lower_bound`, `upper_bound`,
+    /// `partial_day`; empty is exact); `nil` uses a column named one of ``kindColumnNames`` when there is one.
+    public var kindColumn: String?
 
     /// Ten million: more than any count of people arriving at one place in one report.
     public static let defaultMaximumValue = 10_000_000.0
@@ -80,6 +89,9 @@ public struct LoadOptions: Sendable, Equatable {
 
     /// Words that mark a time column when ``timeColumn`` is `nil`.
     public static let timeColumnMarkers = ["date", "time", "as_of", "day"]
+
+    /// Column names (any case) taken as the figure-kind column when ``kindColumn`` is `nil`.
+    public static let kindColumnNames = ["kind", "figure_kind"]
 
     /// Words that mark cumulative totals when ``kind`` is `nil`.
     public static let cumulativeMarkers = ["cumulative", "total"]

@@ -38,6 +38,12 @@ final class LoadSession {
     private var timeIndex = 0
     private var valueIndex = 0
     private var keyIndexes: [Int] = []
+    /// The figure-kind column, if the file has one.
+    private var kindIndex: Int?
+    /// Rows with a value by figure kind, and the inexact rows (for ``DataCheck``).
+    private(set) var figureCounts: [FigureKind: Int] = [:]
+    private(set) var inexactRows: [FigureSummary.Row] = []
+    private(set) var omittedInexactRows = 0
     private var kind = ObservationKind.counts
     private var origin: Date?
     private var dayNumbers = false
@@ -126,6 +132,16 @@ final class LoadSession {
         for column in options.groupColumns {
             guard let index = try resolveNamed(column, role: "group", flag: "--group-column", line: header.line) else { return nil }
             groupIndexes.append(index)
+        }
+
+        if let name = options.kindColumn {
+            guard let index = try resolveNamed(name, role: "figure-kind", flag: "--kind-column", line: header.line) else { return nil }
+            kindIndex = index
+        } else {
+            let excluded = Set([timeIndex] + keyIndexes + groupIndexes)
+            kindIndex = names.indices.first { index in
+                !excluded.contains(index) && LoadOptions.kindColumnNames.contains(names[index].lowercased())
+            }
         }
 
         var buffered: [CSVRecord] = []
@@ -238,7 +254,7 @@ final class LoadSession {
         if let name = options.valueColumn {
             return try resolveNamed(name, role: "value", flag: "--value-column", line: line)
         }
-        let excluded = Set([timeIndex] + keyIndexes)
+        let excluded = Set([timeIndex] + keyIndexes + (kindIndex.map { [$0] } ?? []))
         let complete = rows.filter { $0.count == width }
         for index in 0..<width where !excluded.contains(index) {
             // Numeric when at least half of the values present are numbers, so that a typo in a
@@ -317,6 +333,7 @@ final class LoadSession {
                                  message: "\(what) \(NumberText.text(value)) is above the plausibility limit of \(NumberText.grouped(options.maximumValue)) arrivals; expected a number of people"))
             return
         }
+        guard let figure = try figureKind(fields, time: time, timeText: timeText, value: value, line: line) else { return }
 
         let group: KeyAccumulator
         if keyIndexes.isEmpty {
@@ -363,7 +380,16 @@ final class LoadSession {
             let existing = group.rows[position].entry
             if kind == .counts {
                 var merged = existing
-                if let value { merged.value = (existing.value ?? 0) + value }
+                if let value {
+                    guard let summed = existing.value == nil ? figure : Self.combined([existing.figure, figure]) else {
+                        try report(DataError(.invalidFigureKind, file: file, line: line, column: kindIndex.map { $0 + 1 },
+                                             message: "this \(figure.rawValue) count is added to the \(existing.figure.rawValue) count of line \(existing.line) (same time\(keyIndexes.isEmpty ? "" : " and key")), and a sum of a lower and an upper bound is neither; expected one bound kind per time"))
+                        return
+                    }
+                    merged.figure = summed
+                    merged.value = (existing.value ?? 0) + value
+                    countFigure(figure, line: line, key: keyIndexes.isEmpty ? "" : group.name, time: timeText, value: value)
+                }
                 if let sum = merged.value, sum > options.maximumValue {
                     try report(DataError(.implausibleValue, file: file, line: line, column: valueIndex + 1,
                                          message: "the counts of this time\(keyIndexes.isEmpty ? "" : " and key") add up to \(NumberText.text(sum)) with line \(existing.line), above the plausibility limit of \(NumberText.grouped(options.maximumValue)) arrivals; expected a number of people"))
@@ -381,13 +407,86 @@ final class LoadSession {
             }
             return
         }
-        group.rows.insert((time.date, KeyAccumulator.Entry(value: value, line: line, dateOnly: time.dateOnly, day: time.day)),
+        group.rows.insert((time.date, KeyAccumulator.Entry(value: value, line: line, dateOnly: time.dateOnly, day: time.day,
+                                                           figure: figure)),
                           at: position)
+        if let value { countFigure(figure, line: line, key: keyIndexes.isEmpty ? "" : group.name, time: timeText, value: value) }
         if let latest = group.latest, time.date < latest.date {
             if firstUnsorted == nil { firstUnsorted = (line, latest.line, group.name) }
         } else {
             group.latest = (time.date, line)
         }
+    }
+
+    /// The figure kind of a row (exact without a kind column), or `nil` after reporting a problem: an unknown
+    /// spelling, a `partial_day` without a time of day, a bound in a level series or without a value.
+    private func figureKind(_ fields: [String], time: TimeValue, timeText: String, value: Double?, line: Int) throws -> FigureKind? {
+        guard let kindIndex else { return .exact }
+        let text = LoadSession.trimmed(fields[kindIndex])
+        if text.isEmpty { return .exact }
+        guard let figure = FigureKind(rawValue: text) ?? FigureKind(rawValue: text.lowercased()) else {
+            let spellings = FigureKind.spellings
+            let expected = spellings.dropLast().joined(separator: ", ") + " or " + spellings.last!
+            try report(DataError(.invalidFigureKind, file: file, line: line, column: kindIndex + 1,
+                                 message: "\"\(LoadSession.quoted(text))\" is not a figure kind; expected \(expected) (empty is exact)"))
+            return nil
+        }
+        if figure == .partialDay && time.dateOnly {
+            try report(DataError(.invalidFigureKind, file: file, line: line, column: timeIndex + 1,
+                                 message: "partial_day figure at \(timeText) has no time of day; expected the time the figure counts up to, such as \(timeText)T17:00"))
+            return nil
+        }
+        if figure.isBound && kind == .level {
+            try report(DataError(.invalidFigureKind, file: file, line: line, column: kindIndex + 1,
+                                 message: "\(figure.rawValue) in a level series: bounds need a count likelihood; expected exact or partial_day, or read the values as counts or cumulative totals (--observation)"))
+            return nil
+        }
+        if figure.isBound && value == nil {
+            try report(DataError(.invalidFigureKind, file: file, line: line, column: valueIndex + 1,
+                                 message: "\(figure.rawValue) without a value; expected the bound's number, such as 3100 for \"more than 3,100\""))
+            return nil
+        }
+        return figure
+    }
+
+    /// Counts a row's figure for the summary of ``DataCheck``.
+    private func countFigure(_ figure: FigureKind, line: Int, key: String, time: String, value: Double) {
+        figureCounts[figure, default: 0] += 1
+        guard figure != .exact, kindIndex != nil else { return }
+        if inexactRows.count < FigureSummary.listedRows {
+            inexactRows.append(FigureSummary.Row(line: line, key: key, time: time, value: value, kind: figure))
+        } else {
+            omittedInexactRows += 1
+        }
+    }
+
+    /// The figure summary, when the file has a figure-kind column.
+    var figureSummary: FigureSummary? {
+        guard let kindIndex else { return nil }
+        var counts = figureCounts
+        for kind in FigureKind.allCases where counts[kind] == nil { counts[kind] = 0 }
+        return FigureSummary(kindColumn: names[kindIndex], counts: counts,
+                             inexactRows: inexactRows.sorted { $0.line < $1.line }, omittedRows: omittedInexactRows)
+    }
+
+    /// The kind of a sum of figures of these kinds (the keys' figures at one time, or counts of one time added
+    /// together): exact parts do not change a bound, so a sum with lower bounds (and no upper bound) is a lower
+    /// bound, one with upper bounds (and no lower bound) an upper bound; a partial day among exact parts makes a
+    /// partial day; `nil` when lower and upper bounds are mixed (the sum is neither).
+    static func combined(_ kinds: some Sequence<FigureKind>) -> FigureKind? {
+        var lower = false, upper = false, partial = false
+        for kind in kinds {
+            switch kind {
+            case .exact: break
+            case .lowerBound: lower = true
+            case .upperBound: upper = true
+            case .partialDay: partial = true
+            }
+        }
+        if lower && upper { return nil }
+        if lower { return .lowerBound }
+        if upper { return .upperBound }
+        return partial ? .partialDay : .exact
     }
 
     private func parseTime(_ text: String, line: Int) throws -> TimeValue? {
@@ -558,23 +657,27 @@ final class LoadSession {
         }
         var series: [InflowSeries] = []
         for (group, sorted) in zip(groups, sortedGroups) {
-            series.append(InflowSeries(
+            var one = InflowSeries(
                 name: group.name, kind: kind, origin: seriesOrigin,
-                times: sorted.map(\.date), values: sorted.map(\.entry.value), periodLength: options.periodLength))
+                times: sorted.map(\.date), values: sorted.map(\.entry.value), periodLength: options.periodLength)
+            one.figureKinds = sorted.map(\.entry.figure)
+            series.append(one)
         }
         var total: InflowSeries?
         var statedTotal: InflowSeries?
         if !keyIndexes.isEmpty {
             checkProvinces(groups, names: names)
             checkSparseKeys(groups, sortedGroups)
-            let (times, values) = kind == .cumulative ? cumulativeTotal(sortedGroups) : summedTotal(sortedGroups)
+            let (times, values, figures) = kind == .cumulative ? cumulativeTotal(sortedGroups) : summedTotal(sortedGroups)
             total = InflowSeries(name: "Total", kind: kind, origin: seriesOrigin, times: times, values: values,
                                  periodLength: options.periodLength)
+            total?.figureKinds = figures
             if let fileTotal {
                 let sorted = fileTotal.sorted()
                 statedTotal = InflowSeries(name: "Total (as stated in the file)", kind: kind, origin: seriesOrigin,
                                            times: sorted.map(\.date), values: sorted.map(\.entry.value),
                                            periodLength: options.periodLength)
+                statedTotal?.figureKinds = sorted.map(\.entry.figure)
                 compareTotals(stated: sorted, summed: Dictionary(zip(times, values), uniquingKeysWith: { a, _ in a }))
             }
         }
@@ -593,7 +696,8 @@ final class LoadSession {
             timeColumn: names[timeIndex], valueColumn: names[valueIndex], keyColumns: keyIndexes.map { names[$0] },
             kind: kind, origin: seriesOrigin, rowCount: rowCount, statedBackground: statedBackground,
             keyValues: groups.map(\.keyValues), groupColumns: groupIndexes.map { names[$0] },
-            groupValues: groups.map(\.groupValues), statedTotal: statedTotal, keyLines: groups.map(\.groupLine))
+            groupValues: groups.map(\.groupValues), statedTotal: statedTotal, keyLines: groups.map(\.groupLine),
+            kindColumn: kindIndex.map { names[$0] })
     }
 
     /// The directives among the comments before the header: `@background: RATE` or `@background: LOW..HIGH`
@@ -779,48 +883,105 @@ final class LoadSession {
         }
     }
 
-    /// At each time, the sum over the keys reporting then (`nil` when all of them are missing).
-    private func summedTotal(_ groups: [[(date: Date, entry: KeyAccumulator.Entry)]]) -> ([Date], [Double?]) {
+    /// At each time, the sum over the keys reporting then (`nil` when all of them are missing), and its figure
+    /// kind (``combined(_:)`` of the parts'; lower and upper bounds mixed at one time leave the time out, with a
+    /// warning).
+    private func summedTotal(_ groups: [[(date: Date, entry: KeyAccumulator.Entry)]]) -> ([Date], [Double?], [FigureKind]) {
         var sums: [Date: Double?] = [:]
+        var kinds: [Date: (lower: Bool, upper: Bool, partial: Bool, line: Int)] = [:]
         for group in groups {
             for (date, entry) in group {
                 let current = sums[date] ?? nil
                 if let value = entry.value {
                     sums[date] = (current ?? 0) + value
+                    var mark = kinds[date] ?? (false, false, false, entry.line)
+                    switch entry.figure {
+                    case .exact: break
+                    case .lowerBound: mark.lower = true
+                    case .upperBound: mark.upper = true
+                    case .partialDay: mark.partial = true
+                    }
+                    mark.line = max(mark.line, entry.line)
+                    kinds[date] = mark
                 } else if sums[date] == nil {
                     sums[date] = .some(nil)
                 }
             }
         }
         let times = sums.keys.sorted()
-        return (times, times.map { sums[$0] ?? nil })
+        var values = times.map { sums[$0] ?? nil }
+        var figures: [FigureKind] = []
+        figures.reserveCapacity(times.count)
+        for (index, date) in times.enumerated() {
+            guard let mark = kinds[date] else { figures.append(.exact); continue }
+            if mark.lower && mark.upper {
+                values[index] = nil
+                figures.append(.exact)
+                warnMixed(date: date, line: mark.line)
+            } else {
+                figures.append(mark.lower ? .lowerBound : mark.upper ? .upperBound : mark.partial ? .partialDay : .exact)
+            }
+        }
+        return (times, values, figures)
     }
 
-    /// At each time any key reports, the sum of each key's last total at or before it.
-    private func cumulativeTotal(_ groups: [[(date: Date, entry: KeyAccumulator.Entry)]]) -> ([Date], [Double?]) {
-        var events: [(date: Date, group: Int, value: Double)] = []
+    private func warnMixed(date: Date, line: Int) {
+        warn(DataWarning(
+            .mixedFigureKinds, file: file, line: line, column: kindIndex.map { $0 + 1 },
+            message: "the keys' figures at \(TimeText.text(date, in: options.timeZone)) include both a lower and an upper bound, so their sum is neither exact nor a bound; the summed total leaves this time out"))
+    }
+
+    /// At each time any key reports, the sum of each key's last total at or before it, and its figure kind:
+    /// a lower (upper) bound while any key's last total is a lower (upper) bound, exact parts not changing it
+    /// (``combined(_:)``); lower and upper bounds mixed leave the time out (missing), with a warning; a
+    /// partial day where the key reporting then reports a partial day (a cumulative partial day is exact at its time).
+    /// - Complexity: O(m log m) for m figures (the sort), O(1) per figure after it.
+    private func cumulativeTotal(_ groups: [[(date: Date, entry: KeyAccumulator.Entry)]]) -> ([Date], [Double?], [FigureKind]) {
+        var events: [(date: Date, group: Int, value: Double, figure: FigureKind, line: Int)] = []
         for (index, group) in groups.enumerated() {
             for (date, entry) in group {
-                if let value = entry.value { events.append((date, index, value)) }
+                if let value = entry.value { events.append((date, index, value, entry.figure, entry.line)) }
             }
         }
         events.sort { $0.date < $1.date }
         var last = [Double](repeating: 0, count: groups.count)
+        var lastFigure = [FigureKind](repeating: .exact, count: groups.count)
+        var lowerParts = 0, upperParts = 0
         var sum = 0.0
         var times: [Date] = []
         var values: [Double?] = []
+        var figures: [FigureKind] = []
+        var lines: [Int] = []
         for event in events {
             // A running sum of differences: rounding can leave -1e-16 where the keys' totals are all zero.
             sum = max(sum + event.value - last[event.group], 0)
             last[event.group] = event.value
+            if lastFigure[event.group] == .lowerBound { lowerParts -= 1 }
+            if lastFigure[event.group] == .upperBound { upperParts -= 1 }
+            lastFigure[event.group] = event.figure
+            if event.figure == .lowerBound { lowerParts += 1 }
+            if event.figure == .upperBound { upperParts += 1 }
+            let figure: FigureKind? = lowerParts > 0 && upperParts > 0 ? nil
+                : lowerParts > 0 ? .lowerBound : upperParts > 0 ? .upperBound : event.figure
             if times.last == event.date {
-                values[values.count - 1] = sum
+                values[values.count - 1] = figure == nil ? nil : sum
+                figures[figures.count - 1] = Self.sameTime(figures[figures.count - 1], figure ?? .exact)
+                lines[lines.count - 1] = event.line
             } else {
                 times.append(event.date)
-                values.append(sum)
+                values.append(figure == nil ? nil : sum)
+                figures.append(figure ?? .exact)
+                lines.append(event.line)
             }
         }
-        return (times, values)
+        for index in values.indices where values[index] == nil { warnMixed(date: times[index], line: lines[index]) }
+        return (times, values, figures)
+    }
+
+    /// The kind of a summed total at a time where several keys report: the running kind after the last of them,
+    /// keeping a partial day that an earlier key at the same time reported.
+    private static func sameTime(_ earlier: FigureKind, _ later: FigureKind) -> FigureKind {
+        later == .exact && earlier == .partialDay ? .partialDay : later
     }
 
     /// The issues found, in line order, with a closing note when some were left out.

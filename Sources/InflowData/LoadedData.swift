@@ -9,7 +9,11 @@ public struct LoadedData: Sendable {
     /// The total over keys, present only when there are key columns: for counts, the sum at each
     /// time over the keys reporting at that time; for cumulative totals, at each time any key
     /// reports, the sum over keys of each key's last total at or before it (keys that have not
-    /// reported yet add zero); for levels, the sum at each time as for counts.
+    /// reported yet add zero); for levels, the sum at each time as for counts. Its figure kinds:
+    /// exact where every part is exact; a lower (upper) bound where some part is a lower (upper)
+    /// bound and none the other kind of bound; a sum with both kinds of bound is left out (missing,
+    /// with a ``DataWarning/Kind-swift.enum/mixedFigureKinds`` warning); a partial day where a part is a
+    /// partial day and none a bound.
     public var total: InflowSeries?
     /// What the loader handled and how, in line order.
     public var warnings: [DataWarning]
@@ -41,14 +45,19 @@ public struct LoadedData: Sendable {
     public var origin: Date?
     /// Number of data rows read.
     public var rowCount: Int
+    /// The figure-kind column read, if the file has one (each series' ``InflowSeries/figureKinds`` hold its
+    /// figures' kinds either way).
+    public var kindColumn: String?
 
     /// Loaded data.
     public init(
         series: [InflowSeries], total: InflowSeries?, warnings: [DataWarning], provenance: [String], file: String,
         timeColumn: String, valueColumn: String, keyColumns: [String], kind: ObservationKind, origin: Date?,
         rowCount: Int, statedBackground: StatedRate? = nil, keyValues: [[String]]? = nil, groupColumns: [String] = [],
-        groupValues: [[String]]? = nil, statedTotal: InflowSeries? = nil, keyLines: [Int]? = nil
+        groupValues: [[String]]? = nil, statedTotal: InflowSeries? = nil, keyLines: [Int]? = nil,
+        kindColumn: String? = nil
     ) {
+        self.kindColumn = kindColumn
         self.keyLines = keyLines ?? series.map { _ in 0 }
         self.statedBackground = statedBackground
         self.keyValues = keyValues ?? series.map { keyColumns.isEmpty ? [] : [$0.name] }

@@ -23,6 +23,11 @@ struct DataOptions: ParsableArguments {
         "Column that groups the keys into larger units (a region over provinces); repeatable.", valueName: "name"))
     var groupColumns: [String] = []
 
+    @Option(name: .customLong("kind-column"), help: ArgumentHelp(
+        "Column saying what each figure is: exact, lower_bound (\"more than N\"), upper_bound or partial_day (empty is exact; default: a column named kind or figure_kind).",
+        valueName: "name"))
+    var kindColumn: String?
+
     @Option(name: .long, help: ArgumentHelp(
         "How the values were observed: counts per day, cumulative totals, or the level of a curve.", valueName: "kind"))
     var observation: ObservationKind?
@@ -102,6 +107,7 @@ struct DataOptions: ParsableArguments {
         if let valueColumn { options.valueColumn = valueColumn }
         if !keyColumns.isEmpty { options.keyColumns = keyColumns }
         if !groupColumns.isEmpty { options.groupColumns = groupColumns }
+        if let kindColumn { options.kindColumn = kindColumn }
         if let observation { options.kind = observation }
         if let timeZone, let zone = Self.parseOffset(timeZone) { options.timeZone = zone }
         if let maximumValue { options.maximumValue = maximumValue }
@@ -117,7 +123,8 @@ struct DataOptions: ParsableArguments {
     func load() throws -> LoadedData {
         if let bundled, data == nil || data == bundled.name {
             var loaded = try bundled.load()
-            if !keyColumns.isEmpty || !groupColumns.isEmpty || timeColumn != nil || valueColumn != nil || observation != nil {
+            if !keyColumns.isEmpty || !groupColumns.isEmpty || timeColumn != nil || valueColumn != nil || observation != nil
+                || kindColumn != nil {
                 loaded = try SeriesLoader(options: loadOptions).load(contentsOf: bundled.url, name: bundled.fileName)
             }
             return loaded
