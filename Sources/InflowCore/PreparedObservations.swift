@@ -1,10 +1,13 @@
 import Foundation
 
-/// A series turned into what a likelihood needs: interval counts or level points, in days.
+/// A series turned into what a likelihood needs: interval counts or level points, in days, and the
+/// censored counts of its bounds.
 ///
 /// Built by ``InflowSeries/prepared()``, which applies the documented rules for missing
-/// values, negative counts, duplicate times and decreasing cumulative totals and records a
-/// ``SeriesWarning`` for each.
+/// values, negative counts, duplicate times, decreasing cumulative totals and bounds and records a
+/// ``SeriesWarning`` for each. Exact figures (and partial days) become ``intervals`` and ``responses``;
+/// bounds become ``censored`` and nothing else sees them, so ``observedTotal``, bootstrap replicates,
+/// backtests and PIT values are made of exact figures only.
 public struct PreparedObservations: Sendable {
     /// How the values were observed.
     public let kind: ObservationKind
@@ -16,6 +19,9 @@ public struct PreparedObservations: Sendable {
     public let levelTimes: [Double]
     /// Level values.
     public let levelValues: [Double]
+    /// Bounds on counts ("more than N"), in time order: kept out of ``intervals`` and ``responses``; a
+    /// likelihood adds `-log P(Y >= bound)` or `-log P(Y <= bound)` for each.
+    public let censored: [CensoredInterval]
     /// What had to be handled.
     public let warnings: [SeriesWarning]
     /// For cumulative totals counted from an unknown start: the first total, used as baseline.
@@ -26,12 +32,19 @@ public struct PreparedObservations: Sendable {
     /// Where a likelihood evaluates the curve for these observations (the interval boundaries or the
     /// level times), made once here for every fit to them.
     package let grid: ObservationGrid
+    /// Where a likelihood evaluates the curve for the ``censored`` intervals (their boundaries; empty without
+    /// bounds), kept apart from ``grid`` so that exact data pay nothing for bounds.
+    package let censoredGrid: ObservationGrid
 
     init(kind: ObservationKind, origin: Date, intervals: [CountInterval], levelTimes: [Double], levelValues: [Double],
-         warnings: [SeriesWarning], baseline: Double) {
+         warnings: [SeriesWarning], baseline: Double, censored: [CensoredInterval] = []) {
         self.kind = kind
         self.origin = origin
         self.intervals = intervals
+        self.censored = kind == .level ? [] : censored
+        censoredGrid = ObservationGrid(
+            kind: .counts, intervals: self.censored.map { CountInterval(start: $0.start, end: $0.end, count: $0.bound) },
+            levelTimes: [], countsAsRate: false)
         self.levelTimes = levelTimes
         self.levelValues = levelValues
         self.warnings = warnings
@@ -39,6 +52,9 @@ public struct PreparedObservations: Sendable {
         responses = kind == .level ? levelValues : intervals.map(\.count)
         grid = ObservationGrid(kind: kind, intervals: intervals, levelTimes: levelTimes, countsAsRate: false)
     }
+
+    /// Whether there are censored counts (bounds) for the likelihood.
+    public var hasCensored: Bool { !censored.isEmpty }
 
     /// Number of data points the likelihood uses.
     public var count: Int { kind == .level ? levelTimes.count : intervals.count }
@@ -72,6 +88,17 @@ extension InflowSeries {
     ///   at those reports are merged into one interval that ends at the corrected report,
     ///   whose count is the corrected total minus the last total not above it (or the
     ///   baseline). Nothing is dropped and every count stays non-negative.
+    /// - **figure kinds** (``figureKinds``): a `partial_day` cumulative total is an exact total at its time
+    ///   (nothing changes); a `partial_day` count is the count over `(start of its period, t]`, the period
+    ///   start being on the series' grid of whole periods from the origin (for daily files, midnight of the
+    ///   row's day in the file's time zone), so its interval ends at its time instead of `start + periodLength`.
+    ///   Bounds become ``PreparedObservations/censored`` intervals: a bound count bounds its period's count;
+    ///   a bound `B` on a cumulative total at `T` after the last exact total `S` (at `T0`) bounds the count over
+    ///   `(T0, T]` by `B - S`. Only bounds after the last exact total are used: an earlier one is superseded by
+    ///   the exact total after it; a lower bound not above `S` (or a count's lower bound of 0) says nothing and
+    ///   an upper bound below `S` contradicts it; each of these is left out with a warning, and so is a bound in
+    ///   level data. Several trailing bounds each bound the count since `S` (their terms are added as if
+    ///   independent; the largest lower bound carries nearly all of their information).
     /// - Complexity: O(n log n) for the sort, O(n) otherwise (merging is amortised).
     public func prepared() -> PreparedObservations {
         var warnings: [SeriesWarning] = []
@@ -112,23 +139,69 @@ extension InflowSeries {
             }
         }
 
+        let kinds = figureKinds.count == count ? figureKinds : Array(repeating: .exact, count: count)
         switch kind {
         case .level:
-            return PreparedObservations(kind: kind, origin: origin, intervals: [], levelTimes: unique.map(\.day),
-                                        levelValues: unique.map(\.value), warnings: warnings, baseline: 0)
+            var exact: [(day: Double, value: Double, index: Int)] = []
+            for point in unique {
+                if kinds[point.index].isBound {
+                    warnings.append(SeriesWarning(
+                        kind: .unsupportedBound, index: point.index,
+                        message: "row \(point.index + 1): \(kinds[point.index].rawValue) \(formatCount(point.value)) in level data, which has no count likelihood; it is left out"))
+                } else {
+                    exact.append(point)
+                }
+            }
+            return PreparedObservations(kind: kind, origin: origin, intervals: [], levelTimes: exact.map(\.day),
+                                        levelValues: exact.map(\.value), warnings: warnings, baseline: 0)
         case .counts:
-            let intervals = unique.map { CountInterval(start: $0.day, end: $0.day + periodLength, count: $0.value) }
+            var intervals: [CountInterval] = []
+            var censored: [CensoredInterval] = []
+            intervals.reserveCapacity(unique.count)
+            for point in unique {
+                switch kinds[point.index] {
+                case .exact:
+                    intervals.append(CountInterval(start: point.day, end: point.day + periodLength, count: point.value))
+                case .partialDay:
+                    intervals.append(CountInterval(start: periodStart(before: point.day), end: point.day, count: point.value))
+                case .lowerBound, .upperBound:
+                    let direction = CensoredInterval.Direction(kinds[point.index])!
+                    if direction == .atLeast && point.value <= 0 {
+                        warnings.append(SeriesWarning(
+                            kind: .uninformativeBound, index: point.index,
+                            message: "row \(point.index + 1): lower bound \(formatCount(point.value)) on a count says nothing (every count is at least 0); it is left out"))
+                        continue
+                    }
+                    censored.append(CensoredInterval(start: point.day, end: point.day + periodLength, bound: point.value,
+                                                     direction: direction, index: point.index))
+                }
+            }
             return PreparedObservations(kind: kind, origin: origin, intervals: intervals, levelTimes: [], levelValues: [],
-                                        warnings: warnings, baseline: 0)
+                                        warnings: warnings, baseline: 0, censored: censored)
         case .cumulative:
-            return preparedCumulative(unique, warnings: warnings)
+            return preparedCumulative(unique, kinds: kinds, warnings: warnings)
         }
     }
 
+    /// Tolerance, in periods, within which a time counts as lying on the period grid (rounding of seconds to days).
+    static let periodGridTolerance = 1e-9
+
+    /// The start of the counting period that ends at or contains `day`: whole periods from the origin, so that
+    /// `day` lies in `(start, start + periodLength]` (a time exactly on the grid closes the period before it).
+    func periodStart(before day: Double) -> Double {
+        let periods = day / periodLength
+        let nearest = periods.rounded()
+        let onGrid = abs(periods - nearest) <= Self.periodGridTolerance
+        return ((onGrid ? nearest : periods.rounded(.up)) - 1) * periodLength
+    }
+
     private func preparedCumulative(
-        _ points: [(day: Double, value: Double, index: Int)], warnings initialWarnings: [SeriesWarning]
+        _ allPoints: [(day: Double, value: Double, index: Int)], kinds: [FigureKind], warnings initialWarnings: [SeriesWarning]
     ) -> PreparedObservations {
         var warnings = initialWarnings
+        // Exact totals (partial days included) make the intervals; bounds are read against them afterwards.
+        let points = allPoints.filter { !kinds[$0.index].isBound }
+        let bounds = allPoints.filter { kinds[$0.index].isBound }
         var remaining = points[...]
         var baselineDay = 0.0
         var baseline = 0.0
@@ -169,8 +242,52 @@ extension InflowSeries {
             start = report.day
             total = report.total
         }
+        let hasStart = cumulativeCountsFromOrigin || !points.isEmpty
+        let censored = censoredTotals(bounds, kinds: kinds, exact: points, lastDay: start, lastTotal: total, hasStart: hasStart,
+                                      warnings: &warnings)
         return PreparedObservations(kind: .cumulative, origin: origin, intervals: intervals, levelTimes: [], levelValues: [],
-                                    warnings: warnings, baseline: baseline)
+                                    warnings: warnings, baseline: baseline, censored: censored)
+    }
+
+    /// The censored counts of bounds on cumulative totals: each bound after the last exact total (`lastTotal` at
+    /// `lastDay`) bounds the count since then; the others are left out with a warning (see ``prepared()``).
+    /// - Complexity: O(b + e) for b bounds and e exact totals, both in time order.
+    private func censoredTotals(
+        _ bounds: [(day: Double, value: Double, index: Int)], kinds: [FigureKind],
+        exact: [(day: Double, value: Double, index: Int)], lastDay: Double, lastTotal: Double, hasStart: Bool,
+        warnings: inout [SeriesWarning]
+    ) -> [CensoredInterval] {
+        var censored: [CensoredInterval] = []
+        var next = 0   // the first exact total after the bound
+        for bound in bounds {
+            let kind = kinds[bound.index]
+            while next < exact.count && exact[next].day <= bound.day { next += 1 }
+            let figure = "\(kind == .lowerBound ? "lower" : "upper") bound \(formatCount(bound.value))"
+            if next < exact.count || !hasStart {
+                let reason = next < exact.count
+                    ? "the exact total \(formatCount(exact[next].value)) of row \(exact[next].index + 1), published after it, supersedes it"
+                    : "there is no exact total to count it from (the totals' start is unknown)"
+                warnings.append(SeriesWarning(kind: .supersededBound, index: bound.index,
+                                              message: "row \(bound.index + 1): \(figure) on the total: \(reason); it is left out"))
+                continue
+            }
+            let count = bound.value - lastTotal
+            if kind == .lowerBound && count <= 0 {
+                warnings.append(SeriesWarning(
+                    kind: .uninformativeBound, index: bound.index,
+                    message: "row \(bound.index + 1): \(figure) is not above the last exact total \(formatCount(lastTotal)), so it says nothing; it is left out"))
+                continue
+            }
+            if kind == .upperBound && count < 0 {
+                warnings.append(SeriesWarning(
+                    kind: .inconsistentBound, index: bound.index,
+                    message: "row \(bound.index + 1): \(figure) is below the last exact total \(formatCount(lastTotal)), which it contradicts; it is left out"))
+                continue
+            }
+            censored.append(CensoredInterval(start: lastDay, end: bound.day, bound: count,
+                                             direction: CensoredInterval.Direction(kind)!, index: bound.index))
+        }
+        return censored
     }
 }
 

@@ -14,6 +14,15 @@ public struct SeriesWarning: Sendable, Equatable, Codable, CustomStringConvertib
         case fractionalCount
         /// Two observations had the same time; the later one was used.
         case duplicateTime
+        /// A bound on a cumulative total was followed by an exact total, which supersedes it: it is left out.
+        case supersededBound
+        /// A lower bound not above what is already known (the last exact total, or zero for a count) says
+        /// nothing: it is left out.
+        case uninformativeBound
+        /// An upper bound below the last exact total contradicts it: it is left out.
+        case inconsistentBound
+        /// A bound in level data (which has no count likelihood): it is left out.
+        case unsupportedBound
     }
 
     /// What kind of problem it was.
