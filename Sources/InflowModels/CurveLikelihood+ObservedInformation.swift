@@ -22,6 +22,8 @@ extension CurveLikelihood {
     /// `s = log theta` enters analytically: `I_js = sum_i -theta (y - mu)/(theta + mu)^2 g_ij` and
     /// `I_ss = sum_i theta^2 (-d2l/dtheta2) - theta dl/dtheta` (digamma and trigamma per observation).
     /// The background rate enters the means linearly, so its finite-difference column is skipped.
+    /// Censored counts (bounds) add their curvature in the means `w_j g_j g_j^T` (``censoredTerms(_:withGradients:)``;
+    /// the term `f_j d2mu_j` is left out) and, for NB2, their squared dispersion score.
     ///
     /// - Complexity: one evaluation of the curve with gradients and one closed-form pass, or `2 k + 1`
     ///   evaluations (`k` free curve parameters) when differencing; O(n p^2); no special function except
@@ -121,6 +123,12 @@ extension CurveLikelihood {
                 information[d, j] = dispersionColumn[j]
             }
             information[d, d] = dispersionInformation
+        }
+        if observations.hasCensored {
+            // The censored counts' curvature in the means (as in the solver: d2(-log P)/dmu2 g g^T, the curve's
+            // second derivatives weighted by f left out) and the squared dispersion score.
+            let censored = censoredTerms(parameters, withGradients: true).curvature
+            for a in 0..<p { for b in 0..<p { information[a, b] += censored[a, b] } }
         }
         return information
     }

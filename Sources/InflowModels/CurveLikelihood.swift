@@ -31,8 +31,15 @@ private let curveLikelihoodResponsesTags = Atomic<UInt64>(0)
 ///   `sum_i -theta (y_i - mu_i) / (theta + mu_i)^2 dmu_i/dtheta` when the result stays positive
 ///   definite, so that Levenberg–Marquardt converges in both at once.
 ///
+/// Censored counts (bounds, ``PreparedObservations/censored``): each adds `-log P(Y >= b)` or
+/// `-log P(Y <= b)` under the error family (``CensoredCountProbability``), with the mean of its interval
+/// made as for interval counts; their scores join the gradient and their outer products the curvature
+/// (`CurveLikelihood+Censored.swift`). ``replacingResponses(_:heldBackground:)`` keeps the bounds as
+/// published: a bootstrap replicate redraws the exact counts and keeps the published "more than N".
+///
 /// Cost per evaluation: one family evaluation per distinct time, O(n p^2) for the
-/// curvature; NB2 adds one lgamma, digamma and trigamma per observation.
+/// curvature; NB2 adds one lgamma, digamma and trigamma per observation. Censored counts add one family
+/// evaluation at their boundaries and an incomplete gamma or beta function each; without them nothing.
 public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
     /// The curve family.
     public let family: Family
@@ -205,7 +212,8 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
     /// The same likelihood for other responses on the same observation times (a bootstrap
     /// replicate), with the background held at `heldBackground` when given (a replicate's draw from a
     /// background ``BackgroundRate/range(lower:upper:)``; an estimated background stays estimated): the time grid is shared; a workspace of this likelihood's (same grid and
-    /// observation count) serves the copy, and forgets what it held for other responses.
+    /// observation count) serves the copy, and forgets what it held for other responses. Censored counts
+    /// (bounds) are kept as published: a replicate redraws the exact counts only.
     /// O(n) for the log-factorial constant.
     public func replacingResponses(_ newResponses: [Double], heldBackground: Double? = nil) -> CurveLikelihood {
         precondition(newResponses.count == responses.count, "replacement responses must match the observations")
@@ -316,8 +324,15 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
         return value
     }
 
-    /// The objective at the means already in the workspace.
+    /// The objective at the means already in the workspace, with the censored counts' terms.
     func negativeLogLikelihood(_ parameters: SIMD8<Double>, scratch: Scratch) -> Double {
+        let exact = exactNegativeLogLikelihood(parameters, scratch: scratch)
+        guard observations.hasCensored else { return exact }
+        return exact + censoredTerms(parameters, withGradients: false).value
+    }
+
+    /// The objective of the exact observations at the means already in the workspace.
+    func exactNegativeLogLikelihood(_ parameters: SIMD8<Double>, scratch: Scratch) -> Double {
         let means = UnsafeBufferPointer(scratch.current.means)
         return responses.withUnsafeBufferPointer { responses in
             switch error {
@@ -361,11 +376,12 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
         // are still in the workspace; otherwise one pass makes them again.
         var value: Double
         let ws = scratch.current
+        let censored = observations.hasCensored ? censoredTerms(parameters, withGradients: true) : nil
         if let last = ws.lastObjective, last.parameters == parameters,
            error == .gaussian || ws.factorsParameters == parameters {
             value = last.value
         } else {
-            value = negativeLogLikelihood(parameters, scratch: scratch)
+            value = exactNegativeLogLikelihood(parameters, scratch: scratch) + (censored?.value ?? 0)
         }
         let means = UnsafeBufferPointer(ws.means)
         let gradients = UnsafeBufferPointer(ws.meanGradients)
@@ -442,11 +458,18 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
                 if (try? SmallCholesky(system)) != nil { curvature = system }
             }
         }
+        if let censored {
+            score += censored.score
+            for a in 0..<parameterCount {
+                for b in 0..<parameterCount { curvature[a, b] += censored.curvature[a, b] }
+            }
+        }
         if !value.isFinite { value = .infinity }
         return ScoringEvaluation(value: value, gradient: score, curvature: curvature)
     }
 
-    /// Per-observation scores of the negative log-likelihood, for the sandwich covariance.
+    /// Per-observation scores of the negative log-likelihood, for the sandwich covariance: the exact
+    /// observations', then the censored counts'.
     func observationScores(_ parameters: SIMD8<Double>, scratch: Scratch) -> [SIMD8<Double>] {
         scratch.adopt(responsesTag, grid: grid.times.count, observations: responses.count)
         computeMeans(parameters, withGradients: true, scratch: scratch)
@@ -472,6 +495,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
                 scores.append(s)
             }
         }
+        if observations.hasCensored { scores += censoredTerms(parameters, withGradients: true).scores }
         return scores
     }
 }
