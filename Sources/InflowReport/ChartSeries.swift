@@ -12,6 +12,10 @@ public struct ChartSeries: Sendable, Equatable, Codable {
         case band
         /// A bar from zero to each point.
         case bars
+        /// A published lower bound at each point ("more than N"): a bar at the value with a caret pointing up.
+        case lowerBounds
+        /// A published upper bound at each point: a bar at the value with a caret pointing down.
+        case upperBounds
     }
 
     /// The series' name (for the legend, when ``legendLabel`` is set, and for text summaries).

@@ -91,6 +91,9 @@ extension ReportBuilder {
         }
         let observed = Self.observedRates(input.observed)
         core += observed.map(\.rate)
+        let bounds = Self.boundRates(input.observed)
+        series += bounds
+        core += bounds.flatMap { $0.points.map(\.y) }
         series.append(ChartSeries(
             name: "Observed", legendLabel: "Observed (arrivals per day between reports)", kind: .points, color: .ink,
             points: observed.map { ChartPoint(x: Self.x($0.date), y: $0.rate) }))
@@ -108,6 +111,7 @@ extension ReportBuilder {
         }
         notes.append("Observed points are the arrivals between two reports divided by the days between them, "
                      + "drawn at the later report.")
+        notes += figureKindNotes(perDay: true)
         let chart = Chart(title: "Daily arrivals: observed, fitted and projected", xAxis: dateAxis, yAxis: yAxis,
                           series: series, markers: markers, summary: summary.joined(separator: " "), notes: notes)
         var blocks: [ReportBlock] = [.chart(chart)]
@@ -193,6 +197,10 @@ extension ReportBuilder {
         }
         series.append(ChartSeries(name: "Observed total", legendLabel: "Observed cumulative total", kind: .linePoints,
                                   color: .ink, points: observed.map { ChartPoint(x: Self.x($0.date), y: $0.total) }))
+        let bounds = Self.boundTotals(input.observed)
+        series += bounds
+        core += bounds.flatMap { $0.points.map(\.y) }
+        notes += figureKindNotes(perDay: false)
         if let last = observed.last {
             summary.insert("\(ReportFormat.count(last.total)) arrivals had been counted by "
                            + "\(ReportFormat.shortDateTime(last.date, timeZone: timeZone)).", at: 0)
@@ -206,6 +214,64 @@ extension ReportBuilder {
         let chart = Chart(title: "Cumulative arrivals and final size", xAxis: dateAxis, yAxis: yAxis, series: series,
                           markers: markers, summary: summary.joined(separator: " "), notes: notes)
         return ReportSection(.cumulative, blocks: [.chart(chart)] + blocks)
+    }
+
+    /// Legend labels of published bounds.
+    static let lowerBoundLabel = "At least (published bound)"
+    static let upperBoundLabel = "At most (published bound)"
+
+    /// The bounds of a series as chart series (one per direction present), from `points`.
+    static func boundSeries(_ points: [(x: Double, y: Double, direction: CensoredInterval.Direction)]) -> [ChartSeries] {
+        var result: [ChartSeries] = []
+        for (direction, kind, label) in [(CensoredInterval.Direction.atLeast, ChartSeries.Kind.lowerBounds, lowerBoundLabel),
+                                         (.atMost, .upperBounds, upperBoundLabel)] {
+            let chosen = points.filter { $0.direction == direction }.map { ChartPoint(x: $0.x, y: $0.y) }
+            if !chosen.isEmpty {
+                result.append(ChartSeries(name: label, legendLabel: label, kind: kind, color: .ink, points: chosen))
+            }
+        }
+        return result
+    }
+
+    /// The bounds the fit uses (``PreparedObservations/censored``) as bounds on the average daily inflow over their
+    /// intervals (bound / days), drawn at the interval's end like the observed rates.
+    static func boundRates(_ series: InflowSeries) -> [ChartSeries] {
+        let prepared = series.prepared()
+        return boundSeries(prepared.censored.filter { $0.length > 0 }.map {
+            (x(prepared.origin.addingTimeInterval($0.end * 86_400)), $0.bound / $0.length, $0.direction)
+        })
+    }
+
+    /// The bounds on cumulative totals as published (the bounds the fit uses), at their times; none for daily counts.
+    static func boundTotals(_ series: InflowSeries) -> [ChartSeries] {
+        guard series.kind == .cumulative else { return [] }
+        let prepared = series.prepared()
+        return boundSeries(prepared.censored.compactMap { interval in
+            guard let value = series.values[interval.index] else { return nil }
+            return (x(series.times[interval.index]), value, interval.direction)
+        })
+    }
+
+    /// Notes on figures that are not exact: how bounds are drawn and used, and which reports are partial days.
+    func figureKindNotes(perDay: Bool) -> [String] {
+        let series = input.observed
+        guard series.hasInexactFigures else { return [] }
+        var notes: [String] = []
+        let prepared = series.prepared()
+        if !prepared.censored.isEmpty {
+            let what = perDay ? "bounds on the average arrivals per day since the last exact figure" : "bounds on the total"
+            notes.append("Published bounds (\"more than N\") are drawn as \(what): an arrow up for \"at least\", down "
+                         + "for \"at most\". The fit uses each as a censored count (the probability of reaching the bound), "
+                         + "not as an exact figure.")
+        }
+        let partial = series.times.indices.filter { series.figureKinds[$0] == .partialDay && series.values[$0] != nil }
+        if !partial.isEmpty {
+            let times = partial.map { ReportFormat.shortDateTime(series.times[$0], timeZone: timeZone) }
+            notes.append("Partial day\(partial.count == 1 ? "" : "s"): the figure\(partial.count == 1 ? "" : "s") of "
+                         + "\(times.joined(separator: ", ")) count\(partial.count == 1 ? "s" : "") arrivals up to that time "
+                         + "only; drawn as ordinary points, fitted over the part of the day covered.")
+        }
+        return notes
     }
 
     /// One small chart per key: observed daily inflow and the key's projection fan, every chart on the same

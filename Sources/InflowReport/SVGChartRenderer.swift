@@ -158,7 +158,7 @@ public struct SVGChartRenderer: Sendable {
         svg += "<clipPath id=\"\(clipID)\"><rect x=\"\(Self.c(left - 4))\" y=\"\(Self.c(plotTop - 4))\" "
             + "width=\"\(Self.c(plotWidth + 8))\" height=\"\(Self.c(plotHeight + 8))\"/></clipPath>\n"
         svg += "<g class=\"series\" clip-path=\"url(#\(clipID))\">\n"
-        let order: [ChartSeries.Kind] = [.band, .bars, .line, .linePoints, .points]
+        let order: [ChartSeries.Kind] = [.band, .bars, .line, .linePoints, .points, .lowerBounds, .upperBounds]
         let sorted = order.flatMap { kind in chart.series.filter { $0.kind == kind } }
         let minimumSpacing: Double = {
             let positions = Set(chart.series.filter { $0.kind == .bars }.flatMap { $0.points.map { px($0.x) } }).sorted()
@@ -257,6 +257,13 @@ public struct SVGChartRenderer: Sendable {
             }
         case .points:
             svg += circles(series.points, color: color, radius: 3.5, px: px, py: py)
+        case .lowerBounds, .upperBounds:
+            let up = series.kind == .lowerBounds
+            svg += "<g fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n"
+            for point in series.points where point.x.isFinite && point.y.isFinite {
+                svg += "<path d=\"\(Self.boundMarker(x: px(point.x), y: py(point.y), up: up, size: 1))\"/>\n"
+            }
+            svg += "</g>\n"
         case .bars:
             svg += "<g fill=\"\(color)\" fill-opacity=\"\(alpha)\">\n"
             for point in series.points where point.x.isFinite && point.y.isFinite {
@@ -267,6 +274,15 @@ public struct SVGChartRenderer: Sendable {
             svg += "</g>\n"
         }
         return svg
+    }
+
+    /// A bound's marker at `(x, y)`: a bar across the value and an arrow from it, up for a lower bound ("at
+    /// least") and down for an upper bound, `size` times 12 units long.
+    static func boundMarker(x: Double, y: Double, up: Bool, size: Double) -> String {
+        let sign = up ? -1.0 : 1.0
+        let tip = y + sign * 12 * size, wing = y + sign * 7 * size
+        return "M\(c(x - 5 * size)),\(c(y)) L\(c(x + 5 * size)),\(c(y)) M\(c(x)),\(c(y)) L\(c(x)),\(c(tip)) "
+            + "M\(c(x - 4 * size)),\(c(wing)) L\(c(x)),\(c(tip)) L\(c(x + 4 * size)),\(c(wing))"
     }
 
     /// Point markers.
@@ -305,6 +321,11 @@ public struct SVGChartRenderer: Sendable {
                 + "fill-opacity=\"\(alpha)\"/>\n"
         case .points:
             return "<circle cx=\"\(Self.c(x + width / 2))\" cy=\"\(Self.c(y))\" r=\"3.5\" fill=\"\(color)\"/>\n"
+        case .lowerBounds, .upperBounds:
+            let up = entry.kind == .lowerBounds
+            let path = Self.boundMarker(x: x + width / 2, y: y + (up ? 5 : -5), up: up, size: 0.85)
+            return "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linecap=\"round\" "
+                + "stroke-linejoin=\"round\"/>\n"
         case .line, .linePoints:
             let dash = entry.dashed ? " stroke-dasharray=\"7 4\"" : ""
             var svg = "<line x1=\"\(Self.c(x))\" y1=\"\(Self.c(y))\" x2=\"\(Self.c(x + width))\" y2=\"\(Self.c(y))\" "
