@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "InflowData", targets: ["InflowData"]),
         .library(name: "InflowProvinces", targets: ["InflowProvinces"]),
         .library(name: "InflowAnalysis", targets: ["InflowAnalysis"]),
+        .library(name: "InflowArchive", targets: ["InflowArchive"]),
         .library(name: "InflowReport", targets: ["InflowReport"]),
         .executable(name: "inflow", targets: ["inflow"]),
     ],
@@ -70,14 +71,20 @@ let package = Package(
             dependencies: ["InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowData", "InflowProvinces"]
         ),
         .target(
+            name: "InflowArchive",
+            dependencies: ["InflowCore", "InflowStatistics", "InflowProjection", "InflowData", "InflowAnalysis"]
+        ),
+        .target(
             name: "InflowReport",
-            dependencies: ["InflowCore", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowProvinces", "InflowAnalysis"]
+            dependencies: ["InflowCore", "InflowStatistics", "InflowModels", "InflowProjection", "InflowHierarchy", "InflowProvinces", "InflowAnalysis",
+                           "InflowArchive"]
         ),
         .target(
             name: "Inflow",
             dependencies: [
                 "InflowCore", "InflowLinearAlgebra", "InflowStatistics", "InflowFitting", "InflowModels",
-                "InflowProjection", "InflowHierarchy", "InflowData", "InflowProvinces", "InflowAnalysis", "InflowReport",
+                "InflowProjection", "InflowHierarchy", "InflowData", "InflowProvinces", "InflowAnalysis", "InflowArchive",
+                "InflowReport",
             ]
         ),
 
@@ -179,8 +186,14 @@ let package = Package(
                            "InflowStatistics", "InflowReferenceFiles"]
         ),
         .testTarget(
+            name: "InflowArchiveTests",
+            dependencies: ["InflowArchive", "InflowAnalysis", "InflowCore", "InflowData", "InflowProjection", "InflowStatistics",
+                           "InflowReferenceFiles"]
+        ),
+        .testTarget(
             name: "InflowReportTests",
-            dependencies: ["InflowReport", "InflowAnalysis", "InflowCore", "InflowData", "InflowHierarchy", "InflowModels", "InflowProjection"]
+            dependencies: ["InflowReport", "InflowAnalysis", "InflowArchive", "InflowCore", "InflowData", "InflowHierarchy", "InflowModels",
+                           "InflowProjection"]
         ),
         .testTarget(
             name: "InflowCommandTests",

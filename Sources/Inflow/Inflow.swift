@@ -1,6 +1,7 @@
 // The umbrella module: `import Inflow` brings in every public module of the toolkit.
 @_exported import InflowCore
 @_exported import InflowAnalysis
+@_exported import InflowArchive
 @_exported import InflowData
 @_exported import InflowFitting
 @_exported import InflowHierarchy

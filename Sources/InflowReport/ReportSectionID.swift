@@ -10,6 +10,7 @@ public enum ReportSectionID: String, Sendable, Codable, CaseIterable {
     case sensitivity
     case backtest
     case retrospective
+    case archive
     case provinces
     case origins
     case diagnostics
@@ -26,6 +27,7 @@ public enum ReportSectionID: String, Sendable, Codable, CaseIterable {
         case .sensitivity: "What knowledge of the pool would change"
         case .backtest: "Backtest"
         case .retrospective: "Projections from earlier origins against what happened"
+        case .archive: "Archived projections against what happened"
         case .provinces: "Per-key projections"
         case .origins: "From where: arrivals by province of origin"
         case .diagnostics: "Diagnostics and warnings"

@@ -15,7 +15,8 @@ struct InflowCommand: ParsableCommand {
         version: version,
         subcommands: [
             ProjectCommand.self, FitCommand.self, BacktestCommand.self, ReportCommand.self,
-            CheckCommand.self, SimulateCommand.self, ModelsCommand.self, DatasetsCommand.self,
+            ScoreCommand.self, ArchiveCommand.self, CheckCommand.self, SimulateCommand.self, ModelsCommand.self,
+            DatasetsCommand.self,
         ],
         defaultSubcommand: nil
     )

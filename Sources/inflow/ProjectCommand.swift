@@ -17,6 +17,7 @@ struct ProjectCommand: ParsableCommand {
     @OptionGroup(title: "Projection") var projection: RunOptions
     @OptionGroup(title: "Provinces") var provinces: ProvinceOptions
     @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Forecast archive") var archive: ArchiveOptions
 
     func run() throws {
         if let shard = projection.parsedShard {
@@ -43,7 +44,7 @@ struct ProjectCommand: ParsableCommand {
         case .table:
             print(ProjectionText.render(analysis, timeZone: timeZone))
         case .csv:
-            print(HubTable(rows: ReportOutput.hubRows(analysis, timeZone: timeZone)).csv(), terminator: "")
+            print(HubTable(rows: analysis.hubRows(timeZone: timeZone)).csv(), terminator: "")
         case .json:
             print(try ReportOutput.json(analysis, timeZone: timeZone))
         }
@@ -54,14 +55,18 @@ struct ProjectCommand: ParsableCommand {
             outputs.set(ReportOutput.render(analysis, timeZone: timeZone, markdown: path.hasSuffix(".md")), for: path)
         }
         try outputs.commit()
+        if archive.archive != nil {
+            try archive.record(analysis, data: data, results: try ReportOutput.json(analysis, timeZone: timeZone) + "\n",
+                               timeZone: timeZone)
+        }
     }
 
     /// `--shard k/n`: the keys of one shard, each an independent series, read and analysed one at a time;
     /// hub rows on standard output (the header once, then each key's rows as it is done).
     func runShard(_ shard: Shard) throws {
         guard output.format == .csv else { throw CommandFailure("--shard writes hub rows: add --format csv.") }
-        guard output.report == nil, output.output == nil, provinces.by == nil else {
-            throw CommandFailure("--shard writes hub rows only: leave out --report, --output and --by (run those without --shard).")
+        guard output.report == nil, output.output == nil, provinces.by == nil, archive.archive == nil else {
+            throw CommandFailure("--shard writes hub rows only: leave out --report, --output, --by and --archive (run those without --shard).")
         }
         guard !data.keyColumns.isEmpty else {
             throw CommandFailure("--shard splits a file by key: name the key column with --key-column.")

@@ -54,6 +54,6 @@ extension SpecialFunctions {
         }
         return 0.5 * Double.log(2 * Double.pi * (n / a) / b)
             + a * Double.log(a / n) + b * Double.log(b / n)
-            + stirlingError(a) + correction
+            + stirlingError(small) + correction
     }
 }
