@@ -8,8 +8,10 @@ import InflowStatistics
 ///
 /// For each run and each of its forecasts (a location, a target, a target day) the truth is what the newer file
 /// says about that target (``TargetTruths``): exact, a bound, or nothing yet. Exact and bounded truths are scored
-/// (``TargetScore``); targets ending after the newer file's last figure are pending; a figure the run was fitted
-/// to that the newer file gives differently is a correction (the truth is always the newer figure). The run's
+/// (``TargetScore``), including a bound published for a day not yet over ("more than 2,900" at noon: all the
+/// figures say so far, scored as a censored truth); targets ending after the newer file's last figure with nothing
+/// known are pending; a figure the run was fitted to that the newer file gives differently is a correction (the
+/// truth is always the newer figure). The run's
 /// headline location takes the newer file's total (or its only series); keyed series match their hub locations
 /// (an ISO 3166-2 code for a province of the gazetteer, else the name as a slug). Nothing in the archive is
 /// written.
@@ -88,7 +90,7 @@ public enum ArchiveScorer {
                                         upper90: ninety?.upper ?? forecast.median, observation: observation))
                 }
                 let isPending = truths.lastTime.map { end.timeIntervalSince($0) > ProjectionGrid.boundarySnap * 86_400 } ?? true
-                guard let observation, !(isPending && observation.bound != .exact) else {
+                guard let observation else {
                     if isPending {
                         pending.append(PendingTarget(runID: metadata.runID, location: group.location, target: group.target,
                                                      horizon: group.horizon, targetEndDate: group.targetEndDate))
