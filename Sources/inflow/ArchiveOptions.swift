@@ -19,12 +19,22 @@ struct ArchiveOptions: ParsableArguments {
         }
     }
 
-    /// Adds the run to the archive and says where it went.
-    func record(_ analysis: AnalysisResult, data: DataOptions, results: String, timeZone: TimeZone) throws {
-        guard let archive else { return }
+    /// Opens (or starts) the archive before any work, so a wrong directory fails at once.
+    func open(data: DataOptions) throws -> ForecastArchive? {
+        guard let archive else { return nil }
         guard !data.readsStandardInput else {
             throw CommandFailure("--archive identifies the input by its bytes: give a file with --data, not standard input.")
         }
+        do {
+            return try ForecastArchive.open(at: URL(fileURLWithPath: archive), creating: true)
+        } catch let error as ArchiveError {
+            throw CommandFailure("--archive: \(error)")
+        }
+    }
+
+    /// Adds the run to the opened archive and says where it went.
+    func record(_ analysis: AnalysisResult, in opened: ForecastArchive, data: DataOptions, results: String, timeZone: TimeZone) throws {
+        guard let archive else { return }
         let bytes: Data
         do {
             bytes = try Data(contentsOf: data.url)
@@ -32,7 +42,6 @@ struct ArchiveOptions: ParsableArguments {
             throw CommandFailure("\(data.messageName): cannot be read again for the archive (\(error.localizedDescription)).")
         }
         do {
-            let opened = try ForecastArchive.open(at: URL(fileURLWithPath: archive), creating: true)
             let rows = analysis.hubRows(timeZone: timeZone)
             let metadata = ArchiveRunMetadata(
                 analysis: analysis, rows: rows, input: ArchiveInput(name: data.messageName, bytes: bytes), modelID: modelID,

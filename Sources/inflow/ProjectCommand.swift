@@ -27,6 +27,7 @@ struct ProjectCommand: ParsableCommand {
         var outputs = OutputFiles(protecting: [data.url] + provinces.inputPaths.map { URL(fileURLWithPath: $0) })
         try outputs.plan(output.output, flag: "--output")
         try outputs.plan(output.report, flag: "--report")
+        let openedArchive = try archive.open(data: data)
         let loaded = try data.load()
         var options = projection.applied(to: try models.analysisOptions())
         options.provincial = try provinces.model(timeZone: data.loadOptions.timeZone)
@@ -55,8 +56,8 @@ struct ProjectCommand: ParsableCommand {
             outputs.set(ReportOutput.render(analysis, timeZone: timeZone, markdown: path.hasSuffix(".md")), for: path)
         }
         try outputs.commit()
-        if archive.archive != nil {
-            try archive.record(analysis, data: data, results: try ReportOutput.json(analysis, timeZone: timeZone) + "\n",
+        if let openedArchive {
+            try archive.record(analysis, in: openedArchive, data: data, results: try ReportOutput.json(analysis, timeZone: timeZone) + "\n",
                                timeZone: timeZone)
         }
     }
