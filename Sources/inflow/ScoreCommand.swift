@@ -19,6 +19,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The forecast archive (written by 'inflow project --archive').", valueName: "dir"))
     var archive: String
 
+    /// The newer figures; times without an offset are read in the archived runs' time zone unless --time-zone is given.
     @OptionGroup(title: "Newer figures") var data: DataOptions
 
     @Option(name: .long, help: ArgumentHelp("Standard output: table, or csv (one row per scored target, hubverse evaluation columns).",
@@ -61,7 +62,13 @@ struct ScoreCommand: ParsableCommand {
         } catch let error as ArchiveError {
             throw CommandFailure("--archive: \(error)")
         }
-        let newer = try data.load()
+        // Times without an offset are read in the archived runs' time zone unless --time-zone says otherwise.
+        var newerData = data
+        if newerData.timeZone == nil, newerData.bundled == nil, let run = listing.runs.last {
+            let seconds = run.metadata.utcOffsetSeconds
+            newerData.timeZone = String(format: "%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+        }
+        let newer = try newerData.load()
         let scores = ArchiveScorer.score(listing, newer: newer)
         for warning in scores.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         switch format {

@@ -42,6 +42,13 @@ struct ArchiveCommandTests {
         #expect(html.contains("Archived projections against what happened"))
         #expect(!html.contains("NaN") && !html.contains("inf<"))
         #expect(try FileManager.default.subpathsOfDirectory(atPath: archive).sorted() == before)
+        // Against a file with a partial day and a "more than" bound (read in the runs' time zone, UTC+7).
+        let bounds = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Examples/bounds/kbri-with-bounds.csv").standardizedFileURL.path
+        let bounded = try CommandRunTests.run(["score", "--archive", archive, "--data", bounds, "--format", "csv"])
+        #expect(bounded.status == 0, "\(bounded.error)")
+        #expect(bounded.output.contains(",day cum arrivals,4,2026-01-26,3100,lower_bound,"))
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: archive).sorted() == before)
     }
 
     @Test func badArchivesAreClearErrors() throws {
