@@ -1,5 +1,6 @@
 import InflowCore
 import Foundation
+import InflowArchive
 import InflowModels
 import InflowProjection
 import InflowStatistics
@@ -31,7 +32,7 @@ public struct ReportBuilder: Sendable {
     public func document() -> ReportDocument {
         let sections = [
             headlineSection(), observedFittedSection(), cumulativeSection(), modelComparisonSection(),
-            sensitivitySection(), backtestSection(), retrospectiveSection(), keysSection(), originsSection(),
+            sensitivitySection(), backtestSection(), retrospectiveSection(), archiveSection(), keysSection(), originsSection(),
             diagnosticsSection(),
             provenanceSection(), methodSection(),
         ]
@@ -43,6 +44,17 @@ public struct ReportBuilder: Sendable {
         return ReportDocument(title: input.title, datasetName: input.datasetName,
                               generatedAt: ReportFormat.iso8601(input.generatedAt), toolVersion: input.toolVersion,
                               subtitle: subtitle, sections: sections)
+    }
+
+    /// The forecast archive's earlier runs against these figures, or how to get them.
+    func archiveSection() -> ReportSection {
+        guard let scores = input.archiveScores else {
+            return ReportSection(.archive, blocks: [.paragraph(
+                "No forecast archive was scored for this report. inflow project --archive DIR keeps every run; with "
+                + "--report, the archive's earlier runs are scored here against these figures, and inflow score does it "
+                + "for any newer file.")])
+        }
+        return ArchiveReport.section(scores)
     }
 
     /// The forecasts of every projection: the headline first, the other models, then the keys.

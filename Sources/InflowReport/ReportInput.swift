@@ -1,5 +1,6 @@
 import InflowCore
 import Foundation
+import InflowArchive
 import InflowAnalysis
 import InflowModels
 import InflowProjection
@@ -55,6 +56,8 @@ public struct ReportInput: Sendable {
     public var sensitivity: [SensitivityRow] = []
     /// The whole pipeline's forecasts at earlier origins.
     public var retrospective: [RetrospectiveOrigin] = []
+    /// The forecast archive's earlier runs scored against these figures (`inflow project --archive DIR --report`).
+    public var archiveScores: ArchiveScores? = nil
     /// What the keys are called ("province").
     /// The headline split by province of origin (`inflow project --by province`), if any.
     public var provincial: ProvincialAnalysis? = nil

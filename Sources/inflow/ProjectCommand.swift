@@ -53,7 +53,10 @@ struct ProjectCommand: ParsableCommand {
             outputs.set(try ReportOutput.json(analysis, timeZone: timeZone) + "\n", for: output.output)
         }
         if let path = output.report {
-            outputs.set(ReportOutput.render(analysis, timeZone: timeZone, markdown: path.hasSuffix(".md")), for: path)
+            // With an archive, its earlier runs (not this one) scored against these figures.
+            let archiveScores = openedArchive.map { ArchiveScorer.score($0.list(), newer: loaded) }
+            outputs.set(ReportOutput.render(analysis, timeZone: timeZone, markdown: path.hasSuffix(".md"),
+                                            archiveScores: archiveScores), for: path)
         }
         try outputs.commit()
         if let openedArchive {

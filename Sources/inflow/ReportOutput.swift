@@ -14,8 +14,10 @@ enum ReportOutput {
         ProcessInfo.processInfo.environment["INFLOW_REPORT_DATE"].flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
     }
 
-    static func render(_ analysis: AnalysisResult, timeZone: TimeZone, markdown: Bool) -> String {
-        let document = ReportBuilder(input(analysis, timeZone: timeZone)).document()
+    static func render(_ analysis: AnalysisResult, timeZone: TimeZone, markdown: Bool, archiveScores: ArchiveScores? = nil) -> String {
+        var reportInput = input(analysis, timeZone: timeZone)
+        reportInput.archiveScores = archiveScores
+        let document = ReportBuilder(reportInput).document()
         return markdown ? MarkdownRenderer().render(document) : HTMLRenderer().render(document)
     }
 
