@@ -48,6 +48,8 @@ notebooks:
 	.build/release/january-2026-surge $(NOTEBOOK_FLAGS)
 	$(SWIFT) build -c release -Xswiftc -enable-testing --product provincial-inflows
 	.build/release/provincial-inflows $(NOTEBOOK_FLAGS)
+	$(SWIFT) build -c release -Xswiftc -enable-testing --product scoring-past-projections
+	.build/release/scoring-past-projections $(NOTEBOOK_FLAGS)
 
 ## A PNG of the report as a reader sees it (headless Chromium from Debian's chromium package).
 png:

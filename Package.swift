@@ -126,6 +126,11 @@ let package = Package(
             dependencies: ["Inflow"],
             path: "Notebooks/pipeline-calibration"
         ),
+        .executableTarget(
+            name: "scoring-past-projections",
+            dependencies: ["Inflow"],
+            path: "Notebooks/scoring-past-projections"
+        ),
         // The README's sample, built and run by the tests (ReadmeSampleTests) so that it stays true.
         .executableTarget(
             name: "readme-sample",
