@@ -166,7 +166,7 @@ if quick {
     options.includesRetrospective = false
     options.includesSensitivity = false
 }
-let toolVersion = "scoring-past-projections notebook"
+let toolVersion = "inflow \(InflowVersion.current) (scoring-past-projections notebook)"
 let archiveURL = output.appendingPathComponent("scoring-past-projections-archive", isDirectory: true)
 let manager = FileManager.default
 if manager.fileExists(atPath: archiveURL.path) {

@@ -35,7 +35,7 @@ struct ArchiveListCommand: ParsableCommand {
         for run in listing.runs {
             let m = run.metadata
             let mixed = m.models.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }
-                .map { "\($0.model) \(Formatting.percent($0.weight))" }.joined(separator: ", ")
+                .map { "\($0.model) \($0.weight < 0.005 ? "<1%" : Formatting.percent($0.weight))" }.joined(separator: ", ")
             table.add([m.referenceDate, m.runID, m.modelID, m.inputName, String(m.inputSHA256.prefix(12)), String(m.seed),
                        m.lastObservation, mixed])
         }

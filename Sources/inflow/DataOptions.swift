@@ -68,8 +68,10 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The bundled dataset named by --data (or the default one when --data is absent).
+    /// A file that exists at the path given wins over a bundled dataset of the same name.
     var bundled: BundledDataset? {
         guard let data else { return BundledDataset.defaultDataset }
+        if data != "-", FileManager.default.fileExists(atPath: data) { return nil }
         return BundledDataset.named(data)
     }
 

@@ -27,7 +27,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seed: the same seed gives the same numbers whatever the thread count.", valueName: "N"))
     var seed: UInt64 = 20260116
 
-    @Option(name: .long, help: ArgumentHelp("Threads for the bootstrap.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Threads for the bootstrap replicates and backtest origins (results do not depend on it); OpenBLAS itself runs on one thread unless OPENBLAS_NUM_THREADS is set.",
+        valueName: "N"))
     var threads: Int = 2
 
     @Option(name: .long, help: ArgumentHelp(

@@ -46,7 +46,7 @@ enum ScoreText {
         }
         let undetermined = scores.runs.reduce(0) { $0 + $1.undetermined }
         if undetermined > 0 {
-            text += "\(undetermined) target\(undetermined == 1 ? "" : "s") before the last figure are not determined by the figures (gaps, or locations without figures).\n"
+            text += "\(undetermined) target\(undetermined == 1 ? " is" : "s are") not determined by the figures (gaps, or locations without figures).\n"
         }
         return text.trimmingCharacters(in: .newlines)
     }
