@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import Inflow
+import Synchronization
 
 /// `inflow fit`: fit families and print estimates, standard errors, intervals, AICc and status.
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
-        abstract: "Fit curve families and print parameters, standard errors, intervals, AICc and status.")
+        abstract: "Fit curve families and print parameters, standard errors, intervals, AICc and status.",
+        discussion: "With --key-column, the total and then every key are fitted, each as its own series (JSON: one entry per series).")
 
     @OptionGroup(title: "Data") var data: DataOptions
     @OptionGroup(title: "Models") var models: ModelOptions
@@ -18,15 +20,54 @@ struct FitCommand: ParsableCommand {
         if format == .csv { throw ValidationError("fit prints a table or json; use 'inflow project --format csv' for forecast tables.") }
     }
 
+    @Option(name: .long, help: ArgumentHelp("Threads for fitting the keys (with --key-column); results do not depend on it.",
+                                            valueName: "N"))
+    var threads: Int = 2
+
     func run() throws {
+        guard threads >= 1 && threads <= 256 else { throw ValidationError("--threads must be between 1 and 256 (got \(threads)).") }
         let loaded = try data.load()
-        let series = loaded.total ?? loaded.series[0]
+        let total = loaded.total ?? loaded.series[0]
         let (families, logLinear) = try models.families()
+        var results = [fitAll(total, families: families, logLinear: logLinear,
+                              options: { try models.fitOptions(for: $0, data: loaded) })]
+        // With key columns, every key too: each its own series, without a background rate unless
+        // --background estimate asks for one (a stated background is the total's, not a key's).
+        if loaded.total != nil {
+            let options = try models.analysisOptions()
+            let keyBackground: BackgroundRate = options.background == .estimated ? .estimated : .none
+            let keys = loaded.series
+            let keyed = Mutex([SeriesFits?](repeating: nil, count: keys.count))
+            let chunk = max(1, (keys.count + threads - 1) / threads)
+            DispatchQueue.concurrentPerform(iterations: min(threads, keys.count)) { worker in
+                for index in (worker * chunk)..<min(keys.count, (worker + 1) * chunk) {
+                    let fits = fitAll(keys[index], families: families, logLinear: logLinear, options: {
+                        options.fitOptions(for: $0, series: keys[index], background: keyBackground)
+                    })
+                    keyed.withLock { $0[index] = fits }
+                }
+            }
+            results += keyed.withLock { $0.compactMap { $0 } }
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            // One series: its fits, as before; with keys, one entry per series (the total first).
+            let data = loaded.total == nil ? try encoder.encode(results[0].records) : try encoder.encode(results)
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(results.map(\.text).joined(separator: "\n\n"))
+        }
+    }
+
+    /// Every family (and the log-linear model) fitted to one series.
+    func fitAll(_ series: InflowSeries, families: [any CurveFamily], logLinear: Bool,
+                options: (any CurveFamily) throws -> FitOptions) -> SeriesFits {
         var records: [FitRecord] = []
         var text: [String] = ["\(series.name): \(models.error.rawValue) errors"]
         for family in families {
             do {
-                let fit = try family.fit(series, error: models.error, options: try models.fitOptions(for: family, data: loaded))
+                let fit = try family.fit(series, error: models.error, options: try options(family))
                 records.append(FitRecord(fit))
                 text.append("")
                 text.append(FitText.render(fit))
@@ -49,18 +90,25 @@ struct FitCommand: ParsableCommand {
                 records.append(FitRecord(model: ModelID(family: LogLinearModel.name, error: models.error), failure: "\(error)"))
             }
         }
-        if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(records), as: UTF8.self))
-        } else {
-            print(text.joined(separator: "\n"))
-        }
+        return SeriesFits(series: series.name, records: records, text: text.joined(separator: "\n"))
     }
 }
 
-/// One model in `inflow fit --format json`: its summary (coefficients, statistics, warnings) and final
-/// size, or why it could not be fitted.
+/// The fits of one series, for `inflow fit` with key columns.
+struct SeriesFits: Encodable {
+    let series: String
+    let records: [FitRecord]
+    let text: String
+
+    enum CodingKeys: String, CodingKey { case series, fits }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(series, forKey: .series)
+        try container.encode(records, forKey: .fits)
+    }
+}
+
 struct FitRecord: Encodable {
     let model: ModelID
     let summary: FitSummary?

@@ -95,3 +95,23 @@ struct ShardCommandTests {
         #expect(result.status != 0 && result.error.contains(words), "\(result.error)")
     }
 }
+
+/// `inflow fit --key-column`: the total, then every key, each fitted as its own series.
+@Suite("inflow fit --key-column")
+struct FitKeysCommandTests {
+    @Test func everyKeyIsFittedInTheInputsOrderForAnyThreadCount() throws {
+        let file = try ProvinceCommandTests.write(ShardCommandTests.csv, "sites.csv")
+        let arguments = ["fit", "--data", file, "--key-column", "site", "--curve", "logistic", "--error", "poisson", "--format", "json"]
+        let one = try CommandRunTests.run(arguments + ["--threads", "1"])
+        #expect(one.status == 0, "\(one.error)")
+        let decoded = try JSONSerialization.jsonObject(with: Data(one.output.utf8)) as? [[String: Any]]
+        #expect(decoded?.map { $0["series"] as? String } == ["Total", "Kandal", "Svay Rieng", "site 3", "north", "Mondulkiri", "east"])
+        // Kandal's counts come from a logistic of size 300: its own fit finds it.
+        let kandal = try #require(decoded?[1]["fits"] as? [[String: Any]]).first
+        let parameters = (kandal?["summary"] as? [String: Any])?["parameters"] as? [[String: Any]]
+        let size = parameters?.first { $0["name"] as? String == "K" }?["estimate"] as? Double
+        #expect(size.map { abs($0 - 300) < 30 } == true, "K = \(String(describing: size))")
+        let two = try CommandRunTests.run(arguments + ["--threads", "3"])
+        #expect(two.output == one.output)
+    }
+}
