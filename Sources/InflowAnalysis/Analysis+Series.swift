@@ -1,6 +1,7 @@
 import InflowCore
 import InflowModels
 import InflowProjection
+import InflowStatistics
 
 extension Analysis {
     /// Fits, projects and weighs the models of one series under `background`.
@@ -73,7 +74,7 @@ extension Analysis {
         let weights = weighing.weights
         warnings += weights.notes.filter { $0.hasPrefix("warning: ") }.map { String($0.dropFirst(9)) }
 
-        let headline: Projection
+        var headline: Projection
         if fits.isEmpty, let logLinearProjection {
             headline = logLinearProjection
         } else if weights.method == .none || weights.values.allSatisfy({ $0 == 0 }) {
@@ -81,6 +82,20 @@ extension Analysis {
             headline = projections[best]
         } else {
             headline = Ensemble.combine(projections, weights: weights.values)
+        }
+        // Published bounds after the last exact figure ("more than N" by noon) hold the projected paths too.
+        let censored = series.prepared().censored
+        if !censored.isEmpty {
+            if let conditioned = headline.conditioned(on: censored, seed: RandomStreams.derive(options.seed, 0xB0_0D)) {
+                headline = conditioned.projection
+                if conditioned.agreeing < headline.replicates {
+                    warnings.append("the projection is conditioned on the published bounds after the last exact figure: "
+                                    + "\(conditioned.agreeing) of \(headline.replicates) replicates agree with them and are resampled")
+                }
+            } else if censored.contains(where: { $0.end > headline.grid.boundaries[0] }) {
+                warnings.append("no replicate of the projection agrees with the published bounds after the last exact figure: "
+                                + "the models put next to no probability on them; the projection is not conditioned on them")
+            }
         }
         for fit in fits {
             warnings += fit.warnings.map { "\(fit.family.name): \($0)" }
