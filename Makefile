@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps build run test notebooks distributed benchmark fuzz png clean
+.PHONY: all deps build run test notebooks distributed benchmark benchmark-check fuzz png clean
 
 all: build
 
@@ -58,6 +58,12 @@ png:
 ## The benchmark suite (nested package; builds package-benchmark, takes a few minutes).
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --scratch-path .build-bench benchmark --target InflowBenchmarks
+
+## Runs the suite against the committed p90 thresholds (Benchmarks/Thresholds): fails (exit 2) on a regression
+## beyond the tolerance, and (exit 4) on an improvement of more than 25%, the cue to record new thresholds.
+## Timings on a busy machine vary: repeat a failure when the machine is quiet (Benchmarks/README.md).
+benchmark-check: deps
+	cd Benchmarks && $(SWIFT) package --scratch-path .build-bench benchmark thresholds check --target InflowBenchmarks
 
 ## The fuzz target of the CSV reader and loader (nested package Fuzz/, libFuzzer with AddressSanitizer; see
 ## Fuzz/README.md). Not part of `make test`. Runs one job for FUZZ_SECONDS on a scratch copy of Fuzz/corpus in
