@@ -1,0 +1,20 @@
+import Foundation
+import InflowStatistics
+
+extension Projection: CustomStringConvertible {
+    /// `logistic (negative-binomial): 30 days from day 9.0, 1000 replicates; next 7 days 432 (90%: 162 to 2,024)`.
+    public var description: String {
+        let week = arrivals(overFirst: 7, levels: [0.05, 0.5, 0.95])
+        return "\(model): \(periods) periods from day \(String(format: "%.1f", grid.boundaries[0])), \(replicates) replicates; "
+            + "next \(min(7, periods)) periods \(week)"
+    }
+
+    /// The central interval of a target in period `k` at any coverage (0.85, 0.5...), from the samples themselves
+    /// (not only the 23 hub levels); `nil` for a coverage outside (0, 1) or a period outside the grid.
+    /// - Complexity: one sort of the period's replicates.
+    public func interval(_ target: ProjectionTarget, period k: Int, coverage: Double) -> (lower: Double, upper: Double)? {
+        guard coverage > 0, coverage < 1, k >= 0, k < periods else { return nil }
+        return QuantileSummary(sample: samples(target).row(k), levels: [(1 - coverage) / 2, 0.5, (1 + coverage) / 2])
+            .interval(coverage)
+    }
+}
