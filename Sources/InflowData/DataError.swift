@@ -24,14 +24,18 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     public var column: Int?
     /// What was found and what was expected, as one sentence without the location.
     public var message: String
+    /// For a missing column: which column, so callers can name the option in their words (the message ends with
+    /// ``ColumnRole-swift.enum/namingSuffix``).
+    public var columnRole: ColumnRole?
 
     /// An error.
-    public init(_ kind: Kind, file: String, line: Int?, column: Int? = nil, message: String) {
+    public init(_ kind: Kind, file: String, line: Int?, column: Int? = nil, message: String, columnRole: ColumnRole? = nil) {
         self.kind = kind
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.columnRole = columnRole
     }
 
     /// The location prefix: `file:line:column`, `file:line` or `file`.

@@ -15,6 +15,8 @@ public struct DataIssue: Sendable, Equatable, CustomStringConvertible {
     /// The kind of the error or of the warning, when the issue is one of the loader's.
     public var errorKind: DataError.Kind?
     public var warningKind: DataWarning.Kind?
+    /// For a missing column, which one (``DataError/columnRole``).
+    public var columnRole: DataError.ColumnRole?
 
     /// An issue.
     public init(severity: Severity, file: String, line: Int?, column: Int?, message: String,
@@ -32,6 +34,7 @@ public struct DataIssue: Sendable, Equatable, CustomStringConvertible {
     public init(_ error: DataError) {
         self.init(severity: .error, file: error.file, line: error.line, column: error.column, message: error.message,
                   errorKind: error.kind)
+        columnRole = error.columnRole
     }
 
     /// The issue of a warning.

@@ -125,17 +125,17 @@ final class LoadSession {
         timeIndex = time
         keyIndexes = []
         for key in options.keyColumns {
-            guard let index = try resolveNamed(key, role: "key", flag: "--key-column", line: header.line) else { return nil }
+            guard let index = try resolveNamed(key, role: .key, line: header.line) else { return nil }
             keyIndexes.append(index)
         }
         groupIndexes = []
         for column in options.groupColumns {
-            guard let index = try resolveNamed(column, role: "group", flag: "--group-column", line: header.line) else { return nil }
+            guard let index = try resolveNamed(column, role: .group, line: header.line) else { return nil }
             groupIndexes.append(index)
         }
 
         if let name = options.kindColumn {
-            guard let index = try resolveNamed(name, role: "figure-kind", flag: "--kind-column", line: header.line) else { return nil }
+            guard let index = try resolveNamed(name, role: .figureKind, line: header.line) else { return nil }
             kindIndex = index
         } else {
             let excluded = Set([timeIndex] + keyIndexes + groupIndexes)
@@ -223,17 +223,18 @@ final class LoadSession {
         return names.firstIndex { $0.lowercased() == lower }
     }
 
-    private func resolveNamed(_ name: String, role: String, flag: String, line: Int) throws -> Int? {
+    private func resolveNamed(_ name: String, role: DataError.ColumnRole, line: Int) throws -> Int? {
         if let index = index(of: name) { return index }
         try report(DataError(
             .missingColumn, file: file, line: line,
-            message: "no column named \"\(LoadSession.quoted(name))\"; the columns are \(columnList); name the \(role) column with \(flag) NAME"))
+            message: "no column named \"\(LoadSession.quoted(name))\"; the columns are \(columnList); name the \(role.rawValue) column\(role.namingSuffix)",
+            columnRole: role))
         return nil
     }
 
     private func resolveTimeColumn(line: Int) throws -> Int? {
         if let name = options.timeColumn {
-            return try resolveNamed(name, role: "time", flag: "--time-column", line: line)
+            return try resolveNamed(name, role: .time, line: line)
         }
         let keyNames = Set(options.keyColumns.map { LoadSession.trimmed($0).lowercased() })
         if let index = names.firstIndex(where: { name in
@@ -246,13 +247,14 @@ final class LoadSession {
         let listed = markers.dropLast().joined(separator: ", ") + " or " + markers.last!
         try report(DataError(
             .missingColumn, file: file, line: line,
-            message: "no time column: no column name contains \(listed); the columns are \(columnList); name the time column with --time-column NAME"))
+            message: "no time column: no column name contains \(listed); the columns are \(columnList); name the time column\(DataError.ColumnRole.time.namingSuffix)",
+            columnRole: .time))
         return nil
     }
 
     private func resolveValueColumn(line: Int, rows: [CSVRecord]) throws -> Int? {
         if let name = options.valueColumn {
-            return try resolveNamed(name, role: "value", flag: "--value-column", line: line)
+            return try resolveNamed(name, role: .value, line: line)
         }
         let excluded = Set([timeIndex] + keyIndexes + (kindIndex.map { [$0] } ?? []))
         let complete = rows.filter { $0.count == width }
@@ -272,7 +274,8 @@ final class LoadSession {
         }
         try report(DataError(
             .missingColumn, file: file, line: line,
-            message: "no column of numbers besides \(keyIndexes.isEmpty ? "the time column" : "the time and key columns"); the columns are \(columnList); name the value column with --value-column NAME"))
+            message: "no column of numbers besides \(keyIndexes.isEmpty ? "the time column" : "the time and key columns"); the columns are \(columnList); name the value column\(DataError.ColumnRole.value.namingSuffix)",
+            columnRole: .value))
         return nil
     }
 

@@ -15,12 +15,18 @@ public enum CurveFitError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A family's parameter has the name the fit gives the background (`beta`) or the dispersion (`theta`).
     case duplicateParameterName(String)
 
+    /// The phrase of ``tooFewObservations(observations:freeParameters:)``'s description, for callers that add
+    /// their own advice.
+    public static let tooFewObservationsPhrase = "a fit needs at least as many observations as parameters"
+    /// The advice that follows it, in library words.
+    public static let tooFewObservationsAdvice = " (hold some at known values with FitOptions.fixed, or add data)"
+
     public var description: String {
         switch self {
         case .unknownParameter(let name, let family, let known):
             "'\(name)' is not a parameter of \(family); its parameters are \(known.joined(separator: ", "))."
         case .tooFewObservations(let observations, let free):
-            "\(observations) usable observation\(observations == 1 ? "" : "s") for \(free) free parameters; a fit needs at least as many observations as parameters (fix some with --fix, or add data)."
+            "\(observations) usable observation\(observations == 1 ? "" : "s") for \(free) free parameters; \(Self.tooFewObservationsPhrase)\(Self.tooFewObservationsAdvice)."
         case .noArrivals:
             "every count is zero, so there is no inflow to fit a curve to."
         case .outOfBounds(let name, let value, let lower, let upper):

@@ -20,7 +20,8 @@ struct CheckCommand: ParsableCommand {
             return
         }
         for issue in issues {
-            print(issue.description + (CommandHints.hint(for: issue.errorKind).map { "; \($0)" } ?? ""))
+            print(CommandHints.commandLine(issue.description, role: issue.columnRole)
+                  + (CommandHints.hint(for: issue.errorKind).map { "; \($0)" } ?? ""))
         }
         let errors = issues.filter { $0.severity == .error }.count
         let warnings = issues.count - errors

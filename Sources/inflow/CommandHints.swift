@@ -11,8 +11,37 @@ enum CommandHints {
         }
     }
 
-    /// `error`'s description with its hint, for a command's failure.
+    /// The flag that names a column of `role`.
+    static func flag(for role: DataError.ColumnRole) -> String {
+        switch role {
+        case .time: "--time-column"
+        case .value: "--value-column"
+        case .key: "--key-column"
+        case .group: "--group-column"
+        case .figureKind: "--kind-column"
+        }
+    }
+
+    /// A library message in command-line words: a missing column's `with LoadOptions.timeColumn` becomes
+    /// `with --time-column NAME`.
+    static func commandLine(_ text: String, role: DataError.ColumnRole?) -> String {
+        guard let role, text.hasSuffix(role.namingSuffix) else { return text }
+        return String(text.dropLast(role.namingSuffix.count)) + " with \(flag(for: role)) NAME"
+    }
+
+    /// `error`'s description in command-line words with its hint, for a command's failure.
     static func failure(_ error: DataError) -> CommandFailure {
-        CommandFailure(hint(for: error.kind).map { "\(error.description); \($0)" } ?? error.description)
+        let text = commandLine(error.description, role: error.columnRole)
+        return CommandFailure(hint(for: error.kind).map { "\(text); \($0)" } ?? text)
+    }
+
+    /// What the command line adds to an analysis failure: how to hold parameters when the data are too few.
+    static func failure(_ error: AnalysisError) -> CommandFailure {
+        if case .noModelFitted(_, let failures) = error,
+           failures.contains(where: { $0.reason.contains(CurveFitError.tooFewObservationsPhrase) }) {
+            let text = "\(error)".replacingOccurrences(of: CurveFitError.tooFewObservationsAdvice, with: "")
+            return CommandFailure("\(text)\nHold parameters at known values with --fix name=value, or add data.")
+        }
+        return CommandFailure("\(error)")
     }
 }

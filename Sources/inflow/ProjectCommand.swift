@@ -35,6 +35,9 @@ struct ProjectCommand: ParsableCommand {
         let analysis: AnalysisResult
         do {
             analysis = try Analysis.run(loaded, options: options) { progress.update($0) }
+        } catch let error as AnalysisError {
+            progress.finish()
+            throw CommandHints.failure(error)
         } catch {
             progress.finish()
             throw CommandFailure("\(error)")
@@ -92,6 +95,8 @@ struct ProjectCommand: ParsableCommand {
                 print(HubTable(rows: rows).csvLines(), terminator: "")
             }
         } catch let error as DataError {
+            throw CommandHints.failure(error)
+        } catch let error as AnalysisError {
             throw CommandHints.failure(error)
         } catch {
             throw CommandFailure("\(error)")

@@ -65,3 +65,22 @@ struct ArchiveCommandTests {
         #expect(inside.status != 0 && inside.error.contains("inside the archive"))
     }
 }
+
+/// Library errors speak library words; the command line says them with its flags.
+@Suite("Errors in command-line words")
+struct CommandWordsTests {
+    @Test func missingColumnsAndTooFewFiguresNameTheFlags() throws {
+        let file = try ProvinceCommandTests.write("when,n\n2026-01-01,3\n", "columns.csv")
+        let project = try CommandRunTests.run(["project", "--data", file, "--time-column", "date", "--quiet"])
+        #expect(project.status != 0)
+        #expect(project.error.contains("name the time column with --time-column NAME"))
+        #expect(!project.error.contains("LoadOptions"))
+        let check = try CommandRunTests.run(["check", "--data", file, "--time-column", "date"])
+        #expect(check.output.contains("name the time column with --time-column NAME"))
+        let short = try ProvinceCommandTests.write(try ArchiveCommandTests.prefix(3), "short.csv")
+        let fit = try CommandRunTests.run(["project", "--data", short, "--quiet", "--curve", "logistic"])
+        #expect(fit.status != 0)
+        #expect(fit.error.contains("Hold parameters at known values with --fix name=value, or add data."))
+        #expect(!fit.error.contains("FitOptions"))
+    }
+}

@@ -46,7 +46,7 @@ struct DataCheckTests {
         #expect(DataCheck.check(csv: "", name: "e.csv").map(\.description)
             == ["e.csv:1: error: the file is empty; expected a header row naming the columns, such as date,arrivals"])
         #expect(DataCheck.check(csv: "date,n\n2026-01-17,1\n", name: "m.csv", options: LoadOptions(keyColumns: ["site"])).map(\.description)
-            == [#"m.csv:1: error: no column named "site"; the columns are "date", "n"; name the key column with --key-column NAME"#])
+            == [#"m.csv:1: error: no column named "site"; the columns are "date", "n"; name the key column with LoadOptions.keyColumns"#])
         #expect(DataCheck.check(file: URL(fileURLWithPath: "/nonexistent/x.csv")).map(\.severity) == [.error])
     }
 

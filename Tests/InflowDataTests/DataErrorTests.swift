@@ -43,26 +43,26 @@ struct DataErrorTests {
         #expect(error?.description == "data.csv:2: the file has a header but no rows; expected one row of figures per time")
     }
 
-    @Test("a missing column names the columns there are and the flag that maps it")
+    @Test("a missing column names the columns there are and the LoadOptions property that maps it")
     func missingColumn() {
         let csv = "as_of,cumulative_since_2026_01_16,note\n2026-01-17T23:59,243,x\n"
         let value = loadError(csv, options: LoadOptions(valueColumn: "arrivals"))
         #expect(value?.kind == .missingColumn)
-        #expect(value?.description == #"data.csv:1: no column named "arrivals"; the columns are "as_of", "cumulative_since_2026_01_16", "note"; name the value column with --value-column NAME"#)
+        #expect(value?.description == #"data.csv:1: no column named "arrivals"; the columns are "as_of", "cumulative_since_2026_01_16", "note"; name the value column with LoadOptions.valueColumn"#)
         #expect(loadError(csv, options: LoadOptions(timeColumn: "date"))?.description
-            == #"data.csv:1: no column named "date"; the columns are "as_of", "cumulative_since_2026_01_16", "note"; name the time column with --time-column NAME"#)
+            == #"data.csv:1: no column named "date"; the columns are "as_of", "cumulative_since_2026_01_16", "note"; name the time column with LoadOptions.timeColumn"#)
         #expect(loadError(csv, options: LoadOptions(keyColumns: ["province"]))?.description
-            == #"data.csv:1: no column named "province"; the columns are "as_of", "cumulative_since_2026_01_16", "note"; name the key column with --key-column NAME"#)
+            == #"data.csv:1: no column named "province"; the columns are "as_of", "cumulative_since_2026_01_16", "note"; name the key column with LoadOptions.keyColumns"#)
     }
 
     @Test("automatic detection that finds no time or value column says so")
     func nothingDetected() {
         #expect(loadError("when,n\n1,2\n")?.description
-            == #"data.csv:1: no time column: no column name contains "date", "time", "as_of" or "day"; the columns are "when", "n"; name the time column with --time-column NAME"#)
+            == #"data.csv:1: no time column: no column name contains "date", "time", "as_of" or "day"; the columns are "when", "n"; name the time column with LoadOptions.timeColumn"#)
         #expect(loadError("date,note\n2026-01-17,quiet day\n")?.description
-            == #"data.csv:1: no column of numbers besides the time column; the columns are "date", "note"; name the value column with --value-column NAME"#)
+            == #"data.csv:1: no column of numbers besides the time column; the columns are "date", "note"; name the value column with LoadOptions.valueColumn"#)
         #expect(loadError("date,province\n2026-01-17,Kandal\n", options: LoadOptions(keyColumns: ["province"]))?.description
-            == #"data.csv:1: no column of numbers besides the time and key columns; the columns are "date", "province"; name the value column with --value-column NAME"#)
+            == #"data.csv:1: no column of numbers besides the time and key columns; the columns are "date", "province"; name the value column with LoadOptions.valueColumn"#)
     }
 
     @Test("a column name given twice")
