@@ -51,6 +51,27 @@ struct ArchiveCommandTests {
         #expect(try FileManager.default.subpathsOfDirectory(atPath: archive).sorted() == before)
     }
 
+    @Test func keyedRunsAreScoredPerKeyAndForTheTotal() throws {
+        let directory = try CommandRunTests.temporaryDirectory()
+        let archive = directory.appendingPathComponent("archive").path
+        let all = ShardCommandTests.csv
+        // The first 8 days of every site, then the whole file as the newer figures.
+        let early = all.split(separator: "\n").filter { line in
+            let date = line.split(separator: ",")[1]   // the header's "date", or 2026-01-DD
+            return Int(date.suffix(2)).map { $0 <= 23 } ?? true
+        }.joined(separator: "\n") + "\n"
+        let earlyFile = try ProvinceCommandTests.write(early, "sites-early.csv")
+        let allFile = try ProvinceCommandTests.write(all, "sites-all.csv")
+        let project = try CommandRunTests.run(["project", "--data", earlyFile, "--key-column", "site", "--archive", archive,
+                                               "--curve", "logistic", "--bootstrap", "60", "--horizon", "3", "--quiet"])
+        #expect(project.status == 0, "\(project.error)")
+        let score = try CommandRunTests.run(["score", "--archive", archive, "--data", allFile, "--key-column", "site", "--format", "csv"])
+        #expect(score.status == 0, "\(score.error)")
+        let locations = Set(score.output.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[3]) })
+        #expect(locations == ["total", "KH-8", "KH-20", "site-3", "north", "KH-11", "east"])
+        #expect(score.output.contains(",KH-8,day inc arrivals,1,2026-01-24,"))
+    }
+
     @Test func badArchivesAreClearErrors() throws {
         let directory = try CommandRunTests.temporaryDirectory()
         try "x".write(to: directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
