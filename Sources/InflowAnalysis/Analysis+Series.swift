@@ -84,7 +84,8 @@ extension Analysis {
             headline = Ensemble.combine(projections, weights: weights.values)
         }
         // Published bounds after the last exact figure ("more than N" by noon) hold the projected paths too.
-        let censored = series.prepared().censored
+        // (Only a series with bound figures is prepared again for them: the common case pays nothing.)
+        let censored = series.figureKinds.contains(where: \.isBound) ? series.prepared().censored : []
         if !censored.isEmpty {
             if let conditioned = headline.conditioned(on: censored, seed: RandomStreams.derive(options.seed, 0xB0_0D)) {
                 headline = conditioned.projection

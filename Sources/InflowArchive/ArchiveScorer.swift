@@ -17,7 +17,6 @@ import InflowStatistics
 /// written.
 public enum ArchiveScorer {
     /// Scores the runs of `listing` against `newer`.
-    /// - Parameter timeZoneOverride: the frame of the target dates when a run's own cannot be rebuilt.
     /// - Complexity: O(runs × (forecasts × 23 + figures)).
     public static func score(_ listing: ArchiveListing, newer: LoadedData) -> ArchiveScores {
         var warnings = listing.warnings

@@ -19,7 +19,7 @@ import InflowStatistics
 ///     J. Business & Economic Statistics 29(3), 411–422, 2011.
 ///   - S. Allen, D. Ginsbourger, J. Ziegel, "Evaluating forecasts for high-impact events using transformed kernel
 ///     scores", SIAM/ASA J. Uncertainty Quantification 11(3), 906–940, 2023.
-public struct TargetScore: Sendable, Equatable {
+public struct TargetScore: Sendable {
     /// The levels of the central intervals whose coverage is reported.
     public static let coverageLevels = [0.5, 0.9, 0.95]
 
@@ -47,11 +47,6 @@ public struct TargetScore: Sendable, Equatable {
     public var pit: Double?
     /// scoringutils' quantile bias in [−1, 1], positive when the forecast was too high (`nil` for a bound).
     public var bias: Double?
-
-    public static func == (lhs: TargetScore, rhs: TargetScore) -> Bool {
-        lhs.runID == rhs.runID && lhs.location == rhs.location && lhs.target == rhs.target && lhs.horizon == rhs.horizon
-            && lhs.observation == rhs.observation && lhs.wis == rhs.wis
-    }
 
     /// Scores `forecast` against `observation`.
     /// - Complexity: O(K) for K quantile levels.

@@ -4,7 +4,7 @@ extension Estimate: CustomStringConvertible {
     public var description: String {
         func text(_ x: Double) -> String {
             guard x.isFinite else { return x.isNaN ? "not computed" : (x > 0 ? "unbounded" : "minus unbounded") }
-            return abs(x) >= 100 ? SizeBound.count(x) : String(format: "%.3g", x)
+            return SizeBound.readable(x)
         }
         let se = standardError.isFinite ? "SE \(text(standardError)); " : ""
         return "\(text(value)) (\(se)interval \(text(lower)) to \(text(upper)), \(method))"

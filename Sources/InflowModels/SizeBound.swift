@@ -66,6 +66,12 @@ public enum SizeBound: Sendable, Equatable, CustomStringConvertible {
     public static func count(_ value: Double) -> String {
         CountText.grouped(Int64(value.rounded()))
     }
+
+    /// A finite number as results print it: rounded with thousands separators from 100 up (`2,277`), three
+    /// significant digits below (`0.412`).
+    public static func readable(_ value: Double) -> String {
+        abs(value) >= 100 ? count(value) : String(format: "%.3g", value)
+    }
 }
 
 extension Estimate {

@@ -53,7 +53,7 @@ extension QuantileSummary: CustomStringConvertible {
     public var description: String {
         func text(_ value: Double) -> String {
             guard value.isFinite else { return "n/a" }
-            return abs(value) >= 100 ? SizeBound.count(value) : String(format: "%.3g", value)
+            return SizeBound.readable(value)
         }
         guard let (lower, upper) = interval(0.9), lower.isFinite, upper.isFinite else { return text(median) }
         return "\(text(median)) (90%: \(text(lower)) to \(text(upper)))"
