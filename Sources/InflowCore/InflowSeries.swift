@@ -6,12 +6,20 @@ import Foundation
 /// Missing values (`nil`) are not zero: they are left out, and for cumulative totals the
 /// next available total covers the whole gap.
 ///
+/// The series keeps the time zone of its figures' wall clock (``timeZone``): fits and projections made from it
+/// carry it, so the days they report are the data's local days.
+///
 /// ```swift
+/// let phnomPenh = TimeZone(secondsFromGMT: 7 * 3600)!
+/// let times = ["2026-01-16T23:59", "2026-01-17T23:59", "2026-01-18T17:00"].compactMap {
+///     ParsedTime.date($0, in: phnomPenh)
+/// }
 /// let series = InflowSeries(
 ///     name: "KBRI Phnom Penh", kind: .cumulative,
-///     origin: date("2026-01-16T00:00+07:00"),
-///     times: reportTimes, values: totals)
-/// let intervals = series.countIntervals()   // interval-censored counts
+///     origin: ParsedTime.date("2026-01-16", in: phnomPenh),
+///     times: times, values: [145, 388, 552], timeZone: phnomPenh)
+/// series.localDay(of: series.times[2])    // 2026-01-18 (a CivilDate)
+/// let prepared = series.prepared()         // interval counts for the likelihood
 /// ```
 public struct InflowSeries: Sendable, Codable {
     /// A label for reports.
@@ -31,15 +39,20 @@ public struct InflowSeries: Sendable, Codable {
     public var periodLength: Double
     /// What each figure says (``FigureKind``): one per value, all ``FigureKind/exact`` unless the input said otherwise.
     public var figureKinds: [FigureKind]
+    /// The time zone of the figures' wall clock (the data's local time, `LoadOptions.timeZone` when loaded from a
+    /// file): the frame in which the series, its fits and its projections name calendar days. Default UTC; a
+    /// series saved before it was kept decodes as UTC.
+    public var timeZone: TimeZone
 
     /// A series.
     /// - Parameters:
     ///   - origin: time zero; for cumulative totals, when they started counting. `nil`
     ///     takes the first time (and, for totals, treats the first total as a baseline).
     ///   - periodLength: days per counting period, for counts (default one day).
+    ///   - timeZone: the wall clock of the figures (default UTC), see ``timeZone``.
     public init(
         name: String = "series", kind: ObservationKind, origin: Date? = nil,
-        times: [Date], values: [Double?], periodLength: Double = 1
+        times: [Date], values: [Double?], periodLength: Double = 1, timeZone: TimeZone = InflowSeries.utc
     ) {
         precondition(times.count == values.count, "InflowSeries needs one value per time")
         precondition(periodLength > 0, "periodLength must be positive")
@@ -51,6 +64,7 @@ public struct InflowSeries: Sendable, Codable {
         self.values = values
         self.periodLength = periodLength
         self.figureKinds = Array(repeating: .exact, count: values.count)
+        self.timeZone = timeZone
     }
 
     /// A series on a plain numeric time axis (days since an arbitrary origin), e.g. for level data.
@@ -63,6 +77,9 @@ public struct InflowSeries: Sendable, Codable {
 
     /// Seconds per day.
     public static let secondsPerDay = 86_400.0
+
+    /// Coordinated Universal Time, the default ``timeZone``.
+    public static let utc = TimeZone(secondsFromGMT: 0)!
 
     /// Observation times in days since ``origin``.
     public var days: [Double] { times.map { $0.timeIntervalSince(origin) / Self.secondsPerDay } }
@@ -88,7 +105,20 @@ public struct InflowSeries: Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, kind, origin, cumulativeCountsFromOrigin, times, values, periodLength, figureKinds
+        case name, kind, origin, cumulativeCountsFromOrigin, times, values, periodLength, figureKinds, timeZone
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(origin, forKey: .origin)
+        try container.encode(cumulativeCountsFromOrigin, forKey: .cumulativeCountsFromOrigin)
+        try container.encode(times, forKey: .times)
+        try container.encode(values, forKey: .values)
+        try container.encode(periodLength, forKey: .periodLength)
+        try container.encode(figureKinds, forKey: .figureKinds)
+        try container.encode(TimeZoneCoding(timeZone), forKey: .timeZone)
     }
 
     public init(from decoder: Decoder) throws {
@@ -103,6 +133,8 @@ public struct InflowSeries: Sendable, Codable {
         // Saved before figures had kinds: every figure exact.
         figureKinds = try container.decodeIfPresent([FigureKind].self, forKey: .figureKinds)
             ?? Array(repeating: .exact, count: values.count)
+        // Saved before series kept their time zone: UTC, the frame they were then shown in.
+        timeZone = try container.decodeIfPresent(TimeZoneCoding.self, forKey: .timeZone)?.timeZone ?? Self.utc
         guard figureKinds.count == values.count, times.count == values.count else {
             throw DecodingError.dataCorruptedError(forKey: .figureKinds, in: container,
                                                    debugDescription: "a series needs one time and one kind per value")

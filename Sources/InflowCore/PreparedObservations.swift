@@ -13,6 +13,8 @@ public struct PreparedObservations: Sendable {
     public let kind: ObservationKind
     /// Time zero of the series: every time here is in days since it.
     public let origin: Date
+    /// The series' clock (``InflowSeries/timeZone``): fits and projections name calendar days in it.
+    public let timeZone: TimeZone
     /// Interval counts (for ``ObservationKind/counts`` and ``ObservationKind/cumulative``), in time order.
     public let intervals: [CountInterval]
     /// Level points `(t, y)` (for ``ObservationKind/level``), in time order.
@@ -37,9 +39,11 @@ public struct PreparedObservations: Sendable {
     package let censoredGrid: ObservationGrid
 
     init(kind: ObservationKind, origin: Date, intervals: [CountInterval], levelTimes: [Double], levelValues: [Double],
-         warnings: [SeriesWarning], baseline: Double, censored: [CensoredInterval] = []) {
+         warnings: [SeriesWarning], baseline: Double, censored: [CensoredInterval] = [],
+         timeZone: TimeZone = InflowSeries.utc) {
         self.kind = kind
         self.origin = origin
+        self.timeZone = timeZone
         self.intervals = intervals
         self.censored = kind == .level ? [] : censored
         censoredGrid = ObservationGrid(
@@ -153,7 +157,7 @@ extension InflowSeries {
                 }
             }
             return PreparedObservations(kind: kind, origin: origin, intervals: [], levelTimes: exact.map(\.day),
-                                        levelValues: exact.map(\.value), warnings: warnings, baseline: 0)
+                                        levelValues: exact.map(\.value), warnings: warnings, baseline: 0, timeZone: timeZone)
         case .counts:
             var intervals: [CountInterval] = []
             var censored: [CensoredInterval] = []
@@ -177,7 +181,7 @@ extension InflowSeries {
                 }
             }
             return PreparedObservations(kind: kind, origin: origin, intervals: intervals, levelTimes: [], levelValues: [],
-                                        warnings: warnings, baseline: 0, censored: censored)
+                                        warnings: warnings, baseline: 0, censored: censored, timeZone: timeZone)
         case .cumulative:
             return preparedCumulative(unique, kinds: kinds, warnings: warnings)
         }
@@ -246,7 +250,7 @@ extension InflowSeries {
         let censored = censoredTotals(bounds, kinds: kinds, exact: points, lastDay: start, lastTotal: total, hasStart: hasStart,
                                       warnings: &warnings)
         return PreparedObservations(kind: .cumulative, origin: origin, intervals: intervals, levelTimes: [], levelValues: [],
-                                    warnings: warnings, baseline: baseline, censored: censored)
+                                    warnings: warnings, baseline: baseline, censored: censored, timeZone: timeZone)
     }
 
     /// The censored counts of bounds on cumulative totals: each bound after the last exact total (`lastTotal` at

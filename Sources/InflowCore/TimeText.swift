@@ -38,15 +38,16 @@ public enum TimeText {
         let seconds = Int((local - Double(days) * 86_400).rounded(.down))
         text += "T" + two(seconds / 3600) + ":" + two(seconds / 60 % 60)
         if seconds % 60 != 0 { text += ":" + two(seconds % 60) }
-        if withOffset {
-            if offset == 0 {
-                text += "Z"
-            } else {
-                let minutes = abs(offset) / 60
-                text += (offset < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
-            }
-        }
+        if withOffset { text += Self.offset(offset) }
         return text
+    }
+
+    /// A UTC offset in seconds as ISO 8601 writes it: `Z` for 0, else `+07:00` or `-05:30` (whole minutes).
+    /// - Complexity: O(1).
+    public static func offset(_ seconds: Int) -> String {
+        if seconds == 0 { return "Z" }
+        let minutes = abs(seconds) / 60
+        return (seconds < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
     }
 
     /// A trillion days, in seconds: times further from 1970 are not shown as calendar dates.

@@ -662,7 +662,8 @@ final class LoadSession {
         for (group, sorted) in zip(groups, sortedGroups) {
             var one = InflowSeries(
                 name: group.name, kind: kind, origin: seriesOrigin,
-                times: sorted.map(\.date), values: sorted.map(\.entry.value), periodLength: options.periodLength)
+                times: sorted.map(\.date), values: sorted.map(\.entry.value), periodLength: options.periodLength,
+                timeZone: options.timeZone)
             one.figureKinds = sorted.map(\.entry.figure)
             series.append(one)
         }
@@ -673,13 +674,13 @@ final class LoadSession {
             checkSparseKeys(groups, sortedGroups)
             let (times, values, figures) = kind == .cumulative ? cumulativeTotal(sortedGroups) : summedTotal(sortedGroups)
             total = InflowSeries(name: "Total", kind: kind, origin: seriesOrigin, times: times, values: values,
-                                 periodLength: options.periodLength)
+                                 periodLength: options.periodLength, timeZone: options.timeZone)
             total?.figureKinds = figures
             if let fileTotal {
                 let sorted = fileTotal.sorted()
                 statedTotal = InflowSeries(name: "Total (as stated in the file)", kind: kind, origin: seriesOrigin,
                                            times: sorted.map(\.date), values: sorted.map(\.entry.value),
-                                           periodLength: options.periodLength)
+                                           periodLength: options.periodLength, timeZone: options.timeZone)
                 statedTotal?.figureKinds = sorted.map(\.entry.figure)
                 compareTotals(stated: sorted, summed: Dictionary(zip(times, values), uniquingKeysWith: { a, _ in a }))
             }

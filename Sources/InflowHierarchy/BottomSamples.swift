@@ -31,6 +31,8 @@ public struct BottomSamples: Sendable {
     /// The effective sample size of the posterior draws' importance weights (``PosteriorDraws``), out of the
     /// number of replicates; for concatenated sets, the sum of the parts'.
     public let posteriorEffectiveSampleSize: Double
+    /// The series' clock (``InflowCore/InflowSeries/timeZone``), passed on to the projections made from these samples.
+    public var timeZone: TimeZone = InflowSeries.utc
 
     /// Number of replicates.
     public var replicates: Int { increments.first?.columns ?? 0 }
@@ -95,7 +97,8 @@ extension PooledFit {
         }
         return BottomSamples(keys: keys, origin: observations.first?.origin ?? Date(timeIntervalSince1970: 0), grid: grid,
                              increments: increments, startTotals: starts, pools: pools, remainingAtStart: remaining,
-                             observed: observedTotals, posteriorEffectiveSampleSize: draws.effectiveSampleSize)
+                             observed: observedTotals, posteriorEffectiveSampleSize: draws.effectiveSampleSize,
+                             timeZone: observations.first?.timeZone ?? InflowSeries.utc)
     }
 
     /// An NB2 draw with mean `mu` and dispersion `theta`: Poisson with a Gamma(theta, mu/theta) mean.
@@ -127,6 +130,6 @@ extension BottomSamples {
             pools: keyIndices.map { k in join(parts.map { $0.pools[k] }) },
             remainingAtStart: keyIndices.map { k in parts.flatMap { $0.remainingAtStart[k] } },
             observed: first.observed,
-            posteriorEffectiveSampleSize: parts.reduce(0) { $0 + $1.posteriorEffectiveSampleSize })
+            posteriorEffectiveSampleSize: parts.reduce(0) { $0 + $1.posteriorEffectiveSampleSize }, timeZone: first.timeZone)
     }
 }

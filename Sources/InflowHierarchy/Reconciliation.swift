@@ -107,7 +107,7 @@ public enum Reconciliation {
                               finalSizes: finals,
                               poolRemaining: Matrix(rows: periods, columns: columns, columnMajor: pools),
                               nonConvergedReplicates: 0, failedReplicates: 0,
-                              startTotals: uncertainStart ? starts : nil)
+                              startTotals: uncertainStart ? starts : nil, timeZone: samples.timeZone)
         }
     }
 

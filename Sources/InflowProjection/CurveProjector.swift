@@ -177,6 +177,6 @@ public enum CurveProjector {
             model: fit.id, origin: observations.origin, grid: grid, observedTotal: observedTotal,
             increments: increments, finalSizes: replicates.map(\.finalSize), poolRemaining: pool,
             nonConvergedReplicates: replicates.count { $0.outcome == .notConverged },
-            failedReplicates: replicates.count { $0.outcome == .failed })
+            failedReplicates: replicates.count { $0.outcome == .failed }, timeZone: observations.timeZone)
     }
 }

@@ -80,6 +80,7 @@ public enum Ensemble {
             model: .ensemble(members[0].model.error), origin: members[0].origin, grid: members[0].grid, observedTotal: members[0].observedTotal,
             increments: increments, finalSizes: finalSizes, poolRemaining: pool,
             nonConvergedReplicates: zip(members, counts).reduce(0) { $0 + ($1.1 > 0 ? $1.0.nonConvergedReplicates : 0) },
-            failedReplicates: zip(members, counts).reduce(0) { $0 + ($1.1 > 0 ? $1.0.failedReplicates : 0) })
+            failedReplicates: zip(members, counts).reduce(0) { $0 + ($1.1 > 0 ? $1.0.failedReplicates : 0) },
+            timeZone: members[0].timeZone)
     }
 }

@@ -111,9 +111,11 @@ public struct HubTable: Sendable, Equatable {
 }
 
 extension Projection {
-    /// The hub dates of the projection in `timeZone`: the reference day (the local day in which the last
-    /// observation ends) and the day each period covers (the local day in which it ends).
-    public func hubDays(timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) -> (reference: CivilDate, targets: [CivilDate]) {
+    /// The hub dates of the projection in `timeZone` (default: the projection's own, ``timeZone``): the reference
+    /// day (the local day in which the last observation ends) and the day each period covers (the local day in
+    /// which it ends).
+    public func hubDays(timeZone: TimeZone? = nil) -> (reference: CivilDate, targets: [CivilDate]) {
+        let timeZone = timeZone ?? self.timeZone
         // A period ending at midnight covers the day before it: the day of the instant one second earlier.
         func day(_ boundary: Double) -> CivilDate {
             TimeText.civil(origin.addingTimeInterval(boundary * 86_400 - 1), in: timeZone).date
@@ -126,8 +128,8 @@ extension Projection {
     /// quantiles.
     /// - Parameters:
     ///   - location: the hub location (an ISO 3166-2 code, or ``HubRow/slug(_:)`` of the series' name).
-    ///   - timeZone: the frame in which the dates are read.
-    public func hubRows(location: String, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) -> [HubRow] {
+    ///   - timeZone: the frame in which the dates are read (default: the projection's own, ``timeZone``).
+    public func hubRows(location: String, timeZone: TimeZone? = nil) -> [HubRow] {
         let (reference, targets) = hubDays(timeZone: timeZone)
         var rows: [HubRow] = []
         for target in [ProjectionTarget.incidence, .cumulative] {

@@ -65,6 +65,6 @@ public enum LogLinearProjector {
             observedTotal: observedTotal,
             increments: Matrix(rows: periods, columns: replicates, columnMajor: increments),
             finalSizes: Array(repeating: .nan, count: replicates), nonConvergedReplicates: notConverged,
-            failedReplicates: failed)
+            failedReplicates: failed, timeZone: observations.timeZone)
     }
 }

@@ -61,7 +61,7 @@ extension Projection {
             model: model, origin: origin, grid: grid, observedTotal: observedTotal, increments: newIncrements,
             finalSizes: chosen.map { finalSizes[$0] }, poolRemaining: newPool,
             nonConvergedReplicates: nonConvergedReplicates, failedReplicates: failedReplicates,
-            startTotals: startTotals.map { totals in chosen.map { totals[$0] } })
+            startTotals: startTotals.map { totals in chosen.map { totals[$0] } }, timeZone: timeZone)
         return (projection, agreeing.count)
     }
 }

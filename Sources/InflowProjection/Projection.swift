@@ -16,6 +16,9 @@ public struct Projection: Sendable {
     public let model: ModelID
     /// The series origin.
     public let origin: Date
+    /// The series' clock (``InflowCore/InflowSeries/timeZone``): ``day(_:)``, ``days`` and ``localText(_:)`` name
+    /// calendar days in it, as the command line and the hub tables do.
+    public let timeZone: TimeZone
     /// The future periods.
     public let grid: ProjectionGrid
     /// Observed cumulative total at the last observation (in the data's cumulative units).
@@ -39,7 +42,7 @@ public struct Projection: Sendable {
 
     public init(model: ModelID, origin: Date, grid: ProjectionGrid, observedTotal: Double, increments: Matrix,
                 finalSizes: [Double], poolRemaining: Matrix? = nil, nonConvergedReplicates: Int, failedReplicates: Int,
-                startTotals: [Double]? = nil) {
+                startTotals: [Double]? = nil, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) {
         precondition(poolRemaining.map { $0.rows == increments.rows && $0.columns == increments.columns } ?? true,
                      "one remaining pool per period and replicate")
         precondition(startTotals.map { $0.count == increments.columns } ?? true, "one start total per replicate")
@@ -53,6 +56,7 @@ public struct Projection: Sendable {
         self.nonConvergedReplicates = nonConvergedReplicates
         self.failedReplicates = failedReplicates
         self.startTotals = startTotals
+        self.timeZone = timeZone
     }
 
     /// Number of replicates.
@@ -116,6 +120,8 @@ public struct Projection: Sendable {
         QuantileSummary(sample: finalSizes.map { $0 - observedTotal }, levels: levels)
     }
 
-    /// The date at the end of period `k`.
+    /// The instant period `k` ends: `origin + boundaries[k + 1]` days. For daily periods this is the local
+    /// midnight that closes the day (on 7 February in Phnom Penh, `2026-02-07T17:00Z`); ``day(_:)`` names the
+    /// day itself in ``timeZone``.
     public func endDate(_ k: Int) -> Date { origin.addingTimeInterval(grid.boundaries[k + 1] * 86_400) }
 }

@@ -112,6 +112,7 @@ public struct ProvincialProjection: Sendable {
     public func projection(_ index: Int, observed: Double = 0) -> Projection {
         Projection(model: site.model, origin: site.origin, grid: site.grid, observedTotal: observed,
                    increments: increments[index], finalSizes: [Double](repeating: .nan, count: site.replicates),
-                   nonConvergedReplicates: site.nonConvergedReplicates, failedReplicates: site.failedReplicates)
+                   nonConvergedReplicates: site.nonConvergedReplicates, failedReplicates: site.failedReplicates,
+                   timeZone: site.timeZone)
     }
 }

@@ -10,9 +10,10 @@ extension ReportInput {
     /// - Parameters:
     ///   - toolVersion: the tool and version that ran the analysis ("inflow 0.2.0").
     ///   - generatedAt: when the report is made (inject a fixed date for reproducible output).
-    ///   - timeZone: the time zone dates are shown in (the data's local time).
+    ///   - timeZone: the time zone dates are shown in (default: the data's local time, the total series'
+    ///     ``InflowCore/InflowSeries/timeZone``).
     public init(analysis: AnalysisResult, toolVersion: String, generatedAt: Date = Date(),
-                timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) {
+                timeZone: TimeZone? = nil) {
         let total = analysis.total
         var projections: [ModelID: Projection] = [:]
         for projection in total.projections { projections[projection.model] = projection }

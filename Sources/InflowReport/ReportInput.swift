@@ -85,7 +85,8 @@ public struct ReportInput: Sendable {
     public var toolVersion: String
     /// When the report is generated (inject a fixed date for reproducible output).
     public var generatedAt: Date
-    /// The time zone dates are shown in (the data's local time).
+    /// The time zone dates are shown in (the data's local time; by default the observed series' own,
+    /// ``InflowCore/InflowSeries/timeZone``).
     public var timeZone: TimeZone
 
     public init(
@@ -95,7 +96,7 @@ public struct ReportInput: Sendable {
         projections: [ModelID: Projection], headlineProjection: ModelID, backtest: BacktestResult? = nil, keyName: String = "province",
         keyed: [String: KeyedSeries] = [:], warnings: [String] = [], seed: UInt64 = 20260116, replicates: Int = 1000,
         horizon: Int = 30, bootstrapMethod: BootstrapMethod = .parametric, toolVersion: String = "unknown",
-        generatedAt: Date = Date(), timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!
+        generatedAt: Date = Date(), timeZone: TimeZone? = nil
     ) {
         self.datasetName = datasetName
         self.title = title ?? "Inflow projection: \(datasetName)"
@@ -119,7 +120,7 @@ public struct ReportInput: Sendable {
         self.bootstrapMethod = bootstrapMethod
         self.toolVersion = toolVersion
         self.generatedAt = generatedAt
-        self.timeZone = timeZone
+        self.timeZone = timeZone ?? observed.timeZone
     }
 
     /// Projections in a stable order: those of the fits in fit order, then the log-linear model's, then
