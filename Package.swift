@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "InflowFitting",
-            dependencies: ["InflowLinearAlgebra", "InflowStatistics"]
+            dependencies: ["InflowLinearAlgebra", "InflowStatistics", "CInflowKernels"]
         ),
         .target(
             name: "InflowModels",

@@ -1,6 +1,7 @@
 import Foundation
 import InflowCore
 import InflowLinearAlgebra
+import InflowFitting
 import InflowModels
 import InflowStatistics
 
