@@ -66,7 +66,8 @@ public struct CurveFit: Sendable, InformationCriteria {
         fixed.enumerated().filter { !$0.element && parameterNames[$0.offset] != "theta" }.count
     }
 
-    /// Estimates by name (`theta` on its natural scale).
+    /// Estimates by name (`theta` on its natural scale). A dictionary has no order (it changes between runs):
+    /// for the estimates in ``parameterNames``' order use ``estimates`` or ``parameterTable(level:)``.
     public var parameters: [String: Double] {
         Dictionary(uniqueKeysWithValues: parameterNames.enumerated().map { ($1, naturalValue($0)) })
     }
@@ -79,6 +80,7 @@ public struct CurveFit: Sendable, InformationCriteria {
     }
 
     /// Standard errors by name (delta method for `theta`; 0 for fixed parameters; infinity when not identifiable).
+    /// Unordered: ``parameterTable(level:)`` has them in ``parameterNames``' order.
     public var standardErrors: [String: Double] {
         Dictionary(uniqueKeysWithValues: parameterNames.enumerated().map { ($1, standardError($0)) })
     }
@@ -106,7 +108,8 @@ public struct CurveFit: Sendable, InformationCriteria {
         InflowStatisticsBridge.normalQuantile(0.5 + level / 2)
     }
 
-    /// Wald intervals `estimate ± z SE` by parameter name (theta through log theta).
+    /// Wald intervals `estimate ± z SE` by parameter name (theta through log theta). A dictionary has no order
+    /// (it changes between runs): ``parameterTable(level:)`` gives the same intervals in ``parameterNames``' order.
     public func confidenceIntervals(level: Double = 0.95) -> [String: (lower: Double, upper: Double)] {
         let z = Self.zValue(level)
         var result: [String: (Double, Double)] = [:]
