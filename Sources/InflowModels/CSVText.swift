@@ -1,0 +1,22 @@
+import Foundation
+
+/// The CSV text of tidy tables (RFC 4180): numbers in full precision (`%.17g`, enough to read back the same
+/// double), an empty field for a missing value, text quoted when it holds a comma, quote or line break.
+enum CSVText {
+    /// A number field; empty for `nil` or a value that is not finite.
+    static func field(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return String(format: "%.17g", value)
+    }
+
+    /// A text field, quoted when needed.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Header and rows, one line each, ending with a line break.
+    static func table(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.joined(separator: ",") + "\n" }.joined()
+    }
+}
