@@ -10,7 +10,8 @@ public enum CurveFamilies {
     /// Chowell's families defined by their ODEs.
     static var odeFamilies: [any CurveFamily] { [GeneralizedLogistic(), GeneralizedRichards()] }
 
-    /// The family with this command-line name, if any.
+    /// The family with this command-line name, if any. `log-linear` is a model name but not a curve family (it is
+    /// ``LogLinearModel``), so it gives `nil`: ``ModelNames`` lists every name and says which kind each is.
     public static func named(_ name: String) -> (any CurveFamily)? {
         all.first { $0.name == name }
     }

@@ -101,6 +101,11 @@ extension CurveFit {
     /// Final size (arrivals from the first observation on) with a profile-likelihood interval
     /// when the family has a final-size parameter and the error family a likelihood, else Wald.
     ///
+    /// Not the size parameter itself: `K` (or `N`, `M`) in ``summaryTable(level:)`` is the curve's limit `C(inf)`,
+    /// counted from the curve's own start, while this counts from the first observation, `C(inf) - C(t_first)`, and
+    /// leaves out the arrivals the curve places before the data; background arrivals belong to neither
+    /// (``sizeExplanation`` says it with the fit's numbers).
+    ///
     /// The people of the surge already counted have arrived, so the interval is intersected with
     /// `[observed surge, inf)` (``observedSurge``: a count model alone would allow a final size below it
     /// when the counts are noisy); the method then reads "profile, clipped at observed".
@@ -123,6 +128,11 @@ extension CurveFit {
 
     /// Remaining pool (the surge's final size minus its observed arrivals, ``observedSurge``), interval as
     /// for ``finalSize(level:)``.
+    ///
+    /// A 95% profile-likelihood interval for the curve's pool (the pools the likelihood does not rule out), counted
+    /// from the last report (17:00 on a partial day). A projection's remaining pool and arrivals are predictive
+    /// (90% by default, from bootstrap refits to simulated counts, arrivals within its horizon), so its numbers
+    /// differ from these in level and method (``sizeExplanation``).
     public func remaining(level: Double = 0.95) -> Estimate {
         let size = finalSize(level: level)
         let observed = observedSurge
