@@ -1,162 +1,24 @@
-// Times Inflow's fits and bootstrap projections on the peer benchmark's data, for
-// `peers/compare.py`, which runs this and the Python peers in one run and prints ratios.
-// Usage: inflow-timing SERIES.csv   (prints one JSON object per measured job)
+// Times Inflow's jobs for the peer comparisons.
+// Usage: inflow-timing peers DIRECTORY   (the like-for-like jobs of peers/compare.py on the inputs peers/make_data.py
+//                                         wrote there; see PeerTiming.swift)
+//        inflow-timing [SERIES.csv]      (Inflow's own job list, LegacyJobs.swift)
 //        inflow-timing mint MINT.json [REPETITIONS]   (MinTrace against hierarchicalforecast, for
-//        peers/hierarchy/compare_mint.py; see `mintTiming`)
+//                                         peers/hierarchy/compare_mint.py; see MinTTiming.swift)
+// Every mode prints one JSON object per job; INFLOW_TIMING_ONLY (comma-separated) runs only the named groups or jobs.
 import Foundation
 import Inflow
 
-if CommandLine.arguments.dropFirst().first == "mint" {
-    let arguments = Array(CommandLine.arguments.dropFirst(2))
-    try mintTiming(path: arguments.first ?? "../Tests/Reference/Data/hierarchy/mint.json",
-                   repetitions: arguments.dropFirst().first.flatMap { Int($0) } ?? 5_001)
-    exit(0)
-}
-
-let path = CommandLine.arguments.dropFirst().first ?? "peers/logistic-nb2-60-days.csv"
-let loaded = try SeriesLoader().load(contentsOf: URL(fileURLWithPath: path))
-let series = loaded.series[0]
-let prepared = series.prepared()
-
-/// Median wall time in seconds of `body` over `repetitions` runs after one warm-up.
-func median(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
-    try body()
-    var times: [Double] = []
-    for _ in 0..<repetitions {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "mint":
+    try mintTiming(path: arguments.dropFirst().first ?? "../Tests/Reference/Data/hierarchy/mint.json",
+                   repetitions: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5_001)
+case "peers":
+    guard let directory = arguments.dropFirst().first else {
+        FileHandle.standardError.write("usage: inflow-timing peers DIRECTORY (see peers/compare.py)\n".data(using: .utf8)!)
+        exit(64)
     }
-    times.sort()
-    return times[times.count / 2]
-}
-
-/// Jobs to run: all, or only those whose group names `INFLOW_TIMING_ONLY` (comma-separated:
-/// fits, bootstrap, glm, many; profile-logistic and profile-richards for profilers) lists, for quick measurements while working on one of them.
-let only = ProcessInfo.processInfo.environment["INFLOW_TIMING_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
-func selected(_ group: String) -> Bool { only?.contains(group) ?? true }
-
-func report(_ job: String, _ seconds: Double, _ detail: String = "") {
-    print("{\"job\": \"\(job)\", \"seconds\": \(seconds), \"detail\": \"\(detail)\"}")
-}
-
-BLAS.setThreadCount(1)
-// For profilers (`perf record`): the logistic or Richards NB2 fit alone, many times over.
-for name in ["logistic", "richards"] where only?.contains("profile-\(name)") == true {
-    let family: any CurveFamily = name == "logistic" ? Logistic() : Richards()
-    let seconds = try median(20_000) { _ = try family.fit(prepared, error: .negativeBinomial) }
-    report("fit \(name) negative-binomial (profile loop)", seconds)
-}
-if selected("fits") {
-// One fit of each family, Poisson and NB2, as `fit()` does it (multi-start, covariance).
-for error in [ErrorFamily.poisson, .negativeBinomial] {
-    for family in CurveFamilies.all {
-        let seconds = try median(21) { _ = try family.fit(prepared, error: error) }
-        report("fit \(family.name) \(error.rawValue)", seconds)
-    }
-}
-// The single-start fit without the observed-information covariance (the bootstrap's refit path).
-for family in [Logistic(), Richards()] as [any CurveFamily] {
-    let options = FitOptions(multiStart: false, covariance: .expected)
-    let seconds = try median(51) { _ = try family.fit(prepared, error: .negativeBinomial, options: options) }
-    report("fit \(family.name) negative-binomial single-start", seconds)
-}
-}
-// B = 1,000 parametric bootstrap of the logistic NB2 fit, one core.
-if selected("bootstrap") {
-    let fit = try Logistic().fit(prepared, error: .negativeBinomial)
-    let seconds = try median(5) {
-        _ = try CurveProjector.project(fit, options: ProjectionOptions(horizon: 30, replicates: 1000, seed: 1, threads: 1))
-    }
-    report("bootstrap logistic negative-binomial B=1000 threads=1", seconds)
-}
-
-// B = 10,000 parametric bootstrap of an NB2 spline GLM on a 365-day series, two cores.
-if selected("glm") {
-let yearSeries: InflowSeries = {
-    var generator = Xoshiro256StarStar(seed: 365)
-    let counts = (0..<365).map { t -> Double? in
-        let x = Double(t) / 365
-        let rate = exp(3 + 2.5 * x - 3 * x * x + 0.3 * sin(12 * x))
-        return Double(Poisson.sample(mean: rate * Gamma.standardSample(shape: 20, using: &generator) / 20, using: &generator))
-    }
-    return InflowSeries(kind: .counts, days: (0..<365).map(Double.init), values: counts)
-}()
-let glm = try LogLinearModel(basis: .naturalSpline(degreesOfFreedom: 6)).fit(yearSeries, error: .negativeBinomial)
-BLAS.setThreadCount(2)
-let glmSeconds = try median(5) {
-    _ = try LogLinearProjector.project(glm, options: ProjectionOptions(horizon: 30, replicates: 10_000, seed: 1, threads: 2))
-}
-BLAS.setThreadCount(1)
-report("bootstrap spline GLM negative-binomial n=365 B=10000 threads=2", glmSeconds, "df 6, theta held at its estimate")
-}
-
-// 1,000 sixty-day series, each fitted once (logistic NB2), and with B = 200 bootstrap each; two cores.
-if selected("many") {
-let manySeries = (0..<1000).map { index in
-    Simulator(family: Logistic(), parameters: [3000, 0.25, 30], error: .negativeBinomial, noiseParameter: 20)
-        .simulate(days: 60, seed: UInt64(1000 + index)).prepared()
-}
-let fitsSeconds = try median(3) {
-    DispatchQueue.concurrentPerform(iterations: 2) { worker in
-        for index in stride(from: worker, to: manySeries.count, by: 2) {
-            _ = try? Logistic().fit(manySeries[index], error: .negativeBinomial)
-        }
-    }
-}
-report("fit 1000 series logistic negative-binomial threads=2", fitsSeconds)
-let manyFits = manySeries.compactMap { try? Logistic().fit($0, error: .negativeBinomial) }
-let bootstrapSeconds = try median(1) {
-    for (index, fit) in manyFits.enumerated() {
-        _ = try CurveProjector.project(fit, options: ProjectionOptions(horizon: 30, replicates: 200, seed: UInt64(index), threads: 2))
-    }
-}
-report("bootstrap 1000 series logistic negative-binomial B=200 threads=2", bootstrapSeconds)
-}
-// `inflow project` on the bundled January 2026 figures, as the command runs it by default: every default family,
-// stacking weights on a rolling-origin backtest, the pipeline rerun at each backtest origin, the sensitivity table,
-// B = 1,000 per model, two threads.
-if selected("project") {
-    let data = try BundledDataset.defaultDataset.load()
-    let seconds = try median(5) { _ = try Analysis.run(data, options: AnalysisOptions(threads: 2)) }
-    report("project bundled data, default pipeline (stacking, retrospective, sensitivity) threads=2", seconds)
-    var bare = AnalysisOptions(threads: 2)
-    bare.includesRetrospective = false
-    bare.includesSensitivity = false
-    let bareSeconds = try median(5) { _ = try Analysis.run(data, options: bare) }
-    report("project bundled data, stacking only threads=2", bareSeconds)
-}
-
-/// MinTrace (mint_shrink and wls_struct) of the hierarchy in `path` (Tests/Reference/Data/hierarchy/mint.json),
-/// timed as hierarchicalforecast's `MinTrace(method=...).fit_predict(S=, y_hat=, y_insample=, y_hat_insample=)`
-/// is in compare_mint.py: the whole call (for mint_shrink the in-sample residuals from the actuals and fitted values; W, the
-/// reconciliation matrix, the reconciled means of all 7 horizons) from inputs already in memory, `warmUp` calls
-/// first, then the median of `repetitions` calls on the monotonic clock, one thread. Prints one JSON object per
-/// method with the median seconds and the reconciled means (`h x n`, full precision).
-func mintTiming(path: String, repetitions: Int, warmUp: Int = 200) throws {
-    struct File: Decodable {
-        let S: [[Double]]
-        let insample: [[Double]]
-        let fitted: [[Double]]
-        let base: [[Double]]
-    }
-    let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-    let summing = Matrix(rowMajor: file.S)
-    let insample = Matrix(rowMajor: file.insample), fitted = Matrix(rowMajor: file.fitted)
-    BLAS.setThreadCount(1)
-    for method in [MinTraceMethod.shrink, .wlsStructural] {
-        func call() throws -> [[Double]] {
-            // Only the shrinkage needs residuals (hierarchicalforecast forms them only for its in-sample methods).
-            let residuals = method != .shrink ? nil : Matrix(
-                rows: insample.rows, columns: insample.columns,
-                columnMajor: zip(insample.elements, fitted.elements).map { $0 - $1 })
-            let mint = try MinTrace(summing: summing, method: method, residuals: residuals)
-            return file.base.map { mint.reconcile($0) }
-        }
-        var reconciled: [[Double]] = []
-        for _ in 0..<warmUp { reconciled = try call() }
-        let seconds = try median(repetitions) { reconciled = try call() }
-        let rows = reconciled.map { "[" + $0.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ")
-        print("{\"job\": \"mint \(method)\", \"seconds\": \(seconds), \"repetitions\": \(repetitions), \"reconciled\": [\(rows)]}")
-    }
+    try PeerTiming(directory: directory).run()
+default:
+    try legacyJobs(path: arguments.first ?? "peers/logistic-nb2-60-days.csv")
 }
