@@ -50,6 +50,16 @@ extension ReportBuilder {
 
     /// Observed daily inflow, the fitted curve and the projection fan.
     func observedFittedSection() -> ReportSection {
+        var blocks: [ReportBlock] = [.chart(observedFittedChart())]
+        if headlineProjection == nil {
+            blocks.append(.note(ReportNote(.info, "No projection was made; the chart shows the data and the fit only.")))
+        }
+        return ReportSection(.observedFitted, blocks: blocks)
+    }
+
+    /// The chart of ``observedFittedSection()`` (``Chart/fit(_:model:)`` draws it for a library user): observed
+    /// daily inflow, the headline fit's rate curve, the log-linear fit's and the headline projection's fan.
+    func observedFittedChart() -> Chart {
         var series: [ChartSeries] = []
         var notes: [String] = []
         var summary: [String] = []
@@ -112,17 +122,21 @@ extension ReportBuilder {
         notes.append("Observed points are the arrivals between two reports divided by the days between them, "
                      + "drawn at the later report.")
         notes += figureKindNotes(perDay: true)
-        let chart = Chart(title: "Daily arrivals: observed, fitted and projected", xAxis: dateAxis, yAxis: yAxis,
-                          series: series, markers: markers, summary: summary.joined(separator: " "), notes: notes)
-        var blocks: [ReportBlock] = [.chart(chart)]
-        if headlineProjection == nil {
-            blocks.append(.note(ReportNote(.info, "No projection was made; the chart shows the data and the fit only.")))
-        }
-        return ReportSection(.observedFitted, blocks: blocks)
+        let title = headlineFit == nil && input.logLinearFit == nil ? "Daily arrivals: observed and projected"
+            : headlineProjection == nil ? "Daily arrivals: observed and fitted" : "Daily arrivals: observed, fitted and projected"
+        return Chart(title: title, xAxis: dateAxis, yAxis: yAxis,
+                     series: series, markers: markers, summary: summary.joined(separator: " "), notes: notes)
     }
 
     /// Observed cumulative totals, the projected total and the final size (observed plus remaining pool).
     func cumulativeSection() -> ReportSection {
+        let (chart, blocks) = cumulativeChart()
+        return ReportSection(.cumulative, blocks: [.chart(chart)] + blocks)
+    }
+
+    /// The chart of ``cumulativeSection()`` (``Chart/cumulative(_:model:)`` draws it for a library user) and the
+    /// paragraphs and notes that go under it in the report.
+    func cumulativeChart() -> (chart: Chart, blocks: [ReportBlock]) {
         var series: [ChartSeries] = []
         var notes: [String] = []
         var summary: [String] = []
@@ -213,7 +227,7 @@ extension ReportBuilder {
         }
         let chart = Chart(title: "Cumulative arrivals and final size", xAxis: dateAxis, yAxis: yAxis, series: series,
                           markers: markers, summary: summary.joined(separator: " "), notes: notes)
-        return ReportSection(.cumulative, blocks: [.chart(chart)] + blocks)
+        return (chart, blocks)
     }
 
     /// Legend labels of published bounds.
@@ -296,6 +310,17 @@ extension ReportBuilder {
                      summary: "\(key): \(ReportFormat.count(keyed.projection.observedTotal)) arrivals so far; "
                         + "\(Self.medianWithInterval(next7)) expected in the next 7 days.",
                      notes: notes)
+    }
+
+    /// One small chart per key with an observed series, in ``ReportInput/keyOrder`` (groups and the total are
+    /// not charted), all on the scale ``sharedKeyMaximum(_:)`` gives.
+    func keyCharts() -> (charts: [Chart], maximum: Double) {
+        let charted = input.keyOrder.compactMap { key -> (String, KeyedSeries, InflowSeries)? in
+            guard let keyed = input.keyed[key], let observed = keyed.observed, keyed.level == "key" else { return nil }
+            return (key, keyed, observed)
+        }
+        let maximum = sharedKeyMaximum(charted.map { ($0.1, $0.2) })
+        return (charted.map { keyChart($0.0, $0.1, observed: $0.2, maximum: maximum) }, maximum)
     }
 
     /// The shared top of the keys' small multiples: the largest observed daily rate or projected median of any

@@ -190,7 +190,6 @@ extension ReportBuilder {
             return ReportSection(id: ReportSectionID.provinces.rawValue, title: title, blocks: [.paragraph(text)])
         }
         var rows: [[String]] = []
-        var charted: [(String, KeyedSeries, InflowSeries)] = []
         var shrunk: [String] = []
         let showsMinTrace = input.keyed.values.contains { $0.minTraceMeans != nil }
         for key in input.keyOrder {
@@ -209,7 +208,6 @@ extension ReportBuilder {
                 row.append(keyed.minTraceMeans.map { ReportFormat.count($0.prefix(7).reduce(0, +)) } ?? "–")
             }
             rows.append(row)
-            if let observed = keyed.observed, keyed.level == "key" { charted.append((key, keyed, observed)) }
             if let factor = keyed.poolingFactor, factor >= Self.notableShrinkage { shrunk.append("\(key) (\(String(format: "%.2f", factor)))") }
         }
         let capitalised = input.keyName.prefix(1).uppercased() + input.keyName.dropFirst()
@@ -225,8 +223,7 @@ extension ReportBuilder {
         blocks.append(.note(ReportNote(.info, shrunk.isEmpty
             ? "No \(input.keyName) was shrunk much (every pooling factor is below \(String(format: "%.1f", Self.notableShrinkage))): each one's own arrivals decide its size."
             : "Shrunk towards the other \(input.keyName)s' level, because their own arrivals say little: \(shrunk.joined(separator: ", ")).")))
-        let maximum = sharedKeyMaximum(charted.map { ($0.1, $0.2) })
-        let charts = charted.map { keyChart($0.0, $0.1, observed: $0.2, maximum: maximum) }
+        let (charts, maximum) = keyCharts()
         if !charts.isEmpty {
             blocks.append(.paragraph("Daily arrivals by \(input.keyName), with the projected median and 90% interval, all on one scale "
                                      + "(up to \(ReportFormat.count(maximum)) a day) so that the charts compare."))

@@ -15,11 +15,7 @@ extension ReportInput {
     public init(analysis: AnalysisResult, toolVersion: String, generatedAt: Date = Date(),
                 timeZone: TimeZone? = nil) {
         let total = analysis.total
-        var projections: [ModelID: Projection] = [:]
-        for projection in total.projections { projections[projection.model] = projection }
-        projections[total.headline.model] = total.headline
-        var weights: [ModelID: Double] = [:]
-        for (model, weight) in zip(total.weights.models, total.weights.values) { weights[model] = weight }
+        let (projections, weights) = Self.models(of: total)
         var keyed: [String: KeyedSeries] = [:]
         var notes: [String] = []
         if let hierarchy = analysis.hierarchy {

@@ -5,8 +5,9 @@ import Foundation
 /// series, vertical markers and a legend underneath.
 ///
 /// The SVG is XML-compatible (every element closed, every attribute quoted, every text
-/// escaped), has no namespace declaration (it is meant to sit inside an HTML5 document, whose
-/// parser supplies it), `role="img"`, an `aria-label` and `<title>`/`<desc>` elements. Layout
+/// escaped), has `role="img"`, an `aria-label` and `<title>`/`<desc>` elements. ``render(_:id:)`` has no
+/// namespace declaration (it is meant to sit inside an HTML5 document, whose parser supplies it);
+/// ``document(_:id:)`` is a standalone file (XML declaration, namespace, embedded style). Layout
 /// estimates text widths at 0.62 em per character (wide enough for DejaVu Sans and the
 /// usual system sans-serif fonts), so legend entries and tick labels do not overlap.
 public struct SVGChartRenderer: Sendable {
@@ -49,8 +50,43 @@ public struct SVGChartRenderer: Sendable {
     /// Escaped text.
     static func e(_ text: String) -> String { MarkupEscaping.html(text) }
 
-    /// The SVG markup of a chart; `id` must be unique within the page (it prefixes element ids).
-    public func render(_ chart: Chart, id: String) -> String {
+    /// The SVG markup of a chart to sit inside an HTML page; `id` must be unique within the page (it prefixes
+    /// element ids).
+    /// - Complexity: O(number of points + ticks + legend entries).
+    public func render(_ chart: Chart, id: String) -> String { draw(chart, id: id).svg }
+
+    /// A standalone SVG file of a chart: an XML declaration, the SVG namespace, `width`, `height` and `viewBox`,
+    /// and an embedded style sheet, so that it renders alone in a browser or an image viewer and parses as XML.
+    /// - Parameter id: prefixes the element ids (letters, digits, `-` and `_`; anything else becomes `-`).
+    /// - Complexity: as ``render(_:id:)``.
+    public func document(_ chart: Chart, id: String = "chart") -> String {
+        Self.xmlDeclaration + draw(chart, id: Self.elementID(id), standalone: true).svg + "\n"
+    }
+
+    /// The first line of a standalone SVG file.
+    static let xmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+    /// The SVG namespace a standalone file declares.
+    static let namespace = "http://www.w3.org/2000/svg"
+
+    /// The fonts of every chart (a presentation attribute, so a page's style sheet may override it).
+    static let fontFamily = "system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, &quot;Helvetica Neue&quot;, Arial, &quot;Noto Sans&quot;, &quot;DejaVu Sans&quot;, sans-serif"
+
+    /// The style sheet embedded in a standalone file.
+    static let standaloneStyle = "<style>svg { background: #ffffff; } text { font-family: system-ui, -apple-system, "
+        + "\"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", \"DejaVu Sans\", sans-serif; "
+        + "font-variant-numeric: tabular-nums; }</style>\n"
+
+    /// `id` made safe as an XML id prefix: letters, digits, `-` and `_` kept, anything else `-`; a leading
+    /// character that cannot start an id gets `chart-` before it.
+    static func elementID(_ id: String) -> String {
+        let cleaned = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        guard let first = cleaned.first, first.isLetter || first == "_" else { return "chart-" + cleaned }
+        return cleaned
+    }
+
+    /// The markup and the drawing's height; `standalone` adds the namespace and the embedded style sheet.
+    func draw(_ chart: Chart, id: String, standalone: Bool = false) -> (svg: String, height: Double) {
         let titleSize = (fontSize * 1.25).rounded()
         let tickSize = fontSize - 1
         let timeZone = chart.xAxis.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(secondsFromGMT: 0)!
@@ -133,11 +169,14 @@ public struct SVGChartRenderer: Sendable {
         let height = legendTop + Double(legendRows) * legendRow + 6
 
         let titleID = "\(id)-title", descID = "\(id)-desc", clipID = "\(id)-clip"
-        var svg = "<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" "
+        let namespace = standalone ? " xmlns=\"\(Self.namespace)\"" : ""
+        var svg = "<svg\(namespace) class=\"chart\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" "
             + "aria-label=\"\(Self.e(chart.title))\" viewBox=\"0 0 \(Self.c(width)) \(Self.c(height))\" "
-            + "width=\"\(Self.c(width))\" height=\"\(Self.c(height))\" font-size=\"\(Self.c(fontSize))\">\n"
+            + "width=\"\(Self.c(width))\" height=\"\(Self.c(height))\" font-size=\"\(Self.c(fontSize))\" "
+            + "font-family=\"\(Self.fontFamily)\">\n"
         svg += "<title id=\"\(titleID)\">\(Self.e(chart.title))</title>\n"
         svg += "<desc id=\"\(descID)\">\(Self.e(chart.summary.isEmpty ? chart.title : chart.summary))</desc>\n"
+        if standalone { svg += Self.standaloneStyle }
         svg += "<rect x=\"0\" y=\"0\" width=\"\(Self.c(width))\" height=\"\(Self.c(height))\" fill=\"#ffffff\"/>\n"
         for (index, line) in titleLines.enumerated() {
             svg += "<text class=\"chart-title\" x=\"8\" y=\"\(Self.c(8 + Double(index + 1) * (titleSize + 5) - 5))\" "
@@ -222,7 +261,7 @@ public struct SVGChartRenderer: Sendable {
             svg += "</g>\n"
         }
         svg += "</svg>"
-        return svg
+        return (svg, height)
     }
 
     /// The markup of one series.
