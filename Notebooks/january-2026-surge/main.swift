@@ -7,7 +7,8 @@
 // crisis team actually had, projects 30 days and writes a report.
 //
 // Run it with `swift run -c release january-2026-surge` (`--quick` for fewer replicates, `--output DIR` to
-// write somewhere else than `Notebooks/out/`, `--help` for this text).
+// write somewhere else than `Notebooks/out/`, `--help` for this text). Beside the HTML report it writes its
+// charts as SVG files and its tables as CSV, through the library's public API (`Chart`, `ReportTable.csv()`).
 
 import Foundation
 import Inflow
@@ -16,7 +17,8 @@ let usage = """
     usage: january-2026-surge [--quick] [--output DIR]
 
       --quick        100 bootstrap replicates instead of 1,000 (for tests)
-      --output DIR   where the report goes (default: Notebooks/out/ beside this notebook)
+      --output DIR   where the report, its charts (SVG) and tables (CSV) go (default: Notebooks/out/ beside
+                     this notebook, wherever it is run from)
       --help         this text
     """
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -47,14 +49,15 @@ let quick = arguments.contains("--quick")
 let dataset = BundledDataset.defaultDataset
 let data = try dataset.load()
 let series = data.series[0]
-let timeZone = dataset.options.timeZone
+// The series keeps the data's time zone (UTC+7, the embassy's clock): every date below is a local one.
+let timeZone = series.timeZone
 func local(_ day: Double) -> String {
-    TimeText.text(series.date(atDay: day), in: timeZone).replacingOccurrences(of: "T", with: " ")
+    series.localText(series.date(atDay: day)).replacingOccurrences(of: "T", with: " ")
 }
 print("# \(dataset.title)")
 for line in dataset.provenance.prefix(3) { print("> \(line)") }
 print("")
-print("interval (local time, UTC+07:00)            arrivals   per day")
+print("interval (local time, UTC\(TimeText.offset(timeZone.secondsFromGMT())))            arrivals   per day")
 for interval in series.prepared().intervals {
     print("\(local(interval.start)) – \(local(interval.end))" + String(
         format: "   %6.0f   %6.1f", interval.count, interval.count / interval.length))
@@ -80,12 +83,17 @@ for fit in total.fits {
 }
 for failure in total.failures { print(padded(failure.model.family, 22) + "not fitted: \(failure.reason)") }
 
-let week = total.headline.arrivals(overFirst: 7)
-let month = total.headline.arrivals(overFirst: 30)
-print("\n## Projection: \(options.ensemble), \(total.headline.replicates) replicates, seed \(options.seed)\n")
-for (label, summary) in [("next 7 days", week), ("next 30 days", month)] {
+let headline = total.headline
+let week = headline.arrivals(overFirst: 7)
+let month = headline.arrivals(overFirst: 30)
+print("\n## Projection: \(options.ensemble), \(headline.replicates) replicates, seed \(options.seed)\n")
+// Days are the data's local days: the projection keeps the series' time zone (`Projection.day(_:)`).
+print("last report \(series.localText(series.times.last!)) local time; periods from \(headline.day(0).text) to "
+      + "\(headline.day(headline.periods - 1).text)\n")
+for (label, periods, summary) in [("next 7 days", 7, week), ("next 30 days", 30, month)] {
     let (lower, upper) = summary.interval(0.9)!
-    print(padded(label, 16) + String(format: "median %6.0f   90%% interval [%.0f, %.0f]", summary.median, lower, upper))
+    print(padded("\(label) (to \(headline.day(min(periods, headline.periods) - 1).text))", 30)
+          + String(format: "median %6.0f   90%% interval [%.0f, %.0f]", summary.median, lower, upper))
 }
 
 // MARK: - Would these models have helped on the day?
@@ -116,9 +124,39 @@ for skipped in backtest.skipped {
 // One self-contained HTML file (inline CSS and SVG, no network) with the charts, the comparison, the backtest,
 // diagnostics, provenance and method, written atomically.
 
-var input = ReportInput(analysis: result, toolVersion: "january-2026-surge notebook", timeZone: timeZone)
+var input = ReportInput(analysis: result, toolVersion: "january-2026-surge notebook")
 input.backtest = backtest
-let html = HTMLRenderer().render(ReportBuilder(input).document())
+let builder = ReportBuilder(input)
+let html = HTMLRenderer().render(builder.document())
+let writer = AtomicFileWriter(protecting: [dataset.url])
 let reportURL = output.appendingPathComponent("january-2026-surge.html")
-try AtomicFileWriter(protecting: [dataset.url]).write(html, to: reportURL)
-print("\nwrote \(reportURL.path)")
+try writer.write(html, to: reportURL)
+var written = [reportURL]
+
+// MARK: - Charts and tables beside the report
+//
+// The report's charts, one standalone SVG file each (`Chart.fit`, `Chart.cumulative`: they open in a browser
+// and go into slides and papers as they are), and the tables as CSV with unrounded numbers for other tools:
+// the models (AICc, weight), the projection in hubverse format (`CSVRenderer`) and the backtest.
+
+let directory = output
+func file(_ suffix: String) -> URL { directory.appendingPathComponent("january-2026-surge-\(suffix)") }
+try Chart.fit(total).write(to: file("daily.svg"), protecting: [dataset.url])
+try Chart.cumulative(total).write(to: file("cumulative.svg"), protecting: [dataset.url])
+written += [file("daily.svg"), file("cumulative.svg")]
+
+let modelTable = ReportTable(
+    header: ["model", "family", "error", "status", "aicc", "weight"],
+    rows: total.fits.map { fit in
+        [fit.id.description, fit.family.name, fit.error.rawValue, fit.status.description,
+         fit.aicc.map { String($0) } ?? "NA", String(total.weights[fit.id])]
+    } + total.failures.map { [$0.model.description, $0.model.family, $0.model.error.rawValue, "not fitted: \($0.reason)", "NA", "0"] })
+let backtestTable = ReportTable(
+    header: ["model", "forecasts", "wis", "coverage_50", "coverage_90"],
+    rows: backtest.overall().map { [$0.model.description, String($0.forecasts), String($0.wis), String($0.coverage50), String($0.coverage90)] })
+try writer.write(modelTable.csv(), to: file("models.csv"))
+try writer.write(CSVRenderer().hubTable(builder.forecasts()), to: file("forecasts.csv"))
+try writer.write(backtestTable.csv(), to: file("backtest.csv"))
+written += [file("models.csv"), file("forecasts.csv"), file("backtest.csv")]
+print("")
+for url in written { print("wrote \(url.path)") }

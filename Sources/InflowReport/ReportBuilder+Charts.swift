@@ -225,7 +225,11 @@ extension ReportBuilder {
             yAxis.maximum = 1.3 * coreTop
             notes.append("The upper end of the final size's 90% interval, \(ReportFormat.count(finalTop)), lies above the chart.")
         }
-        let chart = Chart(title: "Cumulative arrivals and final size", xAxis: dateAxis, yAxis: yAxis, series: series,
+        // The title names the final size only when it is drawn (a pool the data do not bound is not).
+        let drawsFinalSize = series.contains { $0.name == "Final size, median" }
+        let title = drawsFinalSize ? "Cumulative arrivals and final size"
+            : headlineProjection == nil ? "Cumulative arrivals" : "Cumulative arrivals: observed and projected"
+        let chart = Chart(title: title, xAxis: dateAxis, yAxis: yAxis, series: series,
                           markers: markers, summary: summary.joined(separator: " "), notes: notes)
         return (chart, blocks)
     }
