@@ -183,9 +183,28 @@ struct PeerTiming {
                  objectives: zip(poissonMany, summaries).map { Self.poissonLogLikelihood($0, $1.fittedMeans) },
                  converged: summaries.count(where: \.isConverged), detail: "IRLS.fit per series")
         }
-        // HOOK (issue 18, item 2): the batched fit of the same 1,000 series, `BatchedGLM` in Sources/InflowFitting,
-        // belongs here as job "poisson-glm-1000-batched" once that type is committed; compare.py pairs it with the
-        // same R glm.fit loop.
+        // 5b. The same 1,000 fits as one batch (BatchedGLM: the series' Gram matrices by dgemm, chunk by chunk), with
+        //     the same start, deviance test and tolerance as IRLS.fit; standard errors included (R's glm.fit returns
+        //     the QR they come from).
+        if selected("poisson-glm-1000-batched") {
+            let n = poissonMany[0].count
+            let responses = Matrix(rows: n, columns: poissonMany.count, columnMajor: poissonMany.flatMap { $0 })
+            let batch = try BatchedGLM(design: manyDesign)
+            let options = BatchedGLM.Options(maximumIterations: irls.maximumIterations, tolerance: irls.tolerance, threads: 1)
+            var result: BatchedGLM.Result?
+            let seconds = try median(largeRepetitions, warmUp: largeWarmUp) {
+                result = try batch.fit(responses: responses, family: .poisson, options: options)
+            }
+            let fits = result!
+            let logLikelihoods = (0..<fits.seriesCount).map { s -> Double in
+                let b = fits.coefficients(of: s)
+                let mu = (0..<n).map { i in exp(b[0] + b[1] * manyDesign[i, 1] + b[2] * manyDesign[i, 2]) }
+                return Self.poissonLogLikelihood(poissonMany[s], mu)
+            }
+            emit("poisson-glm-1000-batched", seconds: seconds, repetitions: largeRepetitions,
+                 estimates: (0..<fits.seriesCount).flatMap { fits.coefficients(of: $0) }, objectives: logLikelihoods,
+                 converged: fits.convergedSeries.count, detail: "BatchedGLM.fit, one call, threads 1")
+        }
 
         // 6. 1,000 logistic series of 60 days by least squares, each from its data-driven start.
         if selected("ls-logistic-1000") {

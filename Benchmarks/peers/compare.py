@@ -19,7 +19,9 @@ Jobs (what each side does is in the row's notes and in peers.R / PeerTiming.swif
                         LevenbergMarquardt on the same residuals (ftol, xtol, gtol, step bound 100)
   nb2-logistic-N-*      logistic NB2 by ML (N = 9, 60 days) from one start: optim BFGS / scipy BFGS / statsmodels vs
                         Inflow's solver alone, its single-start fit, and its default multi-start fit
+  poisson-glm-9-model   the same against LogLinearModel.fit (IRLS plus standard errors and log-likelihood)
   poisson-glm-1000      1,000 Poisson GLMs of 60 days, one design: glm.fit loop vs IRLS.fit loop
+  poisson-glm-1000-batched  the same R loop vs BatchedGLM.fit (all 1,000 series in one call)
   ls-logistic-1000      1,000 logistic series of 60 days by least squares: scipy / nls.lm loops vs LM loop
   bootstrap-refits      B = 1,000 NB2 refits of identical replicate data from the same estimate: L-BFGS-B (R, scipy)
                         vs CurveRefitter, function test 1e-10, gradient 1e-10
@@ -95,6 +97,9 @@ OBJECTIVE_TOLERANCE = 1e-9
 # direction (log theta), objectives to about 1e-10 of the log-likelihood.
 REFIT_TOLERANCE = 1e-3
 REFIT_OBJECTIVE_TOLERANCE = 1e-8
+# Inflow jobs measured against another job's peers (the same work done another way).
+PEER_JOB = {"poisson-glm-9-model": "poisson-glm-9", "poisson-glm-1000-batched": "poisson-glm-1000"}
+
 # Monte Carlo: the median final size of two bootstraps with different random streams (B = 1,000).
 MONTE_CARLO_TOLERANCE = 0.01
 
@@ -113,16 +118,21 @@ def median_time(function, repetitions, warmup):
 
 
 class LogisticNB2(GenericLikelihoodModel):
-    """The logistic NB2 model for statsmodels, with the analytic score (logistic_nb2.py)."""
+    """The logistic NB2 model for statsmodels, with the analytic score (logistic_nb2.py), in the parameters
+    z = (K, r, t0, log theta) / scale (logistic_nb2.parameter_scale: BFGS needs comparable units)."""
+
+    def __init__(self, endog, exog, scale, **keywords):
+        self.parameter_scale = scale
+        super().__init__(endog, exog, **keywords)
 
     def loglikeobs(self, params):
-        return model.nb2_loglik_per_observation(params, self.endog)
+        return model.nb2_loglik_per_observation(params * self.parameter_scale, self.endog)
 
     def score_obs(self, params):
-        return model.nb2_score_per_observation(params, self.endog)
+        return model.nb2_score_per_observation(params * self.parameter_scale, self.endog) * self.parameter_scale
 
     def score(self, params):
-        return model.nb2_score_per_observation(params, self.endog).sum(axis=0)
+        return self.score_obs(params).sum(axis=0)
 
 
 def python_jobs(work, only, small, large):
@@ -152,9 +162,13 @@ def python_jobs(work, only, small, large):
     for name, counts, key in [("9", nine, "nine"), ("60", sixty, "sixty")]:
         start = starts[key]
         if wanted(f"nb2-logistic-{name}-solver"):
+            scale = model.parameter_scale(start)
+
             def bfgs():
-                return optimize.minimize(model.nb2_negative_loglik_and_gradient, start, args=(counts,), jac=True,
-                                         method="BFGS", options={"gtol": s["nb_gtol"], "maxiter": s["nb_maxiter"]})
+                result = optimize.minimize(model.scaled_nb2_objective(scale), start / scale, args=(counts,), jac=True,
+                                           method="BFGS", options={"gtol": s["nb_gtol"], "maxiter": s["nb_maxiter"]})
+                result.x = result.x * scale
+                return result
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 seconds, fit = median_time(bfgs, small, warm_small)
@@ -163,14 +177,15 @@ def python_jobs(work, only, small, large):
                             f"analytic gradient, {fit.nfev} evaluations, {fit.message}"))
         if wanted(f"nb2-logistic-{name}-single") or wanted(f"nb2-logistic-{name}-multi"):
             def statsmodels_fit():
-                return LogisticNB2(counts, np.ones((len(counts), 1))).fit(
-                    start_params=start, method="bfgs", gtol=s["nb_gtol"], maxiter=s["nb_maxiter"], disp=0)
+                scale = model.parameter_scale(start)
+                return LogisticNB2(counts, np.ones((len(counts), 1)), scale).fit(
+                    start_params=start / scale, method="bfgs", gtol=s["nb_gtol"], maxiter=s["nb_maxiter"], disp=0)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 seconds, fit = median_time(statsmodels_fit, small, warm_small)
             for variant in ("single", "multi"):
                 results.append((f"nb2-logistic-{name}-{variant}", "statsmodels GenericLikelihoodModel BFGS", seconds,
-                                fit.params, [fit.llf], int(fit.mle_retvals["converged"]),
+                                fit.params * model.parameter_scale(start), [fit.llf], int(fit.mle_retvals["converged"]),
                                 "analytic score, one start, covariance from its numerical Hessian"))
 
     if wanted("ls-logistic-1000"):
@@ -268,6 +283,9 @@ def main():
         file.write("name,value\n" + "".join(f"{k},{v!r}\n" for k, v in settings.items()))
     SETTINGS.update(settings)
     env = dict(os.environ)
+    if only:
+        only |= {PEER_JOB[job] for job in only if job in PEER_JOB}
+        env["INFLOW_TIMING_ONLY"] = ",".join(sorted(only))
 
     records = [dict(r, side="inflow") for r in json_lines([arguments.timing, "peers", work], env)]
     inflow = {r["job"]: r for r in records}
@@ -282,9 +300,9 @@ def main():
         peers.append({"job": job, "side": peer, "seconds": seconds, "estimates": list(map(float, estimates)),
                       "objectives": list(map(float, objectives)), "converged": converged, "detail": detail})
 
-    order = ["poisson-glm-9", "nb2-glm-9", "ls-logistic-9", "nb2-logistic-9-solver", "nb2-logistic-9-single",
+    order = ["poisson-glm-9", "poisson-glm-9-model", "nb2-glm-9", "ls-logistic-9", "nb2-logistic-9-solver", "nb2-logistic-9-single",
              "nb2-logistic-9-multi", "nb2-logistic-60-solver", "nb2-logistic-60-single", "nb2-logistic-60-multi",
-             "poisson-glm-1000", "ls-logistic-1000", "bootstrap-refits", "bootstrap-projection"]
+             "poisson-glm-1000", "poisson-glm-1000-batched", "ls-logistic-1000", "bootstrap-refits", "bootstrap-projection"]
     tolerances = {"bootstrap-refits": (REFIT_TOLERANCE, REFIT_OBJECTIVE_TOLERANCE),
                   "bootstrap-projection": (MONTE_CARLO_TOLERANCE, None)}
     failures = []
@@ -294,7 +312,7 @@ def main():
         if job not in inflow:
             continue
         ours = inflow[job]
-        for peer in (p for p in peers if p["job"] == job):
+        for peer in (p for p in peers if p["job"] == PEER_JOB.get(job, job)):
             estimate_tolerance, objective_tolerance = tolerances.get(job, (FIT_TOLERANCE, OBJECTIVE_TOLERANCE))
             estimates = relative_difference(peer["estimates"], ours["estimates"])
             objective = relative_difference(peer["objectives"], ours["objectives"])

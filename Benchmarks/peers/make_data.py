@@ -13,7 +13,7 @@ from numpy's PCG64 generator with fixed seeds, so the files are the same on ever
                        per series b0 ~ U(2, 4), b1 ~ U(-1, 3), b2 ~ U(-3, 0) (seed 5).
     logistic-many.csv  1,000 rows: start K,r,t0 (data_driven_start) then 60 NB2 counts (theta 20) around a logistic curve
                        with K ~ U(2000, 4000), r ~ U(0.15, 0.35), t0 ~ U(20, 40) (seed 6).
-    bootstrap-start.csv  K,r,t0,log_theta: the 60-day NB2 fit's estimate (L-BFGS-B with analytic gradient to a
+    bootstrap-start.csv  K,r,t0,log_theta: the 60-day NB2 fit's estimate (L-BFGS-B with analytic gradient, in the units of the start, to a
                        projected gradient of 1e-9), where every side starts each refit;
     bootstrap.csv      B = 1,000 rows of 60 counts drawn from NB2(mu(estimate), theta(estimate)) (seed 7): the replicate
                        data every side refits.
@@ -50,10 +50,11 @@ def write_counts(path, counts):
 
 def nb2_fit(counts, start):
     """The NB2 maximum-likelihood estimate, to a projected gradient of 1e-9 (the bootstrap's centre)."""
-    result = optimize.minimize(model.nb2_negative_loglik_and_gradient, start, args=(counts,), jac=True,
-                               method="L-BFGS-B", bounds=model.NB2_BOUNDS,
+    scale = model.parameter_scale(start)
+    result = optimize.minimize(model.scaled_nb2_objective(scale), start / scale, args=(counts,), jac=True,
+                               method="L-BFGS-B", bounds=model.scaled_bounds(scale),
                                options={"ftol": 1e-15, "gtol": 1e-9, "maxiter": 10_000})
-    return result.x
+    return result.x * scale
 
 
 def write_all(directory):

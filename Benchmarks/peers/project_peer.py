@@ -3,7 +3,7 @@ same model on a daily-count CSV, as a script an analyst would run.
 
 1. Read DATE,COUNT rows (lines starting with # skipped), days numbered from 0.
 2. Fit the logistic curve with NB2 counts by maximum likelihood (logistic_nb2.py): L-BFGS-B with the analytic gradient
-   from Inflow's first data-driven start, Inflow's bounds, function test 1e-15 and projected-gradient test 1e-10.
+   in the units of the start (parameter_scale) from Inflow's first data-driven start, Inflow's bounds, function test 1e-15 and projected-gradient test 1e-10.
 3. Parametric bootstrap, B replicates, as Inflow's CurveProjector: replicate counts NB2 around the fitted means with the
    excess variance scaled by n / (n - k) (theta / inflation, k = 4); each refit by L-BFGS-B from the estimate (function
    test 1e-10, projected gradient 1e-10); 30 future days drawn NB2 around the replicate's means with its own theta;
@@ -32,8 +32,12 @@ def load(path):
 
 
 def fit(counts, start, options=FIT_OPTIONS):
-    return optimize.minimize(model.nb2_negative_loglik_and_gradient, start, args=(counts,), jac=True,
-                             method="L-BFGS-B", bounds=model.NB2_BOUNDS, options=options)
+    """L-BFGS-B in the units |start| (logistic_nb2.parameter_scale); the result's x and fun in the model's units."""
+    scale = model.parameter_scale(start)
+    result = optimize.minimize(model.scaled_nb2_objective(scale), start / scale, args=(counts,), jac=True,
+                               method="L-BFGS-B", bounds=model.scaled_bounds(scale), options=options)
+    result.x = result.x * scale
+    return result
 
 
 def bootstrap(counts, estimate, replicates, seed):
