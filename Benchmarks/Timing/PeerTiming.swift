@@ -72,9 +72,16 @@ struct PeerTiming {
             let seconds = try median(smallRepetitions, warmUp: smallWarmUp) {
                 summary = try IRLS.fit(design: design, response: nine, family: PoissonLogFamily(), options: irls)
             }
+            // One of its weighted least-squares solves alone (R's counterpart, C_Cdqrls, is timed in peers.R).
+            let weights = summary!.workingWeights
+            let solve = try median(smallRepetitions, warmUp: smallWarmUp) {
+                _ = try LeastSquares.solve(design: design, response: nine, weights: weights)
+            }
             emit("poisson-glm-9", seconds: seconds, repetitions: smallRepetitions, estimates: summary!.coefficients,
                  objectives: [Self.poissonLogLikelihood(nine, summary!.fittedMeans)],
-                 converged: summary!.isConverged ? 1 : 0, detail: "IRLS.fit, \(summary!.iterations) iterations")
+                 converged: summary!.isConverged ? 1 : 0,
+                 detail: "IRLS.fit, \(summary!.iterations) iterations + 1 final solve; one LeastSquares.solve 9 x 3: "
+                    + String(format: "%.1f us", solve * 1e6))
         }
         let nineSeries = InflowSeries(kind: .counts, days: (0..<nine.count).map(Double.init), values: nine)
         let sixtySeries = InflowSeries(kind: .counts, days: (0..<sixty.count).map(Double.init), values: sixty)

@@ -4,8 +4,9 @@ Every row is the same model, likelihood, data, start and convergence settings on
 (OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = MKL_NUM_THREADS = 1, set before numpy loads and passed to R and
 inflow-timing; inflow-timing also calls BLAS.setThreadCount(1)), and timed the same way: `warm-up` untimed calls, then
 the median of N calls each timed inside the process on the monotonic clock (Python time.perf_counter, R through
-monotonic.c, Swift DispatchTime), the same N and warm-up on every side (settings.csv). Only the whole-process row is
-timed from outside (the median of N runs of each command, start-up included).
+monotonic.c, Swift DispatchTime), the same N and warm-up on every side (settings.csv). Only the whole-process rows are
+timed from outside: the median over N runs (after one untimed) of each command's wall time, start-up included, and of
+its CPU time (user + system, getrusage of the children), which other load on the machine disturbs less.
 
 Steps: make_data.py writes the inputs into a work directory, with settings.csv; `inflow-timing peers DIR` and
 `Rscript peers.R DIR` print one JSON line per job; the Python peers run here. Each row then prints the maximum relative
@@ -43,6 +44,7 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import resource  # noqa: E402
 import shutil  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
@@ -251,15 +253,19 @@ def process_times(inflow, runs, env):
         "inflow start-up": [inflow, "--version"],
         "python start-up": [sys.executable, "-c", "import numpy, scipy.optimize, scipy.special"],
     }
-    times = {}
+    times, cpu = {}, {}
     for name, command in commands.items():
-        samples = []
+        samples, cpu_samples = [], []
         for _ in range(runs + 1):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             begin = time.perf_counter()
             subprocess.run(command, check=True, capture_output=True, env=env)
             samples.append(time.perf_counter() - begin)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu_samples.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         times[name] = statistics.median(samples[1:])
-    return times, commands
+        cpu[name] = statistics.median(cpu_samples[1:])
+    return times, cpu, commands
 
 
 def main():
@@ -325,11 +331,15 @@ def main():
                          f"{ratio:.1f}x | {estimates:.1e}; {objective:.1e} | {peer['converged']}/{ours['converged']} |")
 
     if not arguments.skip_process and arguments.inflow and (only is None or "project" in only):
-        times, commands = process_times(arguments.inflow, arguments.process, env)
+        times, cpu, commands = process_times(arguments.inflow, arguments.process, env)
         lines.append(f"| project, whole process (start-up: Python {readable(times['python start-up'])}, "
                      f"Inflow {readable(times['inflow start-up'])}) | project_peer.py (scipy) | "
                      f"{readable(times['python'])} | {readable(times['inflow'])} | "
                      f"{times['python'] / times['inflow']:.1f}x | (stochastic) | |")
+        lines.append(f"| project, whole process, CPU time (user + system; start-up: Python "
+                     f"{readable(cpu['python start-up'])}, Inflow {readable(cpu['inflow start-up'])}) | project_peer.py "
+                     f"(scipy) | {readable(cpu['python'])} | {readable(cpu['inflow'])} | "
+                     f"{cpu['python'] / cpu['inflow']:.1f}x | | |")
         print("whole-process commands:", " ".join(commands["inflow"]), "|", " ".join(commands["python"]))
 
     print("\n".join(lines))
