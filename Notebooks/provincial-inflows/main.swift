@@ -18,7 +18,8 @@ let usage = """
     usage: provincial-inflows [--quick] [--output DIR]
 
       --quick        200 bootstrap replicates instead of 1,000 (for tests)
-      --output DIR   where the report goes (default: Notebooks/out/ beside this notebook)
+      --output DIR   where the report, its charts (SVG) and tables (CSV) go (default: Notebooks/out/ beside
+                     this notebook, wherever it is run from)
       --help         this text
     """
 func fail(_ message: String) -> Never {
@@ -573,6 +574,62 @@ if let origins = document.sections.firstIndex(where: { $0.id == ReportSectionID.
     document.sections.append(travelSection)
 }
 let html = HTMLRenderer().render(document)
+let inputs = [dataset.url, ProvinceGazetteer.bundledURL]
+let writer = AtomicFileWriter(protecting: inputs)
 let reportURL = output.appendingPathComponent("provincial-inflows.html")
-try AtomicFileWriter(protecting: [dataset.url, ProvinceGazetteer.bundledURL]).write(html, to: reportURL)
-print("\nwrote \(reportURL.path)")
+try writer.write(html, to: reportURL)
+var written = [reportURL]
+
+// MARK: - Charts and tables beside the report
+//
+// Through the library's public API: the national daily chart (`Chart.fit`) and, for the six provinces expected to
+// send the most, each province's share of the projection as a fan (`Chart.fan` of `split.projection(index)`) on
+// one shared scale, drawn together as small multiples (`SmallMultiples`), each a standalone SVG file. The tables
+// as CSV with unrounded numbers (medians and 90% intervals in columns of their own, dates as the embassy's local
+// days): the provinces' outlook and the weekly needs.
+
+let directory = output
+func file(_ suffix: String) -> URL { directory.appendingPathComponent("provincial-inflows-\(suffix)") }
+try Chart.fit(result.total).write(to: file("national-daily.svg"), protecting: inputs)
+var panels: [Chart] = []
+for outlook in outlooks.prefix(6) {
+    guard let index = split.provinces.firstIndex(where: { $0.isoCode == outlook.province.isoCode }) else { continue }
+    var panel = Chart.fan(split.projection(index))
+    panel.title = "\(outlook.province.name) (\(outlook.province.isoCode))"
+    panels.append(panel)
+}
+// One scale for every panel: a tenth above the highest upper end of any province's 50% interval (the 90% bands
+// are cut there).
+let panelTop = 1.1 * (panels.flatMap { $0.series.filter { $0.name.hasSuffix("50% interval") }.flatMap(\.points).compactMap(\.upper) }.max() ?? 1)
+for index in panels.indices { panels[index].yAxis.maximum = panelTop }
+try SmallMultiples(title: "Projected arrivals per day from the six provinces expected to send the most (median, 50% and 90% intervals)",
+                   charts: panels).write(to: file("provinces.svg"), protecting: inputs)
+written += [file("national-daily.svg"), file("provinces.svg")]
+
+func quantiles(_ summary: QuantileSummary) -> [String] {
+    [String(summary.median), summary.interval(0.9).map { String($0.lower) } ?? "NA", summary.interval(0.9).map { String($0.upper) } ?? "NA"]
+}
+func localDay(_ date: Date) -> String { headline.localText(date, dateOnly: true) }
+let outlookTable = ReportTable(
+    header: ["province", "iso_code", "road_km", "mean_travel_days", "prior_share", "share_median", "share_q05", "share_q95",
+             "next_7_days_median", "next_7_days_q05", "next_7_days_q95", "next_\(horizon)_days_median", "next_\(horizon)_days_q05",
+             "next_\(horizon)_days_q95", "half_by_median", "half_by_q05", "half_by_q95"],
+    rows: outlooks.map { outlook in
+        [outlook.province.name, outlook.province.isoCode, String(outlook.province.roadKilometresToPhnomPenh),
+         String(outlook.meanTravelDays[1]), String(outlook.priorShare)]
+            + quantiles(outlook.share) + quantiles(outlook.nextWeek) + quantiles(outlook.horizon)
+            + (outlook.halfBy.map { [localDay($0.median), localDay($0.lower), localDay($0.upper)] } ?? ["NA", "NA", "NA"])
+    })
+let needsCSV = ReportTable(
+    header: ["province", "iso_code", "week", "first_day", "last_day", "days", "median", "q25", "q75", "q05", "q95"],
+    rows: needs.map { need in
+        let inner = need.arrivals.interval(0.5), outer = need.arrivals.interval(0.9)
+        return [need.province, need.isoCode, String(need.week), localDay(need.firstDay), localDay(need.lastDay), String(need.days),
+                String(need.arrivals.median), inner.map { String($0.lower) } ?? "NA", inner.map { String($0.upper) } ?? "NA",
+                outer.map { String($0.lower) } ?? "NA", outer.map { String($0.upper) } ?? "NA"]
+    })
+try writer.write(outlookTable.csv(), to: file("provinces.csv"))
+try writer.write(needsCSV.csv(), to: file("weekly-needs.csv"))
+written += [file("provinces.csv"), file("weekly-needs.csv")]
+print("")
+for url in written { print("wrote \(url.path)") }
