@@ -23,7 +23,8 @@ let usage = """
 
       --quick        200 bootstrap replicates instead of 1,000, 50 per backtest projection, no retrospective
                      or sensitivity runs (for tests)
-      --output DIR   where the archive, report and CSV files go (default: Notebooks/out/ beside this notebook)
+      --output DIR   where the archive, report, CSV files and charts (SVG) go (default: Notebooks/out/ beside
+                     this notebook, wherever it is run from)
       --help         this text
     """
 func fail(_ message: String) -> Never {
@@ -372,5 +373,25 @@ try writer.write(HTMLRenderer().render(document), to: reportURL)
 try writer.write(EvaluationTable.scores(againstFull), to: scoresURL)
 try writer.write(EvaluationTable.scores(againstBounds), to: boundsScoresURL)
 try writer.write(EvaluationTable.targetData(againstFull), to: targetURL)
+// The report's charts as standalone SVG files, through the library's public chart API: each newer file's fans
+// of the archived runs (daily arrivals projected by each run, with the figures published later) as small
+// multiples on one page.
+func charts(_ section: ReportSection) -> [Chart] {
+    section.blocks.flatMap { block -> [Chart] in
+        switch block {
+        case .chart(let chart): [chart]
+        case .smallMultiples(let charts): charts
+        default: []
+        }
+    }
+}
+let directory = output
+var chartURLs: [URL] = []
+for (section, name) in [(fullSection, "full"), (boundsSection, "bounds")] {
+    let url = directory.appendingPathComponent("scoring-past-projections-runs-\(name).svg")
+    try SmallMultiples(title: "Archived projections: \(section.title)", charts: charts(section), columns: 2)
+        .write(to: url, protecting: [dataset.url, boundsURL])
+    chartURLs.append(url)
+}
 print("")
-for url in [archiveURL, reportURL, scoresURL, boundsScoresURL, targetURL] { print("wrote \(url.path)") }
+for url in [archiveURL, reportURL, scoresURL, boundsScoresURL, targetURL] + chartURLs { print("wrote \(url.path)") }
