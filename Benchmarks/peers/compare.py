@@ -297,6 +297,7 @@ def main():
         only |= {PEER_JOB[job] for job in only if job in PEER_JOB}
         env["INFLOW_TIMING_ONLY"] = ",".join(sorted(only))
 
+    load_before = os.getloadavg()
     records = [dict(r, side="inflow") for r in json_lines([arguments.timing, "peers", work], env)]
     inflow = {r["job"]: r for r in records}
     peers = []
@@ -351,6 +352,8 @@ def main():
     for record in records + peers:
         print(f"- {record['job']} / {record['side']}: {record.get('detail', '')}")
     print(f"\nwork directory: {work}; settings: {json.dumps(settings)}")
+    print("load average (1, 5, 15 min) before: %.2f %.2f %.2f, after: %.2f %.2f %.2f (2 cores: above 1 another job ran "
+          "beside this one; repeat at a quiet moment)" % (*load_before, *os.getloadavg()))
     if failures:
         print("\nDISAGREEMENT beyond tolerance:\n  " + "\n  ".join(failures), file=sys.stderr)
         sys.exit(1)
