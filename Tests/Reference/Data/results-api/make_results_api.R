@@ -15,6 +15,7 @@
 # Residuals: residuals(fit, type = "pearson" / "deviance" / "response").
 # Randomised quantile residuals (Dunn & Smyth 1996) lie between qnorm(F(y - 1)) and qnorm(F(y)); mid-PIT is
 # (F(y - 1) + F(y)) / 2, with F the fitted Poisson or NB2 distribution function.
+# Log-likelihood with every constant from dpois / dnbinom at the fitted means; AIC = -2 l + 2 (p + 1 for theta).
 # Runs test of the signs of the Pearson residuals (Wald-Wolfowitz, normal approximation without continuity
 # correction): runs R, E = 2 n1 n2 / n + 1, Var = 2 n1 n2 (2 n1 n2 - n) / (n^2 (n - 1)), z = (R - E) / sqrt(Var).
 suppressPackageStartupMessages({ library(MASS); library(splines) })
@@ -35,8 +36,8 @@ runsTest <- function(r) {
   c(runs = runs, expected = e, variance = v, z = z, p = 2 * pnorm(-abs(z)))
 }
 
-block <- function(fit, cdf) {
-  p <- predict(fit, newdata = data.frame(t = newTimes), type = "link", se.fit = TRUE)
+block <- function(fit, cdf, logDensity, extraParameters) {
+  p <- predict(fit, newdata = data.frame(t = newTimes), type = "link", se.fit = TRUE, dispersion = 1)
   z <- qnorm(0.975)
   mu <- fitted(fit)
   lowerF <- ifelse(y > 0, cdf(y - 1, mu), 0)
@@ -44,6 +45,7 @@ block <- function(fit, cdf) {
   pr <- residuals(fit, type = "pearson")
   rt <- runsTest(pr)
   n <- length(y); k <- length(coef(fit))
+  ll <- sum(logDensity(y, mu))
   paste0("{\n",
     "  \"times\": ", num(newTimes), ",\n",
     "  \"eta\": ", num(p$fit), ",\n",
@@ -63,19 +65,32 @@ block <- function(fit, cdf) {
     "  \"runsExpected\": ", sprintf("%.17g", rt["expected"]), ",\n",
     "  \"runsZ\": ", sprintf("%.17g", rt["z"]), ",\n",
     "  \"runsP\": ", sprintf("%.17g", rt["p"]), ",\n",
-    "  \"logLik\": ", sprintf("%.17g", as.numeric(logLik(fit))), ",\n",
-    "  \"aic\": ", sprintf("%.17g", AIC(fit)), ",\n",
+    "  \"logLik\": ", sprintf("%.17g", ll), ",\n",
+    "  \"aic\": ", sprintf("%.17g", -2 * ll + 2 * (k + extraParameters)), ",\n",
     "  \"devianceTotal\": ", sprintf("%.17g", deviance(fit)), ",\n",
     "  \"dfResidual\": ", df.residual(fit))
 }
 
-pois <- glm(y ~ t + I(t^2), family = poisson)
-nb <- glm.nb(y ~ ns(t, df = 3))
-nbTheta <- nb$theta
+# glm's default stopping rule (deviance change below 1e-8 relative) leaves the weights of the covariance, which
+# R takes from the start of the last iteration, about 1e-4 relative from those at the optimum, and theta.ml's
+# default tolerance (eps^0.25) leaves theta about 1e-8 relative from the maximum: both are tightened so that the
+# values hold to 1e-10 relative. The NB2 fit alternates theta.ml and glm with negative.binomial(theta) until theta
+# stops changing (the algorithm of glm.nb), and its standard errors take dispersion 1 (glm.nb's convention).
+tight <- glm.control(epsilon = 1e-14, maxit = 200)
+pois <- glm(y ~ t + I(t^2), family = poisson, control = tight)
+nbTheta <- glm.nb(y ~ ns(t, df = 3))$theta
+for (i in 1:100) {
+  nb <- glm(y ~ ns(t, df = 3), family = negative.binomial(nbTheta), control = tight)
+  previous <- nbTheta
+  nbTheta <- as.numeric(theta.ml(y, fitted(nb), limit = 200, eps = 1e-12))
+  if (abs(nbTheta - previous) < 1e-12 * nbTheta) break
+}
+nb <- glm(y ~ ns(t, df = 3), family = negative.binomial(nbTheta), control = tight)
 cat("{\n",
     "\"generatedBy\": \"", R.version.string, ", MASS ", as.character(packageVersion("MASS")), "\",\n",
     "\"days\": ", num(t), ",\n",
     "\"counts\": ", num(y), ",\n",
-    "\"poissonQuadratic\": ", block(pois, function(q, mu) ppois(q, mu)), "\n},\n",
-    "\"nb2Spline\": ", block(nb, function(q, mu) pnbinom(q, size = nbTheta, mu = mu)),
+    "\"poissonQuadratic\": ", block(pois, function(q, mu) ppois(q, mu), function(q, mu) dpois(q, mu, log = TRUE), 0), "\n},\n",
+    "\"nb2Spline\": ", block(nb, function(q, mu) pnbinom(q, size = nbTheta, mu = mu),
+                          function(q, mu) dnbinom(q, size = nbTheta, mu = mu, log = TRUE), 1),
     ",\n  \"theta\": ", sprintf("%.17g", nbTheta), "\n}\n}\n", sep = "")

@@ -1,0 +1,82 @@
+import InflowCore
+import Foundation
+import Testing
+import InflowModels
+
+@Suite("Curve fits: predict, residuals and diagnostics")
+struct CurveFitResultsTests {
+    let reference: ResultsAPIReference
+    init() throws { reference = try ResultsAPIReference.load() }
+
+    /// The expected total at the end of the data is the sum of the fitted counts, and each period's mean is the
+    /// fitted count of that day.
+    @Test(arguments: [ErrorFamily.poisson, .negativeBinomial])
+    func meansAgreeWithTheFittedCounts(_ error: ErrorFamily) throws {
+        let fit = try Logistic().fit(reference.series, error: error)
+        let rows = fit.predict(at: reference.days + [14])
+        let total = fit.fitted.reduce(0, +)
+        #expect(relativeDifference(try #require(rows.last).cumulative.mean, total) < ResultsTolerance.rounding)
+        for (i, mean) in fit.fitted.enumerated() {
+            #expect(relativeDifference(rows[i].perPeriod.mean, mean) < ResultsTolerance.rounding, "day \(i)")
+        }
+        for row in rows where row.perPeriod.mean > 0 {
+            // Log-scale intervals: the mean is the geometric middle of its interval.
+            let product = row.perPeriod.lower * row.perPeriod.upper
+            #expect(relativeDifference(product, row.perPeriod.mean * row.perPeriod.mean) < ResultsTolerance.rounding)
+            #expect(row.perPeriod.lower < row.perPeriod.mean && row.perPeriod.mean < row.perPeriod.upper)
+        }
+    }
+
+    /// Far past the data the expected total is the final size and its standard error the final size's, which
+    /// `finalSize()` computes by central differences (another code path); the expected count of a day there is
+    /// the background rate with the standard error of `beta`.
+    @Test func farFutureMeansAreTheFinalSizeAndTheBackground() throws {
+        var options = FitOptions()
+        options.background = .estimated
+        let fit = try Logistic().fit(reference.series, error: .negativeBinomial, options: options)
+        #expect(fit.status.isConverged, "\(fit.status)")
+        let far = try #require(fit.predict(at: [2_000]).first)
+        let size = fit.finalSize()
+        let beta = fit.backgroundRate
+        let expectedTotal = size.value + beta * (2_000 - fit.observations.firstTime)
+        #expect(relativeDifference(far.cumulative.mean, expectedTotal) < ResultsTolerance.rounding)
+        #expect(relativeDifference(far.perPeriod.mean, beta) < ResultsTolerance.finiteDifference)
+        let betaSE = try #require(fit.standardErrors["beta"])
+        #expect(relativeDifference(far.perPeriod.standardError, betaSE) < ResultsTolerance.finiteDifference)
+
+        let noBackground = try Logistic().fit(reference.series, error: .negativeBinomial)
+        let farTotal = try #require(noBackground.predict(at: [2_000]).first).cumulative
+        let finalSize = noBackground.finalSize()
+        #expect(relativeDifference(farTotal.mean, finalSize.value) < ResultsTolerance.rounding)
+        #expect(relativeDifference(farTotal.standardError, finalSize.standardError) < ResultsTolerance.finiteDifference)
+    }
+
+    @Test func residualsAddUpToTheFitStatistics() throws {
+        for error in [ErrorFamily.poisson, .negativeBinomial] {
+            let fit = try Logistic().fit(reference.series, error: error)
+            let residuals = fit.residuals()
+            let deviance = residuals.deviance.reduce(0) { $0 + $1 * $1 }
+            let pearson = residuals.pearson.reduce(0) { $0 + $1 * $1 }
+            #expect(relativeDifference(deviance, fit.deviance) < ResultsTolerance.reference, "\(error)")
+            #expect(relativeDifference(pearson, fit.pearsonChiSquare) < ResultsTolerance.reference, "\(error)")
+            let diagnostics = fit.diagnostics()
+            #expect(diagnostics.degreesOfFreedom == 14 - 3)
+            #expect(relativeDifference(diagnostics.dispersion, fit.pearsonChiSquare / 11) < ResultsTolerance.rounding)
+            #expect(diagnostics.midPIT.allSatisfy { $0 > 0 && $0 < 1 })
+        }
+    }
+
+    /// `+ + - - + -`: n1 = n2 = 3, four runs, E = 2 * 9 / 6 + 1 = 4, Var = 2 * 9 * (18 - 6) / (36 * 5) = 1.2, z = 0.
+    /// `+ + + - - -`: two runs, z = -2 / sqrt(1.2).
+    @Test func runsTestByHand() {
+        let balanced = RunsTest(signsOf: [1, 2, -1, -3, 0, 4, -2])
+        #expect(balanced.runs == 4 && balanced.positives == 3 && balanced.negatives == 3)
+        #expect(abs(balanced.expected - 4) < ResultsTolerance.rounding)
+        #expect(abs(balanced.variance - 1.2) < ResultsTolerance.rounding)
+        #expect(abs(balanced.z) < ResultsTolerance.rounding)
+        let clustered = RunsTest(signsOf: [1, 1, 1, -1, -1, -1])
+        #expect(clustered.runs == 2)
+        #expect(abs(clustered.z + 2 / 1.2.squareRoot()) < ResultsTolerance.rounding)
+        #expect(RunsTest(signsOf: [1, 2, 3]).z.isNaN)
+    }
+}
