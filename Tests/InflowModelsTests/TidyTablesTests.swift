@@ -95,6 +95,16 @@ struct TidyTablesTests {
         #expect(ModelNames.all.last == LogLinearModel.name)
     }
 
+    /// The index table of `Guides/CurveFamilies.md` names every model, in the command line's order.
+    @Test func theGuideNamesEveryModel() throws {
+        let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Guides/CurveFamilies.md")
+        let names = try String(contentsOf: guide, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("| `") }
+            .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
+        #expect(names == ModelNames.all)
+    }
+
     @Test func fitsPrintTheirTableAndExplainTheSizes() throws {
         var options = FitOptions()
         options.background = .fixed(5)
