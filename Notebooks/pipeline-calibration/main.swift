@@ -5,19 +5,54 @@
 // with a background flow. Each series is cut early, at the peak and after it, and the projected arrivals
 // over the next 7, 14 and 28 days are scored against what the simulation then produced.
 //
-// Run it with `swift run -c release pipeline-calibration` (`--quick` for 4 series per truth, `--series N`).
+// Run it with `swift run -c release pipeline-calibration` (`--quick` for 4 series per truth, `--series N`,
+// `--output DIR` to write the results table somewhere else than `Notebooks/out/`, `--help` for the options).
 
 import Foundation
 import Inflow
 
+let usage = """
+    usage: pipeline-calibration [--quick] [--series N] [--replicates B] [--curve a,b,...]
+                                [--ensemble stacking|aicc|wis|none] [--output DIR]
+
+      --quick        4 series per truth instead of 40 (for tests)
+      --series N     series simulated per truth
+      --replicates B bootstrap replicates per projection (default 200)
+      --curve LIST   the curve families, comma-separated (default: those of inflow project)
+      --ensemble M   how the families are weighed (default stacking)
+      --output DIR   where the results table (pipeline-calibration.csv) goes (default: Notebooks/out/ beside
+                     this notebook, wherever it is run from)
+      --help         this text
+    """
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("\(message)\n\(usage)\n".utf8))
+    exit(64)
+}
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.contains("--help") {
-    print("usage: pipeline-calibration [--quick] [--series N] [--replicates B] [--curve a,b,...] [--ensemble stacking|aicc|wis|none]")
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
     exit(0)
 }
-func value(_ flag: String) -> Int? {
-    arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
+let flagsWithValues: Set<String> = ["--series", "--replicates", "--curve", "--ensemble", "--output"]
+var position = 0
+while position < arguments.count {
+    let argument = arguments[position]
+    if flagsWithValues.contains(argument) {
+        guard position + 1 < arguments.count, !arguments[position + 1].hasPrefix("--") else { fail("\(argument) needs a value") }
+        position += 1
+    } else if argument != "--quick" {
+        fail("unknown option \(argument)")
+    }
+    position += 1
 }
+func value(_ flag: String) -> Int? {
+    guard let index = arguments.firstIndex(of: flag) else { return nil }
+    guard let number = Int(arguments[index + 1]), number > 0 else { fail("\(flag) needs a positive whole number") }
+    return number
+}
+var output = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("out", isDirectory: true)
+if let index = arguments.firstIndex(of: "--output") { output = URL(fileURLWithPath: arguments[index + 1], isDirectory: true) }
 let quick = arguments.contains("--quick")
 let series = value("--series") ?? (quick ? 4 : 40)
 
@@ -42,7 +77,8 @@ let truths: [PipelineCalibration.Truth] = [
 ]
 
 var options = AnalysisOptions()
-if let method = arguments.firstIndex(of: "--ensemble").flatMap({ EnsembleMethod(rawValue: arguments[$0 + 1]) }) {
+if let index = arguments.firstIndex(of: "--ensemble") {
+    guard let method = EnsembleMethod(rawValue: arguments[index + 1]) else { fail("unknown --ensemble \(arguments[index + 1])") }
     options.ensemble = method
 }
 if let names = arguments.firstIndex(of: "--curve").map({ arguments[$0 + 1] }) {
@@ -59,5 +95,15 @@ for truth in truths {
     print("\(truth.label): origins early day \(days[.early]!), peak day \(days[.peak]!), post-peak day \(days[.postPeak]!)")
 }
 let started = Date()
-for row in study.run() { print(row) }
+let results = study.run()
+for row in results { print(row) }
 print(String(format: "%.0f s", Date().timeIntervalSince(started)))
+
+// The results as CSV (unrounded), beside the other notebooks' output, written atomically.
+let table = ReportTable(
+    header: ["origin_class", "forecasts", "failures", "coverage_50", "coverage_90", "coverage_95", "relative_wis"],
+    rows: results.map { [$0.originClass.rawValue, String($0.forecasts), String($0.failures), String($0.coverage50),
+                         String($0.coverage90), String($0.coverage95), String($0.relativeWIS)] })
+let tableURL = output.appendingPathComponent("pipeline-calibration.csv")
+try AtomicFileWriter().write(table.csv(), to: tableURL)
+print("wrote \(tableURL.path)")

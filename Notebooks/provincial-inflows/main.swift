@@ -539,7 +539,7 @@ print("""
 
 The cheapest improvement is a breakdown by province of the arrivals already counted, even a rough one (the
 embassy registers every arrival); next, dated releases by province; a shares file from NGO interviews
-(`--shares`) replaces the gazetteer rule with a belief someone can defend.
+(`ProvinceShares`, given to `ProvincialModel`) replaces the gazetteer rule with a belief someone can defend.
 """)
 
 // MARK: - The report
