@@ -1,12 +1,12 @@
 import Foundation
 
-/// The CSV text of tidy tables (RFC 4180): numbers in full precision (`%.17g`, enough to read back the same
-/// double), an empty field for a missing value, text quoted when it holds a comma, quote or line break.
+/// The CSV text of tidy tables (RFC 4180): numbers in full precision (Swift's shortest representation that reads
+/// back as the same double: `0.9`, `2225.5498547647571`, `8.69e-08`), an empty field for a missing value, text quoted when it holds a comma, quote or line break.
 enum CSVText {
     /// A number field; empty for `nil` or a value that is not finite.
     static func field(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        return String(format: "%.17g", value)
+        return "\(value)"
     }
 
     /// A text field, quoted when needed.

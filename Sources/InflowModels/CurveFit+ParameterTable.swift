@@ -24,7 +24,7 @@ extension CurveFit {
                 name: name, summary: summary, value: naturalValue(index), standardError: standardError(index),
                 lower: isDispersion ? Foundation.exp(estimate - z * internalSE) : estimate - z * internalSE,
                 upper: isDispersion ? Foundation.exp(estimate + z * internalSE) : estimate + z * internalSE,
-                fixed: fixed[index], atBound: isAtBound(index))
+                level: level, fixed: fixed[index], atBound: isAtBound(index))
         }
     }
 }

@@ -34,9 +34,11 @@ public struct PredictedMean: Sendable, Equatable, Codable, CustomStringConvertib
         }
     }
 
-    /// `208 (interval 195 to 222)`, numbers as ``Estimate`` prints them.
+    /// `208 (interval 195 to 222)`, numbers as ``Estimate`` prints them; `0 (no interval)` when the interval could
+    /// not be computed.
     public var description: String {
         func text(_ x: Double) -> String { x.isFinite ? SizeBound.readable(x) : "not computed" }
+        guard lower.isFinite || upper.isFinite else { return "\(text(mean)) (no interval)" }
         return "\(text(mean)) (interval \(text(lower)) to \(text(upper)))"
     }
 

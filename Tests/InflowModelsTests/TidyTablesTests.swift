@@ -46,7 +46,7 @@ struct TidyTablesTests {
         let kLine = try #require(csv.first { $0.hasPrefix("K,") })
         let kEstimate = try #require(Double(kLine.split(separator: ",")[1]))
         #expect(kEstimate == rows.first { $0.term == "K" }?.estimate)
-        #expect(csv.contains("t0,6,,,,,,0.90000000000000002,true,held fixed"))
+        #expect(csv.contains("t0,6.0,,,,,,0.9,true,held fixed"))
 
         let glance = GlanceRow.csv([fit.glance()]).split(separator: "\n")
         #expect(glance.first == "model,logLik,AIC,BIC,deviance,df.residual,nobs,dispersion")
@@ -68,6 +68,8 @@ struct TidyTablesTests {
             #expect(row.lower == intervals[row.name]?.lower && row.upper == intervals[row.name]?.upper)
             #expect(!row.summary.isEmpty)
         }
+        #expect(table[0].description.hasPrefix("K = "))
+        #expect(table[0].description.contains("80% interval"))
     }
 
     @Test func everyCommandLineNameIsOneModel() throws {
