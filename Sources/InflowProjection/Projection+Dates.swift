@@ -29,4 +29,10 @@ extension Projection {
     public func localText(_ date: Date, dateOnly: Bool = false, withOffset: Bool = false) -> String {
         TimeText.text(date, in: timeZone, dateOnly: dateOnly, withOffset: withOffset)
     }
+
+    /// `UTC+07:00` (`UTC` for a zero offset): the series' offset at the end of the first period, for text.
+    var utcOffsetText: String {
+        let seconds = periods > 0 ? timeZone.secondsFromGMT(for: endDate(0)) : timeZone.secondsFromGMT()
+        return seconds == 0 ? "UTC" : "UTC" + TimeText.offset(seconds)
+    }
 }

@@ -2,11 +2,14 @@ import Foundation
 import InflowStatistics
 
 extension Projection: CustomStringConvertible {
-    /// `logistic (negative-binomial): 30 days from day 9.0, 1000 replicates; next 7 days 432 (90%: 162 to 2,024)`.
+    /// `logistic (negative-binomial): 30 periods from day 9.0, 1000 replicates; next 7 periods 432 (90%: 162 to
+    /// 2,024); local days 2026-01-25 to 2026-02-23 (UTC+07:00)`: the days are those the periods cover on the series'
+    /// clock (``day(_:)``).
     public var description: String {
         let week = arrivals(overFirst: 7, levels: [0.05, 0.5, 0.95])
+        let days = periods > 0 ? "; local days \(day(0).text) to \(day(periods - 1).text) (\(utcOffsetText))" : ""
         return "\(model): \(periods) periods from day \(String(format: "%.1f", grid.boundaries[0])), \(replicates) replicates; "
-            + "next \(min(7, periods)) periods \(week)"
+            + "next \(min(7, periods)) periods \(week)" + days
     }
 
     /// The central interval of a target in period `k` at any coverage (0.85, 0.5...), from the samples themselves

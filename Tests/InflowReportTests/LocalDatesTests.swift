@@ -41,6 +41,8 @@ struct LocalDatesTests {
         let rows = headline.hubRows(location: "x").filter { $0.outputType == "mean" && $0.target == "day inc arrivals" }
         #expect(rows.map(\.targetEndDate) == headline.days.map(\.text))
         #expect(result.hubRows(timeZone: zone).contains { $0.targetEndDate == "2026-02-07" })
+        #expect(headline.description.hasSuffix(
+            "; local days \(headline.days.first!.text) to \(headline.days.last!.text) (UTC+07:00)"))
     }
 
     @Test("a report input takes the series' time zone unless told otherwise")
