@@ -47,7 +47,7 @@ public struct CurveFitRecord: Sendable, Codable {
     public var pearsonChiSquare: Double
     /// Starting points tried.
     public var startsTried: Int
-    /// The solver's stopping reason, as ``LevenbergMarquardt/Status``' description.
+    /// The solver's stopping reason, as the description of its `LevenbergMarquardt.Status`.
     public var solverStatus: String
     /// Solver iterations.
     public var iterations: Int
