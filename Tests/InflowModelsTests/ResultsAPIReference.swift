@@ -28,6 +28,18 @@ struct ResultsAPIReference: Decodable {
         let dfResidual: Int
         let theta: Double?
     }
+    struct Curve: Decodable {
+        let parameters: [Double]
+        let total: [Double]
+        let totalSE: [Double]
+        let totalLower95: [Double?]
+        let totalUpper95: [Double?]
+        let count: [Double]
+        let countSE: [Double]
+        let countLower95: [Double]
+        let countUpper95: [Double]
+    }
+    let logisticPoisson: Curve
     let days: [Double]
     let counts: [Double]
     let poissonQuadratic: Model

@@ -1,8 +1,9 @@
 # Reference values for the results API (issue 19, item 3): link-scale predictions with standard errors,
 # Pearson and deviance residuals, and the ends of the randomised quantile residuals, from R's glm and
-# MASS::glm.nb on a fourteen-day count series.
+# MASS::glm.nb on a fourteen-day count series; and the mean curve of a logistic Poisson fit with delta-method
+# intervals, fitted by Fisher scoring written out below.
 #
-#     Rscript make_results_api.R > results_api.json
+#     Rscript make_results_api.R > results_api.json     (null: a value that is not a number, such as a log-scale interval around 0)
 #
 # Models (days t = 0..13, daily counts y, offset 0 since every period is one day):
 #   poissonQuadratic: glm(y ~ t + I(t^2), family = poisson)           (Inflow: LogLinearModel(basis: .polynomial(degree: 2)))
@@ -24,7 +25,7 @@ t <- 0:13
 y <- c(12, 45, 28, 110, 140, 265, 150, 250, 190, 115, 112, 58, 55, 22)
 newTimes <- c(0, 2.5, 6, 13, 14, 16.5)
 
-num <- function(x) paste0("[", paste(sprintf("%.17g", x), collapse = ", "), "]")
+num <- function(x) paste0("[", paste(ifelse(is.finite(x), sprintf("%.17g", x), "null"), collapse = ", "), "]")
 
 runsTest <- function(r) {
   s <- sign(r); s <- s[s != 0]
@@ -86,10 +87,53 @@ for (i in 1:100) {
   if (abs(nbTheta - previous) < 1e-12 * nbTheta) break
 }
 nb <- glm(y ~ ns(t, df = 3), family = negative.binomial(nbTheta), control = tight)
+# Logistic curve with Poisson counts, fitted by Fisher scoring in R: C(t) = K / (1 + exp(-r (t - t0))), the count of
+# day t has mean mu = C(t + 1) - C(t) (Inflow's interval means), the covariance is the inverse expected information
+# (J^T diag(1 / mu) J)^-1 (Inflow: FitOptions(covariance: .expected)). Mean curve at new times: the expected total
+# since day 0, M(t) = C(t) - C(0), and the expected count of (t, t + 1], each with the delta-method standard error
+# s = sqrt(g^T V g) (g the analytic gradient) and the log-scale interval m exp(-/+ z s / m).
+logisticC <- function(p, t) p[1] / (1 + exp(-p[2] * (t - p[3])))
+logisticGradient <- function(p, t) {
+  s <- 1 / (1 + exp(-p[2] * (t - p[3])))
+  cbind(s, p[1] * s * (1 - s) * (t - p[3]), -p[1] * p[2] * s * (1 - s))
+}
+theta <- c(1500, 0.7, 6)
+for (i in 1:200) {
+  mu <- logisticC(theta, t + 1) - logisticC(theta, t)
+  J <- logisticGradient(theta, t + 1) - logisticGradient(theta, t)
+  information <- t(J) %*% (J / mu)
+  step <- solve(information, t(J) %*% ((y - mu) / mu))
+  theta <- theta + as.vector(step)
+  if (max(abs(step) / abs(theta)) < 1e-15) break
+}
+mu <- logisticC(theta, t + 1) - logisticC(theta, t)
+J <- logisticGradient(theta, t + 1) - logisticGradient(theta, t)
+V <- solve(t(J) %*% (J / mu))
+curveBlock <- function() {
+  z <- qnorm(0.975)
+  total <- logisticC(theta, newTimes) - logisticC(theta, 0)
+  gTotal <- logisticGradient(theta, newTimes) - matrix(logisticGradient(theta, 0), length(newTimes), 3, byrow = TRUE)
+  count <- logisticC(theta, newTimes + 1) - logisticC(theta, newTimes)
+  gCount <- logisticGradient(theta, newTimes + 1) - logisticGradient(theta, newTimes)
+  seTotal <- sqrt(rowSums((gTotal %*% V) * gTotal))
+  seCount <- sqrt(rowSums((gCount %*% V) * gCount))
+  paste0("{\n",
+    "  \"parameters\": ", num(theta), ",\n",
+    "  \"total\": ", num(total), ",\n",
+    "  \"totalSE\": ", num(seTotal), ",\n",
+    "  \"totalLower95\": ", num(total * exp(-z * seTotal / total)), ",\n",
+    "  \"totalUpper95\": ", num(total * exp(z * seTotal / total)), ",\n",
+    "  \"count\": ", num(count), ",\n",
+    "  \"countSE\": ", num(seCount), ",\n",
+    "  \"countLower95\": ", num(count * exp(-z * seCount / count)), ",\n",
+    "  \"countUpper95\": ", num(count * exp(z * seCount / count)), "\n}")
+}
+
 cat("{\n",
     "\"generatedBy\": \"", R.version.string, ", MASS ", as.character(packageVersion("MASS")), "\",\n",
     "\"days\": ", num(t), ",\n",
     "\"counts\": ", num(y), ",\n",
+    "\"logisticPoisson\": ", curveBlock(), ",\n",
     "\"poissonQuadratic\": ", block(pois, function(q, mu) ppois(q, mu), function(q, mu) dpois(q, mu, log = TRUE), 0), "\n},\n",
     "\"nb2Spline\": ", block(nb, function(q, mu) pnbinom(q, size = nbTheta, mu = mu),
                           function(q, mu) dnbinom(q, size = nbTheta, mu = mu, log = TRUE), 1),
