@@ -12,8 +12,9 @@ import InflowLinearAlgebra
 /// options) give what the original gave. The solver's report keeps its status, iterations, objective and active
 /// bounds; its gradient and curvature are not kept (zero). `CurveFit` is `Codable` through this record.
 ///
-/// Values that are not finite (the means of a failed fit) need a `JSONEncoder` with a
-/// `nonConformingFloatEncodingStrategy`.
+/// Only families of ``CurveFamilies/all`` can be decoded (a ``ProvincialRelease`` carries its provinces, which a
+/// name does not: decoding its fit throws ``Failure/unknownFamily(_:)``). Values that are not finite (the means of
+/// a failed fit) need a `JSONEncoder` with a `nonConformingFloatEncodingStrategy`.
 public struct CurveFitRecord: Sendable, Codable {
     /// The family's command-line name.
     public var family: String

@@ -27,6 +27,34 @@ struct CurveFitResultsTests {
         }
     }
 
+    /// Level data: the expected total at each observed time is the fitted level; counts modelled as rates: the
+    /// expected count of each day is the fitted count.
+    @Test func meansFollowTheFitsConventions() throws {
+        var total = 0.0
+        let levels = reference.counts.map { count -> Double? in
+            total += count
+            return total
+        }
+        let levelSeries = InflowSeries(kind: .level, days: reference.days.map { $0 + 1 }, values: levels)
+        let levelFit = try Logistic().fit(levelSeries, error: .gaussian)
+        let rows = levelFit.predict(at: reference.days.map { $0 + 1 })
+        for (row, fitted) in zip(rows, levelFit.fitted) {
+            #expect(relativeDifference(row.cumulative.mean, fitted) < ResultsTolerance.rounding)
+        }
+        var options = FitOptions()
+        options.countsAsRate = true
+        let rateFit = try Logistic().fit(reference.series, error: .poisson, options: options)
+        for (row, fitted) in zip(rateFit.predict(at: reference.days), rateFit.fitted) {
+            #expect(relativeDifference(row.perPeriod.mean, fitted) < ResultsTolerance.rounding)
+        }
+        // Gaussian quantile residuals are the standardised residuals.
+        let residuals = levelFit.residuals()
+        let sigma = levelFit.dispersion.squareRoot()
+        for (quantile, response) in zip(residuals.quantile, residuals.response) {
+            #expect(abs(quantile - response / sigma) < ResultsTolerance.rounding * max(1, abs(quantile)))
+        }
+    }
+
     /// The logistic Poisson fit with the expected-information covariance against R's Fisher scoring and delta
     /// method written out in `make_results_api.R`: estimates, expected totals and day counts, their standard errors
     /// and log-scale intervals, at and beyond the data.
