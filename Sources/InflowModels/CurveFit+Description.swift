@@ -19,9 +19,10 @@ extension CurveFit: CustomStringConvertible {
     ///   data; background arrivals (``backgroundRate``) are part of neither.
     /// - ``remaining(level:)`` is the final size minus the surge's observed arrivals (``observedSurge``: what was
     ///   counted up to the last report, a partial day's 17:00 report included, minus the background's share), with a
-    ///   95% profile-likelihood interval: the pools the likelihood does not rule out. A projection's remaining pool
-    ///   and its arrivals (90% by default) are predictive: bootstrap refits to simulated counts, so the intervals
-    ///   differ in level, in method and, for arrivals, in horizon.
+    ///   95% profile-likelihood interval: the pools the likelihood does not rule out. A projection's remaining pool is
+    ///   each bootstrap replicate's `C_b(inf) - C_b(t_last)` (what its curve still expects, not final size minus
+    ///   counts) and its arrivals add count noise within its horizon, both printed with 90% intervals: they differ
+    ///   in level, method and centre.
     public var sizeExplanation: String? {
         guard let name = family.finalSizeParameter, let index = parameterNames.firstIndex(of: name) else { return nil }
         let limit = naturalValue(index)
@@ -36,8 +37,8 @@ extension CurveFit: CustomStringConvertible {
         }
         first += parts.isEmpty ? "." : " (\(parts.joined(separator: "; ")))."
         let second = "remaining() = final size minus the \(text(observedSurge)) surge arrivals counted to the last report, "
-            + "with a 95% profile-likelihood interval; a projection's 90% intervals are predictive (bootstrap refits, "
-            + "count noise, a horizon), so the two differ."
+            + "with a 95% profile-likelihood interval; a projection's pool is each bootstrap curve's C(inf) - C(t_last) "
+            + "and its arrivals add count noise within a horizon, both with 90% intervals, so the numbers differ."
         return first + "\n" + second
     }
 }

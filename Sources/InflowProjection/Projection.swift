@@ -116,6 +116,10 @@ public struct Projection: Sendable {
     }
 
     /// Summary of the remaining pool after the last observation (final size minus observed).
+    ///
+    /// Not the number `CurveFit.remaining(level:)` gives: that is the fitted final size minus the surge's counted
+    /// arrivals, with a 95% profile-likelihood interval; this is each bootstrap replicate's `C_b(inf) - C_b(t_last)`,
+    /// summarised at `levels` (the printed results show 90% intervals), so level, method and centre differ.
     public func remainingNow(levels: [Double] = Quantiles.forecastHubLevels) -> QuantileSummary {
         QuantileSummary(sample: finalSizes.map { $0 - observedTotal }, levels: levels)
     }
