@@ -1,4 +1,5 @@
 import Foundation
+import InflowCore
 import InflowProjection
 
 extension AnalysisResult {
@@ -7,9 +8,11 @@ extension AnalysisResult {
     /// else its name as a slug), so the rows add up. With a provincial split, the site's rows, then each
     /// province's daily arrivals (location its ISO 3166-2 code; incident targets only, since a province's arrivals
     /// so far are not known without its counts).
-    /// - Parameter timeZone: the frame in which dates are read (the data's).
+    /// - Parameter timeZone: the frame in which dates are read; default the data's own (the total series'
+    ///   ``InflowCore/InflowSeries/timeZone``, which every projection of the run carries).
     /// - Complexity: O(nodes × periods × 24).
-    public func hubRows(timeZone: TimeZone) -> [HubRow] {
+    public func hubRows(timeZone: TimeZone? = nil) -> [HubRow] {
+        let timeZone = timeZone ?? total.series.timeZone
         if let provincial {
             let site = total.headline.hubRows(location: HubRow.slug(total.series.name), timeZone: timeZone)
             let split = provincial.projection

@@ -41,6 +41,11 @@ struct LocalDatesTests {
         let rows = headline.hubRows(location: "x").filter { $0.outputType == "mean" && $0.target == "day inc arrivals" }
         #expect(rows.map(\.targetEndDate) == headline.days.map(\.text))
         #expect(result.hubRows(timeZone: zone).contains { $0.targetEndDate == "2026-02-07" })
+        // By default the rows are read in the data's time zone; read at UTC+14 every day moves on by one.
+        let localDays = result.hubRows().map(\.targetEndDate)
+        #expect(localDays == result.hubRows(timeZone: zone).map(\.targetEndDate))
+        let kiribati = result.hubRows(timeZone: TimeZone(secondsFromGMT: 14 * 3600)!).map(\.targetEndDate)
+        #expect(kiribati.first == "2026-01-26" && localDays.first == "2026-01-25")
         #expect(headline.description.hasSuffix(
             "; local days \(headline.days.first!.text) to \(headline.days.last!.text) (UTC+07:00)"))
     }
