@@ -67,6 +67,18 @@ struct FitRecordTests {
         #expect(decoded.residuals(seed: 5) == fit.residuals(seed: 5))
     }
 
+    /// Day-of-week effects read in a zone seven hours east of UTC keep their zone through JSON.
+    @Test func weekdayEffectsKeepTheirTimeZone() throws {
+        let zone = try #require(TimeZone(secondsFromGMT: 7 * 3600))
+        let model = LogLinearModel(basis: .polynomial(degree: 1), dayOfWeek: true, timeZone: zone)
+        let fit = try model.fit(reference.series, error: .poisson)
+        let decoded = try roundTrip(fit)
+        #expect(decoded.model.timeZone.secondsFromGMT() == 7 * 3600)
+        #expect(decoded.design.elements == fit.design.elements)
+        let times = (0..<7).map { 14 + Double($0) + 0.9 }    // late evening UTC: the next day in the zone
+        #expect(decoded.predict(at: times) == fit.predict(at: times))
+    }
+
     @Test func anUnknownFamilyIsRefusedByName() throws {
         let fit = try Logistic().fit(reference.series, error: .poisson)
         var record = CurveFitRecord(fit)
