@@ -9,16 +9,24 @@ extension CurveFit {
     /// parameters (the family's `dC/dtheta`, and the period length or elapsed time for an estimated background;
     /// 0 for the dispersion and for fixed parameters) and `Sigma` = ``covariance``. A fit without a covariance
     /// gives NaN standard errors and intervals.
-    /// - Complexity: three or four family evaluations with gradients per time (ODE families integrate each).
+    /// - Complexity: one batched family evaluation with gradients over the sorted distinct times (`t`, `t + period`
+    ///   and the first observation's start; ODE families integrate once), then O(p^2) per time.
     /// - Reference: Casella & Berger, *Statistical Inference* (2002), section 5.5.4 (delta method).
     public func predict(at times: [Double], level: Double = 0.95, period: Double = 1) -> [CurvePrediction] {
         let z = Self.zValue(level)
-        return times.map { t in
-            let start = mean(cumulativeAt: t)
-            let end = mean(cumulativeAt: t + period)
-            var count = (value: end.value - start.value, gradient: zip(end.gradient, start.gradient).map { $0 - $1 })
-            if options.countsAsRate && observations.kind != .level {
-                count = meanCountAsRate(at: t, period: period)
+        let curve = CurveTable(self, times: [observations.firstTime] + times + times.map { $0 + period })
+        let rates = options.countsAsRate && observations.kind != .level ? CurveTable(self, ratesAt: times) : nil
+        return times.enumerated().map { i, t in
+            let start = mean(cumulativeAt: t, curve)
+            var count: (value: Double, gradient: [Double])
+            if let rates {
+                count = rates.value(at: t)
+                count.value = (count.value + backgroundRate) * period
+                for j in count.gradient.indices { count.gradient[j] *= period }
+                if let b = freeBackgroundIndex { count.gradient[b] = period }
+            } else {
+                let end = mean(cumulativeAt: t + period, curve)
+                count = (end.value - start.value, zip(end.gradient, start.gradient).map { $0 - $1 })
             }
             return CurvePrediction(
                 time: t, date: observations.origin.addingTimeInterval(t * 86_400), period: period, level: level,
@@ -42,41 +50,24 @@ extension CurveFit {
         return max(variance, 0).squareRoot()
     }
 
-    /// `C(t)` and its gradient in the curve parameters, laid out as ``parameterNames``.
-    private func curve(at t: Double) -> (value: Double, gradient: [Double]) {
-        var values = [0.0], gradients = [SIMD8<Double>.zero]
-        family.cumulativeWithGradient(at: [t], curveParameters, values: &values, gradients: &gradients)
-        var gradient = [Double](repeating: 0, count: parameterNames.count)
-        for j in 0..<family.parameterCount where !fixed[j] { gradient[j] = gradients[0][j] }
-        return (values[0], gradient)
+    /// Index of `beta` when it was estimated and not held fixed.
+    private var freeBackgroundIndex: Int? {
+        parameterNames.firstIndex(of: "beta").flatMap { fixed[$0] ? nil : $0 }
     }
 
     /// The expected total at `t` on the data's scale (``CurvePrediction/cumulative``) and its gradient.
-    func mean(cumulativeAt t: Double) -> (value: Double, gradient: [Double]) {
-        var (value, gradient) = curve(at: t)
-        let backgroundIndex = parameterNames.firstIndex(of: "beta")
+    private func mean(cumulativeAt t: Double, _ curve: CurveTable) -> (value: Double, gradient: [Double]) {
+        var (value, gradient) = curve.value(at: t)
         if observations.kind == .level {
             value += backgroundRate * t
-            if let backgroundIndex, !fixed[backgroundIndex] { gradient[backgroundIndex] = t }
+            if let b = freeBackgroundIndex { gradient[b] = t }
             return (value, gradient)
         }
-        let first = curve(at: observations.firstTime)
+        let first = curve.value(at: observations.firstTime)
         let elapsed = t - observations.firstTime
         value += observations.baseline - first.value + backgroundRate * elapsed
         for j in gradient.indices { gradient[j] -= first.gradient[j] }
-        if let backgroundIndex, !fixed[backgroundIndex] { gradient[backgroundIndex] = elapsed }
+        if let b = freeBackgroundIndex { gradient[b] = elapsed }
         return (value, gradient)
-    }
-
-    /// `(c(t) + beta) L` and its gradient (counts modelled as rates).
-    private func meanCountAsRate(at t: Double, period: Double) -> (value: Double, gradient: [Double]) {
-        var values = [0.0], gradients = [SIMD8<Double>.zero]
-        family.rateWithGradient(at: [t], curveParameters, values: &values, gradients: &gradients)
-        var gradient = [Double](repeating: 0, count: parameterNames.count)
-        for j in 0..<family.parameterCount where !fixed[j] { gradient[j] = gradients[0][j] * period }
-        if let backgroundIndex = parameterNames.firstIndex(of: "beta"), !fixed[backgroundIndex] {
-            gradient[backgroundIndex] = period
-        }
-        return ((values[0] + backgroundRate) * period, gradient)
     }
 }

@@ -27,6 +27,16 @@ struct CurveFitResultsTests {
         }
     }
 
+    /// An ODE family: one integration over the sorted prediction times gives the fit's day counts again.
+    @Test func odeFamilyMeansAgreeWithTheFittedCounts() throws {
+        let fit = try GeneralizedLogistic().fit(reference.series, error: .poisson)
+        let rows = fit.predict(at: reference.days.reversed())
+        for (row, fitted) in zip(rows, fit.fitted.reversed()) {
+            #expect(relativeDifference(row.perPeriod.mean, fitted) < ResultsTolerance.odeIntegration, "day \(row.time)")
+            #expect(row.perPeriod.standardError > 0)
+        }
+    }
+
     /// Level data: the expected total at each observed time is the fitted level; counts modelled as rates: the
     /// expected count of each day is the fitted count.
     @Test func meansFollowTheFitsConventions() throws {

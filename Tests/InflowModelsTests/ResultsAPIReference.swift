@@ -64,6 +64,10 @@ enum ResultsTolerance {
     /// (`CurveFit.finalSize`: step 1e-6 relative, truncation error ~1e-12, rounding ~1e-10 relative of the
     /// value, divided by the step): 1e-5 relative.
     static let finiteDifference = 1e-5
+    /// Means of an ODE family integrated over other times than the fit's: the integrator keeps each step's error
+    /// within 1e-10 relative of `1 + |C|`, so a day's count (a difference of totals near 1,500) can move by
+    /// ~1e-7 of itself; 1e-6 relative.
+    static let odeIntegration = 1e-6
 }
 
 /// Relative difference, against the reference's magnitude (at least 1e-300).
