@@ -26,14 +26,22 @@ public struct LogLinearModel: Sendable {
     public var basis: TimeBasis
     /// Whether to add day-of-week effects (six indicator columns, Monday the reference).
     public var dayOfWeek: Bool
-    /// The time zone in which the weekday of a count is read.
+    /// The time zone in which the weekday of a count is read. Without one given, ``fit(_:error:)`` reads weekdays
+    /// on the series' own clock (``InflowCore/InflowSeries/timeZone``) and the fit's model holds that zone (before
+    /// a fit, such a model shows UTC).
     public var timeZone: TimeZone
+    /// Whether ``fit(_:error:)`` replaces ``timeZone`` by the series' (no time zone was given).
+    let readsSeriesTimeZone: Bool
 
+    /// A model.
+    /// - Parameter timeZone: where weekdays are read; `nil` (the default) reads them in the fitted series' own
+    ///   time zone, so that a count from local midnight is on its local day.
     public init(basis: TimeBasis = .naturalSpline(degreesOfFreedom: 4), dayOfWeek: Bool = false,
-                timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) {
+                timeZone: TimeZone? = nil) {
         self.basis = basis
         self.dayOfWeek = dayOfWeek
-        self.timeZone = timeZone
+        self.timeZone = timeZone ?? TimeZone(secondsFromGMT: 0)!
+        readsSeriesTimeZone = timeZone == nil
     }
 
     /// The name used on the command line.
@@ -54,14 +62,16 @@ public struct LogLinearModel: Sendable {
         }
         let y = observations.responses
         guard y.contains(where: { $0 > 0 }) else { throw .noArrivals }
+        var model = self
+        if readsSeriesTimeZone { model.timeZone = series.timeZone }
         let positions = observations.intervals.map { observations.kind == .counts ? $0.start : ($0.start + $0.end) / 2 }
         let fittedBasis = FittedTimeBasis(basis, times: positions)
-        let design = designMatrix(times: positions, basis: fittedBasis, origin: series.origin)
+        let design = model.designMatrix(times: positions, basis: fittedBasis, origin: series.origin)
         guard y.count >= design.columns else {
             throw .tooFewObservations(observations: y.count, freeParameters: design.columns + (error == .negativeBinomial ? 1 : 0))
         }
         let offset = observations.intervals.map { log($0.length) }
-        return LogLinearEstimator(model: self, design: design, response: y, offset: offset, error: error,
+        return LogLinearEstimator(model: model, design: design, response: y, offset: offset, error: error,
                                   observations: observations, basis: fittedBasis, origin: series.origin).run()
     }
 
