@@ -42,7 +42,7 @@ public enum DataCheck {
     }
 
     /// The issues of the file at `url` and, when it has a figure-kind column, what its figures are
-    /// (``FigureSummary``: how many of each ``FigureKind``, and the rows that are not exact).
+    /// (``FigureSummary``: how many of each ``/InflowCore/FigureKind``, and the rows that are not exact).
     public static func inspect(
         file url: URL, options: LoadOptions = LoadOptions(), name: String? = nil, now: Date = Date(),
         maximumIssues: Int = 1000

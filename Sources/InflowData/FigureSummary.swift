@@ -1,6 +1,6 @@
 import InflowCore
 
-/// What the figures of a file are, by ``FigureKind``: how many rows of each kind, and the rows that are not
+/// What the figures of a file are, by ``/InflowCore/FigureKind``: how many rows of each kind, and the rows that are not
 /// exact (for `inflow check`).
 ///
 /// ```text
@@ -11,7 +11,7 @@ import InflowCore
 public struct FigureSummary: Sendable, Equatable {
     /// The figure-kind column read (``LoadOptions/kindColumn`` or a column named `kind` or `figure_kind`).
     public var kindColumn: String
-    /// Rows with a value, by kind (every ``FigureKind`` present, zero when none).
+    /// Rows with a value, by kind (every ``/InflowCore/FigureKind`` present, zero when none).
     public var counts: [FigureKind: Int]
     /// The rows that are not exact, in line order: at most ``listedRows``.
     public var inexactRows: [Row]

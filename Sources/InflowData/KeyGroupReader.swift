@@ -1,7 +1,7 @@
 import Foundation
 import InflowCore
 
-/// Reads a keyed file one key at a time, keeping only the keys of one ``Shard``: the streaming reader of
+/// Reads a keyed file one key at a time, keeping only the keys of one ``/InflowCore/Shard``: the streaming reader of
 /// sharded runs (`inflow project --shard k/n`).
 ///
 /// The rows of each key must follow each other (a file sorted or grouped by key, as a partition of a

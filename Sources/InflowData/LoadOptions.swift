@@ -23,7 +23,7 @@ import Foundation
 /// **Values.** Decimal numbers (`243`, `1440.5`, `1e3`); an empty field, `NA`, `N/A` or `null` is a
 /// missing value (kept as `nil`: missing is not zero). Counts and cumulative totals must not be negative.
 ///
-/// **Figure kinds.** A kind column says what each figure is (``FigureKind``): `exact`, `lower_bound`
+/// **Figure kinds.** A kind column says what each figure is (``/InflowCore/FigureKind``): `exact`, `lower_bound`
 /// ("more than 3,100": the true value is at least the figure), `upper_bound`, or `partial_day` (a figure up to
 /// the row's time of day, which must be written); an empty field is `exact`. Bounds need a count likelihood, so
 /// they are refused in a level series. Without a kind column every figure is exact.
@@ -59,7 +59,7 @@ public struct LoadOptions: Sendable, Equatable {
     /// The longest span, in days, between a file's first and last times (default ``defaultMaximumSpanDays``):
     /// a row dated decades away from the others is an error naming its line.
     public var maximumSpanDays: Int = LoadOptions.defaultMaximumSpanDays
-    /// The column saying what each figure is (``FigureKind``: `exact`, `lower_bound`, `upper_bound`,
+    /// The column saying what each figure is (``/InflowCore/FigureKind``: `exact`, `lower_bound`, `upper_bound`,
     /// `partial_day`; empty is exact); `nil` uses a column named one of ``kindColumnNames`` when there is one.
     public var kindColumn: String?
 

@@ -45,7 +45,7 @@ public struct LoadedData: Sendable {
     public var origin: Date?
     /// Number of data rows read.
     public var rowCount: Int
-    /// The figure-kind column read, if the file has one (each series' ``InflowSeries/figureKinds`` hold its
+    /// The figure-kind column read, if the file has one (each series' ``/InflowCore/InflowSeries/figureKinds`` hold its
     /// figures' kinds either way).
     public var kindColumn: String?
 
