@@ -12,7 +12,7 @@ import InflowLinearAlgebra
 /// w series is a few matrix products instead of w small QR factorisations:
 ///
 /// * `X^T W_s X` for all s of the chunk: one dgemm of the n x p(p+1)/2 pairwise column products with the
-///   n x w weights (``BatchedNormalEquations``), and `X^T W_s z_s` one more; then w ``SmallCholesky``
+///   n x w weights (``/InflowLinearAlgebra/BatchedNormalEquations``), and `X^T W_s z_s` one more; then w ``/InflowLinearAlgebra/SmallCholesky``
 ///   solves of order p;
 /// * `eta = X B` (n x w) one dgemm, then the weights and working responses of all series in one
 ///   vectorised pass (`n w` exponentials), from which the Poisson deviance follows with no further
@@ -37,7 +37,7 @@ import InflowLinearAlgebra
 ///   the solve; for 1,000 series of 60 days and p = 3, about 1.4 Mflop and 60,000 exponentials an iteration.
 ///
 /// References: R's `glm.fit` and `MASS::glm.nb` (Venables & Ripley, *Modern Applied Statistics with S*,
-/// 4th ed., 2002, section 7.4); the batched normal equations of ``BatchedNormalEquations``.
+/// 4th ed., 2002, section 7.4); the batched normal equations of ``/InflowLinearAlgebra/BatchedNormalEquations``.
 public struct BatchedGLM: Sendable {
     /// The shared n x p design, in the caller's units.
     public let design: Matrix

@@ -13,11 +13,11 @@ import InflowLinearAlgebra
 /// is only an approximation there.
 ///
 /// Inversion scales the matrix to unit diagonal, `C = S H S` with `S = diag(H_jj^-1/2)`, and factorises
-/// `C` with ``SmallCholesky``; `H^-1 = S C^-1 S`. The scaling removes the effect of parameter units,
+/// `C` with ``/InflowLinearAlgebra/SmallCholesky``; `H^-1 = S C^-1 S`. The scaling removes the effect of parameter units,
 /// so the singularity test below is about identifiability, not units. When a diagonal entry is not
 /// positive, when the factorisation fails, or when a squared pivot of `C` falls below
 /// ``singularityTolerance`` (a squared pivot bounds the smallest eigenvalue from above), the matrix is
-/// declared singular and ``SymmetricEigenDecomposition`` of `C` names the parameter that dominates the
+/// declared singular and ``/InflowLinearAlgebra/SymmetricEigenDecomposition`` of `C` names the parameter that dominates the
 /// eigenvector of the smallest eigenvalue.
 ///
 /// - Complexity: O(p^3) flops without allocation; the diagnosis of a singular matrix allocates.

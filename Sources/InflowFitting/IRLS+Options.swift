@@ -21,7 +21,7 @@ extension IRLS {
         /// Upper limit on step halvings within one iteration (R halves at most `maxit` times). Default 30.
         public var maximumHalvings: Int = 30
 
-        /// Relative rank tolerance passed to ``LeastSquares/solve(design:response:weights:rankTolerance:refinementSteps:)``;
+        /// Relative rank tolerance passed to ``/InflowLinearAlgebra/LeastSquares/solve(design:response:weights:rankTolerance:refinementSteps:)``;
         /// `nil` for its default.
         public var rankTolerance: Double? = nil
 

@@ -7,7 +7,7 @@ import InflowLinearAlgebra
 ///     z_i = eta_i - offset_i + (y_i - mu_i) / mu'(eta_i),   w_i = prior_i mu'(eta_i)^2 / V(mu_i),
 ///
 /// and solves the weighted least-squares problem `min_b sum_i w_i (z_i - x_i^T b)^2` with
-/// ``LeastSquares/solve(design:response:weights:rankTolerance:refinementSteps:)`` (rank-revealing QR,
+/// ``/InflowLinearAlgebra/LeastSquares/solve(design:response:weights:rankTolerance:refinementSteps:)`` (rank-revealing QR,
 /// so aliased columns are reported, not divided by zero). For a canonical link this is Newton's method
 /// on the log-likelihood; otherwise Fisher scoring. Observations with zero prior weight or
 /// `mu'(eta) = 0` get zero working weight (R's `good` set).

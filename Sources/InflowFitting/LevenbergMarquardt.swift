@@ -8,7 +8,7 @@ import InflowLinearAlgebra
 ///
 ///     (H + lambda D^2) delta = -g
 ///
-/// by ``SmallCholesky`` (no LAPACK call, no allocation). `D` is MINPACK's diagonal scaling,
+/// by ``/InflowLinearAlgebra/SmallCholesky`` (no LAPACK call, no allocation). `D` is MINPACK's diagonal scaling,
 /// `D_j^2 = max` over all evaluated points of `H_jj` (Moré 1978), which makes the method invariant
 /// to the units of the parameters (`D_j^2 = 1` while `H_jj` has been zero). If the damped matrix is not
 /// positive definite, `lambda` is raised (as after a rejected step) and the solve repeated.
