@@ -3,7 +3,7 @@ import InflowCore
 import InflowStatistics
 
 /// The log-probability that a count lies beyond a bound, and its derivative in the mean: the likelihood of a
-/// censored count (a published "more than N", ``CensoredInterval``) under a Poisson or NB2 error family.
+/// censored count (a published "more than N", ``/InflowCore/CensoredInterval``) under a Poisson or NB2 error family.
 ///
 /// For `Y` with mean `mu`, a lower bound `b` (`Y >= b`, with `b` rounded up to a whole number, at least 1) and
 /// an upper bound `b` (`Y <= b`, rounded down):
@@ -16,7 +16,7 @@ import InflowStatistics
 ///   `dP/dmu = -x^b y^(theta-1) / B(b + 1, theta) * theta / (theta + mu)^2`.
 ///
 /// Everything is in log space, so far tails never give `-inf` or NaN: the probability comes from
-/// ``SpecialFunctions`` while it is a normal number (above ``directFloor``); below that (where the prefactor
+/// ``/InflowStatistics/SpecialFunctions`` while it is a normal number (above ``directFloor``); below that (where the prefactor
 /// `exp(log D)` would underflow) the log of the directly computed side is its log-prefactor plus the log of the
 /// series or continued fraction (the same expansions, DLMF 8.7.1 and 8.9.2 for the gamma, 8.17.22 for the beta).
 /// The derivative is `exp(log density - log P)`, finite wherever `log P` is.

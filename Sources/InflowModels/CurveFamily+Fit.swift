@@ -3,7 +3,7 @@ import InflowCore
 extension CurveFamily {
     /// Fits the family to a series.
     ///
-    /// Procedure: prepare the observations (``InflowSeries/prepared()``), build the
+    /// Procedure: prepare the observations (``/InflowCore/InflowSeries/prepared()``), build the
     /// likelihood (``CurveLikelihood``), run Levenberg–Marquardt (damped Gauss–Newton /
     /// Fisher scoring) from the data-driven starting points, screened by their objective and
     /// tried best first until two runs converge to the same lowest objective (or every start

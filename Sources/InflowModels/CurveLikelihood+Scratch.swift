@@ -1,5 +1,5 @@
 extension CurveLikelihood {
-    /// The workspace of a likelihood (``ScoringProblem/Workspace``), owned by one thread or solver run:
+    /// The workspace of a likelihood (``/InflowFitting/ScoringProblem/Workspace``), owned by one thread or solver run:
     /// one or two slots of buffers, which one is in use, and whose responses they hold.
     ///
     /// With two slots, a new point's pass never overwrites the slot that holds the point of the last

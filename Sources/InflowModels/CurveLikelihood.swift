@@ -31,7 +31,7 @@ private let curveLikelihoodResponsesTags = Atomic<UInt64>(0)
 ///   `sum_i -theta (y_i - mu_i) / (theta + mu_i)^2 dmu_i/dtheta` when the result stays positive
 ///   definite, so that Levenberg–Marquardt converges in both at once.
 ///
-/// Censored counts (bounds, ``PreparedObservations/censored``): each adds `-log P(Y >= b)` or
+/// Censored counts (bounds, ``/InflowCore/PreparedObservations/censored``): each adds `-log P(Y >= b)` or
 /// `-log P(Y <= b)` under the error family (``CensoredCountProbability``), with the mean of its interval
 /// made as for interval counts; their scores join the gradient and their outer products the curvature
 /// (`CurveLikelihood+Censored.swift`). ``replacingResponses(_:heldBackground:)`` keeps the bounds as

@@ -9,7 +9,7 @@ import InflowStatistics
 ///
 /// Each observation is a count over a period; its mean is `mu_i = L_i exp(x_i^T b)` with
 /// `L_i` the period length in days (an offset `log L_i`) and `x_i` the basis at the
-/// period's time: its start for ``ObservationKind/counts`` (the date the count is filed
+/// period's time: its start for ``/InflowCore/ObservationKind/counts`` (the date the count is filed
 /// under) and its midpoint for intervals from cumulative totals.
 ///
 /// Error families: Poisson (IRLS); quasi-Poisson (Poisson estimates, covariance times
@@ -27,7 +27,7 @@ public struct LogLinearModel: Sendable {
     /// Whether to add day-of-week effects (six indicator columns, Monday the reference).
     public var dayOfWeek: Bool
     /// The time zone in which the weekday of a count is read. Without one given, ``fit(_:error:)`` reads weekdays
-    /// on the series' own clock (``InflowCore/InflowSeries/timeZone``) and the fit's model holds that zone (before
+    /// on the series' own clock (``/InflowCore/InflowSeries/timeZone``) and the fit's model holds that zone (before
     /// a fit, such a model shows UTC).
     public var timeZone: TimeZone
     /// Whether ``fit(_:error:)`` replaces ``timeZone`` by the series' (no time zone was given).
