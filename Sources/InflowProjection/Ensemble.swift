@@ -54,7 +54,7 @@ public enum Ensemble {
     }
 
     /// The mixture of `members` with `weights`, with as many replicates as the smallest member; its
-    /// ``Projection/model`` is ``ModelID/ensemble(_:)`` of the members' error family.
+    /// ``Projection/model`` is ``/InflowModels/ModelID/ensemble(_:)`` of the members' error family.
     /// - Precondition: members share the grid; weights are non-negative with a positive sum.
     public static func combine(_ members: [Projection], weights: [Double]) -> Projection {
         precondition(!members.isEmpty && members.count == weights.count, "one weight per member")

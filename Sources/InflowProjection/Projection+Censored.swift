@@ -16,7 +16,7 @@ extension Projection {
     /// themselves, which include the bounded ones.
     ///
     /// - Parameters:
-    ///   - censored: the series' censored intervals (``PreparedObservations/censored``), days since the origin.
+    ///   - censored: the series' censored intervals (``/InflowCore/PreparedObservations/censored``), days since the origin.
     ///   - seed: the resampling's seed (the run's), so the result is reproducible.
     /// - Returns: the conditioned projection and the number of replicates that agreed; `nil` when none did
     ///   (the models put next to no probability on the bound) or no bound falls in the grid.

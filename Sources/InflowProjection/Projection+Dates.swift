@@ -24,7 +24,7 @@ extension Projection {
     public func period(covering day: CivilDate) -> Int? { days.firstIndex(of: day) }
 
     /// `date` on the series' clock: `2026-02-08T00:00`, `2026-02-08` with `dateOnly`, `2026-02-08T00:00+07:00`
-    /// with `withOffset` (``InflowCore/TimeText/text(_:in:dateOnly:withOffset:)`` in ``timeZone``).
+    /// with `withOffset` (``/InflowCore/TimeText/text(_:in:dateOnly:withOffset:)`` in ``timeZone``).
     /// - Complexity: O(1).
     public func localText(_ date: Date, dateOnly: Bool = false, withOffset: Bool = false) -> String {
         TimeText.text(date, in: timeZone, dateOnly: dateOnly, withOffset: withOffset)

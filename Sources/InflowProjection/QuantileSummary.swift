@@ -38,7 +38,7 @@ public struct QuantileSummary: Sendable, Equatable, Codable {
         return (lower, upper)
     }
 
-    /// The central interval of the given coverage as a ``InflowModels/SizeBound`` for a number of people when
+    /// The central interval of the given coverage as a ``/InflowModels/SizeBound`` for a number of people when
     /// `observed` have been counted: only a lower bound when its upper end is not one the data give
     /// (`remaining`: a remaining pool, judged by the final size it implies).
     public func sizeBound(coverage: Double, observed: Double, remaining: Bool = false) -> SizeBound {

@@ -10,8 +10,8 @@ import InflowStatistics
 ///
 ///     CRPS(w) = sum_m w_m a_m - 1/2 sum_m sum_l w_m w_l B_ml,   a_m = E|X_m - y|,  B_ml = E|X_m - X_l|,
 ///
-/// (``PredictiveSample/meanAbsoluteDeviation(from:)`` and ``PredictiveSample/meanAbsoluteDifference(_:)``,
-/// the "edf" estimator of ``PredictiveSample/crps(observation:)``, so `CRPS(e_m)` is member m's own CRPS).
+/// (``/InflowStatistics/PredictiveSample/meanAbsoluteDeviation(from:)`` and ``/InflowStatistics/PredictiveSample/meanAbsoluteDifference(_:)``,
+/// the "edf" estimator of ``/InflowStatistics/PredictiveSample/crps(observation:)``, so `CRPS(e_m)` is member m's own CRPS).
 /// Averaged over the figures, `c = mean a`, `Q = mean B`, the objective `c^T w - 1/2 w^T Q w` is convex on the
 /// simplex (`|x - y|` is a conditionally negative definite kernel, so `v^T Q v <= 0` whenever `sum v = 0`).
 /// It is minimised by accelerated projected gradient (FISTA, Beck & Teboulle 2009) with the Euclidean
@@ -25,7 +25,7 @@ import InflowStatistics
 /// their origin's weight, as they come from one fit), the stacking weights of the reweighted means are
 /// found, and the draws' weights are averaged. With many origins the draws agree and the average is the
 /// plain minimiser; with few it spreads the weight over the models that were competitive. Draw d uses
-/// stream `d` of ``InflowStatistics/RandomStreams`` seeded with ``bootstrapSeed``, so the weights are
+/// stream `d` of ``/InflowStatistics/RandomStreams`` seeded with ``bootstrapSeed``, so the weights are
 /// reproducible.
 ///
 /// - Reference: Y. Yao, A. Vehtari, D. Simpson, A. Gelman, "Using stacking to average Bayesian predictive

@@ -3,7 +3,7 @@ import InflowModels
 
 /// The random stream index of a projection, derived from names alone.
 ///
-/// Projection replicate `b` of model `m` on series `s` draws from ``InflowStatistics/RandomStreams``'
+/// Projection replicate `b` of model `m` on series `s` draws from ``/InflowStatistics/RandomStreams``'
 /// stream `(seed, index(s, m), b)`, where the index is the 64-bit FNV-1a hash of the UTF-8 bytes of
 /// `s`, a unit separator (0x1F) and `m`'s description (`logistic (negative-binomial)`):
 ///
