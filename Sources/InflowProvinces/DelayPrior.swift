@@ -2,7 +2,7 @@ import Foundation
 import InflowModels
 
 /// What is assumed about the travel delay before any province-level count is seen: independent log-normal
-/// priors on the days lost before travelling `a` and the kilometres a day `v` of ``TravelDelay``, centred on
+/// priors on the days lost before travelling `a` and the kilometres a day `v` of ``/InflowModels/TravelDelay``, centred on
 /// ``median``, with the shape held at the median's.
 ///
 ///     log a ~ Normal(log a_0, sigma_a^2),   log v ~ Normal(log v_0, sigma_v^2)
@@ -24,7 +24,7 @@ public struct DelayPrior: Sendable, Hashable {
     /// Nodes of the `a` axis the national fit is profiled over (each needs one national fit).
     public static let fixedDaysNodes = 9
 
-    /// The planning default: medians of ``TravelDelay/planningDefault`` (1 day, 250 km a day, shape 4);
+    /// The planning default: medians of ``/InflowModels/TravelDelay/planningDefault`` (1 day, 250 km a day, shape 4);
     /// `sigma_a = 0.5` (a 90% prior range of 0.44 to 2.3 days) and `sigma_v = 0.4` (130 to 480 km a day).
     public static let planningDefault = DelayPrior(median: .planningDefault, fixedDaysLogSD: 0.5, speedLogSD: 0.4)
 

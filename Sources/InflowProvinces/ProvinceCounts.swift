@@ -5,7 +5,7 @@ import InflowData
 /// Arrivals counted by province of origin: what province-level figures (a file with a province key column)
 /// say, in the days of the site's series.
 ///
-/// Each province's series is turned into interval counts (``InflowSeries/prepared()``); the first total of a
+/// Each province's series is turned into interval counts (``/InflowCore/InflowSeries/prepared()``); the first total of a
 /// cumulative series counted from an unknown start becomes an interval that starts before any release
 /// (`start = -infinity`), since those people too arrived by then. Keys that name no province (`unknown`,
 /// `other`, `unattributed`, `not stated`) count towards the site's total but inform no province.

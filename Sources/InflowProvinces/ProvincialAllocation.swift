@@ -26,7 +26,7 @@ import InflowStatistics
 ///
 /// - Complexity: O(replicates x provinces x periods) distribution evaluations, spread over `threads`.
 public enum ProvincialAllocation {
-    /// The name whose ``InflowProjection/StreamKey`` index keys the allocation's streams.
+    /// The name whose ``/InflowProjection/StreamKey`` index keys the allocation's streams.
     public static let streamName = "provincial allocation"
 
     /// The site's `headline` projection split among provinces by `fit`, with `shares` as the prior

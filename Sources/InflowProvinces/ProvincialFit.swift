@@ -9,7 +9,7 @@ import InflowStatistics
 public struct ProvincialFit: Sendable {
     /// The model.
     public let model: ProvincialModel
-    /// The national fits of the ``ProvincialRelease`` family (`N`, `h`, `t0`, background, dispersion), one per
+    /// The national fits of the ``/InflowModels/ProvincialRelease`` family (`N`, `h`, `t0`, background, dispersion), one per
     /// node of the `a` axis; ``DelayPosterior/fitIndexes`` says which goes with which delay.
     public let fits: [CurveFit]
     /// The travel delay's grid posterior.

@@ -7,12 +7,12 @@ import InflowModels
 ///
 /// Arrivals at the site are the sum over origin provinces `p` of a pool `N s_p` released from an onset
 /// `tau_p` with a constant hazard `h`, each person then travelling for a gamma-distributed time whose mean
-/// grows with road distance (``TravelDelay``), plus a background flow `b`:
+/// grows with road distance (``/InflowModels/TravelDelay``), plus a background flow `b`:
 ///
 ///     E[arrivals in (t1, t2]] = b (t2 - t1) + N sum_p s_p (F_p(t2 - tau_p) - F_p(t1 - tau_p))
 ///
-/// (``ProvincialRelease``). The onset is common unless a known event (``ReleaseEvents``) fixes a
-/// province's. The shares `s` have a Dirichlet prior (``ProvinceShares``: the gazetteer's concentrations or a
+/// (``/InflowModels/ProvincialRelease``). The onset is common unless a known event (``/InflowData/ReleaseEvents``) fixes a
+/// province's. The shares `s` have a Dirichlet prior (``/InflowData/ProvinceShares``: the gazetteer's concentrations or a
 /// shares file): written as independent pools `lambda_p = N s_p ~ Gamma(alpha_p, beta)` with
 /// `alpha_p = c s_p^prior` (concentration `c`) and `beta = c / N`, so that `s = lambda / sum lambda` is
 /// Dirichlet(`alpha`). Province-level counts `n_p` then update each pool conjugately:
@@ -44,7 +44,7 @@ public struct ProvincialModel: Sendable {
     public static let observedFloor = 0.01
 
     /// A provincial model of `gazetteer`'s provinces; the shares default to the gazetteer's concentrations
-    /// (``InflowData/ProvinceShares/gazetteerPrior(_:concentration:)``).
+    /// (``/InflowData/ProvinceShares/gazetteerPrior(_:concentration:)``).
     public init(gazetteer: ProvinceGazetteer, shares: ProvinceShares? = nil, alternatives: [ProvinceShares] = [],
                 events: ReleaseEvents? = nil, delayPrior: DelayPrior = .planningDefault) {
         provinces = gazetteer.provinces
@@ -88,7 +88,7 @@ public struct ProvincialModel: Sendable {
     /// (the last term only with counts; ``ProvincialFit/countLogLikelihood(delay:counts:alpha:national:)``). The
     /// national likelihood is taken at `v`'s prior median, or, with counts, at the speed the counts point to
     /// given the fit at the prior medians (a first pass), since national counts hardly tell speeds apart.
-    /// - Complexity: ``DelayPrior/fixedDaysNodes`` (+1 with counts) curve fits of ``ProvincialRelease``, plus
+    /// - Complexity: ``DelayPrior/fixedDaysNodes`` (+1 with counts) curve fits of ``/InflowModels/ProvincialRelease``, plus
     ///   O(grid nodes x provinces x count intervals) distribution evaluations with counts.
     public func fit(_ site: InflowSeries, counts: ProvinceCounts?, error: ErrorFamily,
                     options: FitOptions) throws(ProvincialError) -> ProvincialFit {

@@ -107,7 +107,7 @@ public struct ProvincialProjection: Sendable {
                              lower: date(quantiles[0]), upper: date(quantiles[2]), horizonDays: site.periods)
     }
 
-    /// Province `index`'s arrivals as a ``InflowProjection/Projection`` on the site's grid (its model is the
+    /// Province `index`'s arrivals as a ``/InflowProjection/Projection`` on the site's grid (its model is the
     /// site's; no final size), for charts and hub tables. `observed` is what it had sent so far, if known.
     public func projection(_ index: Int, observed: Double = 0) -> Projection {
         Projection(model: site.model, origin: site.origin, grid: site.grid, observedTotal: observed,

@@ -9,8 +9,8 @@ import InflowStatistics
 ///
 /// Province `p` (pool `lambda_p`) contributes on day `(d, d + 1]` a Poisson count (or negative binomial with
 /// dispersion `theta`, gamma–Poisson) with mean `lambda_p (F_p(d + 1) - F_p(d)) + (lambda_p / sum lambda) b`,
-/// where `F_p` is the release-plus-travel distribution of ``ProvincialRelease`` for hazard `h`, onset `tau_p`
-/// (the common onset or the province's event day) and ``TravelDelay``. O(days x provinces).
+/// where `F_p` is the release-plus-travel distribution of ``/InflowModels/ProvincialRelease`` for hazard `h`, onset `tau_p`
+/// (the common onset or the province's event day) and ``/InflowModels/TravelDelay``. O(days x provinces).
 public struct ProvincialSimulator: Sendable {
     /// The provinces, with their road distances.
     public var provinces: [Province]
