@@ -31,7 +31,7 @@ public struct BottomSamples: Sendable {
     /// The effective sample size of the posterior draws' importance weights (``PosteriorDraws``), out of the
     /// number of replicates; for concatenated sets, the sum of the parts'.
     public let posteriorEffectiveSampleSize: Double
-    /// The series' clock (``InflowCore/InflowSeries/timeZone``), passed on to the projections made from these samples.
+    /// The series' clock (``/InflowCore/InflowSeries/timeZone``), passed on to the projections made from these samples.
     public var timeZone: TimeZone = InflowSeries.utc
 
     /// Number of replicates.
@@ -45,7 +45,7 @@ extension PooledFit {
     /// of the shared shape, the common level and every key's `log N_k` from ``PosteriorDraws`` (importance
     /// resampling of a heavy-tailed Laplace proposal), draws `log theta` from its normal approximation, and then
     /// each key's counts (NB2 around its mean, background included) on each period. The shared draws come from
-    /// stream `(seed, stream, b)` of ``InflowStatistics/RandomStreams`` and each key's from the stream of its
+    /// stream `(seed, stream, b)` of ``/InflowStatistics/RandomStreams`` and each key's from the stream of its
     /// name (`stream + StreamKey.index(name)`), so a key's draws do not depend on its position in the file.
     /// With `background`, each replicate draws the keys' backgrounds from it (the total rate's uncertainty and
     /// the keys' shares); without it, every replicate uses the backgrounds the fit held.

@@ -2,7 +2,7 @@ import InflowLinearAlgebra
 import InflowModels
 import InflowProjection
 
-/// Coherent forecasts of every node of a hierarchy: one ``InflowProjection/Projection`` per node whose
+/// Coherent forecasts of every node of a hierarchy: one ``/InflowProjection/Projection`` per node whose
 /// replicate `b` is the sum of its keys' replicate `b`, so in every replicate the total equals the sum of the
 /// keys, and every quantile of every node comes from the same joint samples. Counts are whole and
 /// non-negative because each key's are.
