@@ -11,7 +11,7 @@ extension Analysis {
     /// ensemble is scored by what the pipeline, rerun on those data, would have said.
     ///
     /// - Returns: the members' evaluation, and the scores with the ensemble's rows added (model
-    ///   ``ModelID/ensemble(_:)``).
+    ///   ``/InflowModels/ModelID/ensemble(_:)``).
     /// - Throws: ``AnalysisError`` for invalid options or data without a series.
     public static func backtest(_ data: LoadedData, options: AnalysisOptions,
                                 progress: (@Sendable (AnalysisProgress) -> Void)? = nil)

@@ -13,12 +13,12 @@ import InflowProvinces
 ///    (``AnalysisOptions/resolvedBackground(for:)``);
 /// 2. fit each curve family; a fit that fails or throws is listed in ``SeriesAnalysis/failures``;
 /// 3. fit and project the log-linear model when asked;
-/// 4. project every fit with the bootstrap (``CurveProjector``), each on its own random streams
-///    (``StreamKey``);
+/// 4. project every fit with the bootstrap (``/InflowProjection/CurveProjector``), each on its own random streams
+///    (``/InflowProjection/StreamKey``);
 /// 5. weigh the ensemble members (``isEnsembleMember(_:)``; duplicates merged first) by the method asked
 ///    for: stacking on a rolling-origin backtest (falling back to AICc weights when the data leave fewer
 ///    than ``AnalysisOptions/minimumStackingOrigins`` origins), AICc, inverse backtest WIS, or the best
-///    AICc model alone; then mix their projections (``Ensemble/combine(_:weights:)``);
+///    AICc model alone; then mix their projections (``/InflowProjection/Ensemble/combine(_:weights:)``);
 /// 6. with key columns: fit each weighted member's family to every key at once with partial pooling, draw the
 ///    keys' joint samples and make every node of the hierarchy coherent with the total's forecast
 ///    (``AnalysisOptions/reconciliation``; ``HierarchyAnalysis``).

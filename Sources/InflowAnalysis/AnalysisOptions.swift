@@ -11,7 +11,7 @@ import InflowProvinces
 ///
 /// The defaults are those of `inflow project`: the default families with negative binomial (NB2)
 /// errors, a 30-day projection from 1,000 bootstrap replicates per model, combined with
-/// ``EnsembleMethod/stacking`` weights (AICc weights when the data leave too few backtest origins).
+/// ``/InflowProjection/EnsembleMethod/stacking`` weights (AICc weights when the data leave too few backtest origins).
 ///
 /// ```swift
 /// var options = AnalysisOptions()
@@ -22,7 +22,7 @@ import InflowProvinces
 public struct AnalysisOptions: Sendable {
     /// The curve families fitted to the series, in the order reports list them.
     public var families: [any CurveFamily]
-    /// Whether the log-linear count model (``LogLinearModel``) is fitted and projected too. It does not
+    /// Whether the log-linear count model (``/InflowModels/LogLinearModel``) is fitted and projected too. It does not
     /// level off, so it gets ensemble weight only when no curve family could be fitted.
     public var includesLogLinear: Bool
     /// The log-linear model's basis and day-of-week setting.
@@ -30,7 +30,7 @@ public struct AnalysisOptions: Sendable {
     /// The error family of every fit (the log-linear model takes Poisson where this is Gaussian).
     public var error: ErrorFamily
     /// Arrivals unrelated to the surge; `nil` (the default) takes the rate the data file states
-    /// (``InflowData/LoadedData/statedBackground``), and estimates it with each curve when the file states
+    /// (``/InflowData/LoadedData/statedBackground``), and estimates it with each curve when the file states
     /// none (``resolvedBackground(for:)``).
     public var background: BackgroundRate?
     /// Starting values by parameter name, for the families that have the parameter.
@@ -41,7 +41,7 @@ public struct AnalysisOptions: Sendable {
     public var horizon: Int
     /// Bootstrap replicates per model.
     public var replicates: Int
-    /// The seed of every random stream (see ``StreamKey``).
+    /// The seed of every random stream (see ``/InflowProjection/StreamKey``).
     public var seed: UInt64
     /// Threads for the bootstrap; results do not depend on it.
     public var threads: Int
@@ -66,9 +66,9 @@ public struct AnalysisOptions: Sendable {
     /// bounds (``illustrativeScenarios(observed:)``) when there is none.
     public var sensitivity: [PoolKnowledge]?
     /// How the keys' forecasts are made coherent with the total's (with key columns):
-    /// ``InflowHierarchy/ReconciliationMethod/conditioning`` by default.
+    /// ``/InflowHierarchy/ReconciliationMethod/conditioning`` by default.
     public var reconciliation: ReconciliationMethod = .conditioning
-    /// The covariance MinT assumes when ``reconciliation`` is ``InflowHierarchy/ReconciliationMethod/mint``.
+    /// The covariance MinT assumes when ``reconciliation`` is ``/InflowHierarchy/ReconciliationMethod/mint``.
     public var minTraceMethod: MinTraceMethod = .wlsStructural
     /// The provincial model: when set, the headline projection is also split by province of origin
     /// (``ProvincialAnalysis``), and keys, if any, are read as province-level counts instead of a hierarchy.
@@ -76,7 +76,7 @@ public struct AnalysisOptions: Sendable {
 
     /// Final sizes are searched up to this multiple of the arrivals so far (unless the user's knowledge
     /// bounds them): the line beyond which an output reports a size as not determined by the data
-    /// (``InflowModels/SizeBound/undeterminedFactor``), so the two agree. Without it the bootstrap refits of a
+    /// (``/InflowModels/SizeBound/undeterminedFactor``), so the two agree. Without it the bootstrap refits of a
     /// curve whose size the data do not bound (early in a surge) run off to billions. A fit at the limit says
     /// so, and its final size is reported as not determined. On the pipeline study
     /// (`Notebooks/pipeline-calibration`, `Guides/SustainedInflow.md`) limits of 10, 20 and 30 times gave 90%
@@ -182,7 +182,7 @@ public struct AnalysisOptions: Sendable {
     }
 
     /// The projection options of the model `model` of the series `series`: its replicate streams are
-    /// ``StreamKey/index(series:model:)``, so they depend on the series' and the model's names only.
+    /// ``/InflowProjection/StreamKey/index(series:model:)``, so they depend on the series' and the model's names only.
     public func projectionOptions(series: String, model: ModelID) -> ProjectionOptions {
         ProjectionOptions(horizon: horizon, replicates: replicates, seed: seed,
                           seriesIndex: StreamKey.index(series: series, model: model), threads: threads)

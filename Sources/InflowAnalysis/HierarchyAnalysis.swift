@@ -9,7 +9,7 @@ import InflowStatistics
 public struct HierarchyAnalysis: Sendable {
     /// The summing structure.
     public let hierarchy: Hierarchy
-    /// Each key's observed series, in ``Hierarchy/bottomNames`` order.
+    /// Each key's observed series, in ``/InflowHierarchy/Hierarchy/bottomNames`` order.
     public let keySeries: [InflowSeries]
     /// The pooled fit of each family in the mixture, and the share of the samples each gave.
     public let pooledFits: [PooledFit]

@@ -9,7 +9,7 @@ public struct RetrospectiveOrigin: Sendable {
     public let origin: Date
     /// The weights the pipeline would have used then (their method says whether stacking was possible).
     public let weights: ModelWeights
-    /// The ensemble's scores of the figures that followed (model ``ModelID/ensemble(_:)``).
+    /// The ensemble's scores of the figures that followed (model ``/InflowModels/ModelID/ensemble(_:)``).
     public let scores: [BacktestScore]
     /// The ensemble's predictive samples of those figures.
     public let forecasts: [BacktestForecast]
