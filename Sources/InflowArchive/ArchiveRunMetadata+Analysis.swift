@@ -4,7 +4,7 @@ import InflowCore
 import InflowProjection
 
 extension ArchiveRunMetadata {
-    /// The metadata of a run of ``InflowAnalysis/Analysis``: its options, models and weights, seed and figures.
+    /// The metadata of a run of ``/InflowAnalysis/Analysis``: its options, models and weights, seed and figures.
     /// - Parameters:
     ///   - analysis: the run.
     ///   - rows: its hub rows (the reference date and locations are read from them).

@@ -10,7 +10,7 @@ import InflowProjection
 /// - ``targetData(_:)``: the hubverse time-series target data, `target_end_date, target, location, observation`,
 ///   for every whole-day target the newer figures determine exactly (bounds cannot be written there).
 ///
-/// Numbers are written in full precision (``HubTable/number(_:)``); `NA` where not defined.
+/// Numbers are written in full precision (``/InflowProjection/HubTable/number(_:)``); `NA` where not defined.
 public enum EvaluationTable {
     /// The columns of ``scores(_:)``.
     public static let scoreHeader = [

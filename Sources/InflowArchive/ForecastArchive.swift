@@ -84,7 +84,7 @@ public struct ForecastArchive: Sendable {
 
     /// Adds a run: its forecasts (model output with `model_id`), the saved results when given, and its metadata.
     /// - Parameters:
-    ///   - rows: the run's hub rows (``AnalysisResult/hubRows(timeZone:)``); they all share one reference date.
+    ///   - rows: the run's hub rows (``/InflowAnalysis/AnalysisResult/hubRows(timeZone:)``); they all share one reference date.
     ///   - metadata: the run's metadata; its `runID`, `referenceDate` and `files` are set here.
     ///   - results: the saved results (JSON text), written as `results.json`.
     /// - Returns: the archived run.

@@ -5,7 +5,7 @@ import InflowProjection
 /// What a newer figure file says about the hub targets of one location: the cumulative total at any time, and
 /// the arrivals in any period, exactly or as a bound.
 ///
-/// Rules (times within ``ProjectionGrid/boundarySnap`` (two minutes) of each other are the same time, so a
+/// Rules (times within ``/InflowProjection/ProjectionGrid/boundarySnap`` (two minutes) of each other are the same time, so a
 /// 23:59 report is the end of its day):
 /// - **Cumulative totals.** The total at time x is exact when an exact or partial-day report falls at x. Otherwise
 ///   it is bounded below by the largest total reported (exact, partial day or `lower_bound`) in the day before x
