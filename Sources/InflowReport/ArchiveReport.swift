@@ -5,7 +5,7 @@ import InflowCore
 /// The report section "Archived projections against what happened": each archived run's fan of daily arrivals
 /// with the figures published later, the scores per run and per horizon, pending days and corrections.
 ///
-/// Built from ``ArchiveScores`` alone, so `inflow score --report` writes it as a document of its own
+/// Built from ``/InflowArchive/ArchiveScores`` alone, so `inflow score --report` writes it as a document of its own
 /// (``document(_:datasetName:toolVersion:generatedAt:)``), and an analysis report can carry it as a section.
 public enum ArchiveReport {
     /// A report with the archive section alone.

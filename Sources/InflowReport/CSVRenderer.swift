@@ -4,7 +4,7 @@ import InflowProjection
 /// Writes forecasts as CSV in the forecast-hub convention.
 ///
 /// - ``hubTable(_:)`` follows the hub convention strictly: exactly the columns of
-///   ``HubRow/header`` (`reference_date, target, horizon, location, output_type,
+///   ``/InflowProjection/HubRow/header`` (`reference_date, target, horizon, location, output_type,
 ///   output_type_id, value`), one model per file. It holds the headline projection
 ///   (location: the main series) and the projection of every key (location: the key); every
 ///   row of one file therefore belongs to the headline model, as hub tools expect.
@@ -13,11 +13,11 @@ import InflowProjection
 ///   handing the file to hub tools).
 ///
 /// Fields are quoted when they contain a comma, a quote or a line break (RFC 4180, quotes
-/// doubled); lines end in `\n`. Formatting is ``HubTable``'s: full precision, not-a-number is `NA`.
+/// doubled); lines end in `\n`. Formatting is ``/InflowProjection/HubTable``'s: full precision, not-a-number is `NA`.
 public struct CSVRenderer: Sendable {
     public init() {}
 
-    /// The strict hub table: headline and key forecasts, ``HubRow/header`` columns.
+    /// The strict hub table: headline and key forecasts, ``/InflowProjection/HubRow/header`` columns.
     public func hubTable(_ forecasts: [ForecastTable]) -> String {
         HubTable(rows: forecasts.filter { $0.role != .model }.flatMap { $0.hubRows() }).csv()
     }

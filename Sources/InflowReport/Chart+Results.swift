@@ -8,7 +8,7 @@ extension Chart {
     /// The report's chart of daily arrivals for one series' analysis: observed arrivals per day between reports
     /// (with published bounds as arrows), the fitted rate curve of `model` (background included), the log-linear
     /// fit if there is one, and `model`'s projection as a fan (median, 50% and 90% intervals of new arrivals per
-    /// day). Dates are local days of the series' ``InflowCore/InflowSeries/timeZone``.
+    /// day). Dates are local days of the series' ``/InflowCore/InflowSeries/timeZone``.
     ///
     /// ```swift
     /// let result = try Analysis.run(try BundledDataset.defaultDataset.load())

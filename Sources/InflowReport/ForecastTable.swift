@@ -93,7 +93,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     }
 
     /// The forecasts of a projection: every period of every target it has, the hub quantile levels. The
-    /// remaining pool is left out when the data do not bound it (``InflowModels/SizeBound``).
+    /// remaining pool is left out when the data do not bound it (``/InflowModels/SizeBound``).
     public init(projection: Projection, location: String, role: Role, timeZone: TimeZone) {
         let (reference, targets) = projection.hubDays(timeZone: timeZone)
         let referenceDate = reference.text
@@ -112,7 +112,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
                   levels: Quantiles.forecastHubLevels, entries: entries)
     }
 
-    /// The rows of the forecast-hub table, in the order of ``Projection/hubRows(location:timeZone:)``:
+    /// The rows of the forecast-hub table, in the order of ``/InflowProjection/Projection/hubRows(location:timeZone:)``:
     /// per target and horizon, the mean, then each quantile (the median is the 0.5 quantile). The remaining
     /// pool is not a figure that will be observed, so it is not in the hub table.
     public func hubRows() -> [HubRow] {

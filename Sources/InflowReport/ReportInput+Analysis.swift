@@ -11,7 +11,7 @@ extension ReportInput {
     ///   - toolVersion: the tool and version that ran the analysis ("inflow 0.2.0").
     ///   - generatedAt: when the report is made (inject a fixed date for reproducible output).
     ///   - timeZone: the time zone dates are shown in (default: the data's local time, the total series'
-    ///     ``InflowCore/InflowSeries/timeZone``).
+    ///     ``/InflowCore/InflowSeries/timeZone``).
     public init(analysis: AnalysisResult, toolVersion: String, generatedAt: Date = Date(),
                 timeZone: TimeZone? = nil) {
         let total = analysis.total

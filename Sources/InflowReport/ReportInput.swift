@@ -7,9 +7,9 @@ import InflowProjection
 
 /// Everything a report is built from: the data, the fits, the projections and how they were made.
 ///
-/// Models (in ``modelWeights``, ``projections`` and the backtest) are joined by their ``ModelID``;
+/// Models (in ``modelWeights``, ``projections`` and the backtest) are joined by their ``/InflowModels/ModelID``;
 /// the mixture is ``ModelID/ensemble(_:)``. ``init(analysis:toolVersion:generatedAt:timeZone:)``
-/// builds the input of an ``AnalysisResult``.
+/// builds the input of an ``/InflowAnalysis/AnalysisResult``.
 ///
 /// ```swift
 /// var input = ReportInput(datasetName: "KBRI Phnom Penh", observed: series, fits: [fit],
@@ -86,7 +86,7 @@ public struct ReportInput: Sendable {
     /// When the report is generated (inject a fixed date for reproducible output).
     public var generatedAt: Date
     /// The time zone dates are shown in (the data's local time; by default the observed series' own,
-    /// ``InflowCore/InflowSeries/timeZone``).
+    /// ``/InflowCore/InflowSeries/timeZone``).
     public var timeZone: TimeZone
 
     public init(
