@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps build run test notebooks distributed benchmark benchmark-check fuzz png clean
+.PHONY: all deps build run test notebooks distributed docs benchmark benchmark-check fuzz png clean
 
 all: build
 
@@ -41,6 +41,11 @@ test: deps
 ## byte (Examples/distributed/test.sh; installs the pinned dask into .venv-distributed). Needs the release build.
 distributed:
 	Examples/distributed/test.sh
+
+## DocC documentation of every library target, built with warnings as errors; fails on any DocC warning and on any
+## public declaration without a doc comment (Scripts/check-docs.sh; archive in .build-docs/plugins/Swift-DocC/outputs/).
+docs: deps
+	SWIFT=$(SWIFT) Scripts/check-docs.sh
 
 ## Notebooks (literate analyses); they write into Notebooks/out/.
 notebooks:
