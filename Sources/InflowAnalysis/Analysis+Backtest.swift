@@ -6,7 +6,7 @@ import InflowProjection
 
 extension Analysis {
     /// A rolling-origin backtest of every model of `options` on the data's total (or only series), and of the
-    /// whole pipeline (``retrospective(_:background:backgroundSource:evaluation:options:)``): at each origin the
+    /// whole pipeline (`retrospective(_:background:backgroundSource:evaluation:options:)`): at each origin the
     /// models are refitted to the data up to it and their projections of the later figures scored; the
     /// ensemble is scored by what the pipeline, rerun on those data, would have said.
     ///

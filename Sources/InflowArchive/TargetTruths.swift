@@ -11,7 +11,7 @@ import InflowProjection
 ///   it is bounded below by the largest total reported (exact, partial day or `lower_bound`) in the day before x
 ///   (a partial day's "2,117 until 17:00" says the day ended with at least 2,117), else bounded above by the
 ///   smallest total reported (exact or `upper_bound`) in the day after x; else unknown.
-/// - **Arrivals in (a, b]** are the difference of the totals at b and a (``ObservedValue/minus(_:)``); for daily
+/// - **Arrivals in (a, b]** are the difference of the totals at b and a (`ObservedValue.minus(_:)`); for daily
 ///   counts, the row covering exactly (a, b] when there is one (a partial day's count a lower bound on the day).
 /// - For daily counts the cumulative total is the running sum from the first row, exact until the first gap
 ///   and bounded as far as the bounds go.

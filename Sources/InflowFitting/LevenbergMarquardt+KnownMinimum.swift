@@ -4,7 +4,7 @@ extension LevenbergMarquardt {
     /// A minimum that an earlier run found, at which a later run (a multi-start's confirmation run) may
     /// stop as soon as it is plainly heading there.
     ///
-    /// After each accepted step (and at the start) that ends at most ``testedRise`` above the known minimum's
+    /// After each accepted step (and at the start) that ends at most `testedRise` above the known minimum's
     /// value, at the current point `theta` with value `f`, gradient
     /// `g` and curvature `H`, the solver forms the undamped Newton step `s = -H^-1 g` and its decrement
     /// `d = 1/2 g^T H^-1 g`: the local quadratic model's minimum is at `theta + s`, with value `f - d`.

@@ -13,7 +13,7 @@ import InflowLinearAlgebra
 /// With `f = RSS / 2`, the residual variance is `sigma^2 = 2 f / (n - p)` (see
 /// ``Covariance/leastSquares(_:observationCount:)``).
 ///
-/// - Complexity: ``objective(_:)`` is one pass over the residuals; ``evaluate(_:)`` one pass
+/// - Complexity: `objective(_:)` is one pass over the residuals; `evaluate(_:)` one pass
 ///   plus `p` SIMD multiply-adds per residual for the rank-one update of `J^T J`; no allocation.
 public protocol ResidualProblem: ScoringProblem where Workspace == Void {
     /// Number of residuals `n`.

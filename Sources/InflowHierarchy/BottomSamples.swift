@@ -28,7 +28,7 @@ public struct BottomSamples: Sendable {
     public let remainingAtStart: [[Double]]
     /// What each key had observed.
     public let observed: [Double]
-    /// The effective sample size of the posterior draws' importance weights (``PosteriorDraws``), out of the
+    /// The effective sample size of the posterior draws' importance weights (`PosteriorDraws`), out of the
     /// number of replicates; for concatenated sets, the sum of the parts'.
     public let posteriorEffectiveSampleSize: Double
     /// The series' clock (``/InflowCore/InflowSeries/timeZone``), passed on to the projections made from these samples.
@@ -42,7 +42,7 @@ public struct BottomSamples: Sendable {
 
 extension PooledFit {
     /// Joint samples of every key over `grid` from the posterior of the pooled fit: replicate `b` takes a draw
-    /// of the shared shape, the common level and every key's `log N_k` from ``PosteriorDraws`` (importance
+    /// of the shared shape, the common level and every key's `log N_k` from `PosteriorDraws` (importance
     /// resampling of a heavy-tailed Laplace proposal), draws `log theta` from its normal approximation, and then
     /// each key's counts (NB2 around its mean, background included) on each period. The shared draws come from
     /// stream `(seed, stream, b)` of ``/InflowStatistics/RandomStreams`` and each key's from the stream of its

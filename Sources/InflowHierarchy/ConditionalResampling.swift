@@ -20,7 +20,7 @@ import InflowStatistics
 /// periods as well as across nodes. Densities are product-Gaussian kernel estimates with Scott's bandwidth
 /// `h_j = s_j R^(-1/(d+4))`, at least ``minimumBandwidth`` (counts are whole numbers).
 ///
-/// - Complexity: densities on a grid (``BinnedDensity``): O(R + B + G (L1 + L2)) for `R` reference samples,
+/// - Complexity: densities on a grid (`BinnedDensity`): O(R + B + G (L1 + L2)) for `R` reference samples,
 ///   `B` candidates, `G` grid nodes (a quarter bandwidth apart) and kernels of `L_j` nodes.
 /// - References: Zambon, Azzimonti & Corani, "Efficient probabilistic reconciliation of forecasts for
 ///   real-valued and count time series", *Statistics and Computing* 34 (2024) (BUIS); Zambon, Agosto, Giudici &

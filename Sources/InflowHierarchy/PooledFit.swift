@@ -6,7 +6,7 @@ import InflowModels
 /// growth rate, hazard or delay, its onset) and NB2's dispersion, and each key has its own size `N_k`, whose
 /// logarithm is drawn from a normal distribution across keys, `log N_k ~ N(mu, sigma^2)`.
 ///
-/// Made by ``PartialPooling/fit(_:family:backgrounds:sizeLimits:)``. A key with few or no arrivals borrows
+/// Made by ``PartialPooling``. A key with few or no arrivals borrows
 /// strength from the others: its size is pulled towards the keys' common level by its ``poolingFactors``.
 public struct PooledFit: Sendable {
     /// The family (its size parameter is the key's `N`; every other parameter is shared).

@@ -13,7 +13,7 @@ extension CurveLikelihood {
     ///
     /// A workspace serves every likelihood with the same grid and observation count (the bootstrap replicates
     /// of one fit, each thread reusing its own): before each use it checks the likelihood's responses tag
-    /// and forgets its cached values when the responses changed (``adopt(_:grid:observations:)``). It is not `Sendable`, so the
+    /// and forgets its cached values when the responses changed (`adopt(_:grid:observations:)`). It is not `Sendable`, so the
     /// compiler keeps it on the thread that made it.
     ///
     /// - Complexity: O(1) per selection (parameter comparisons and a swap of two references). One thread

@@ -6,7 +6,7 @@ import InflowStatistics
 /// Parametric bootstrap of the log-linear count model, replicates refitted together through BLAS.
 ///
 /// Every replicate shares the design X, so IRLS runs on n x w blocks of weights and working
-/// responses for w replicates at a time (``LogLinearBootstrap``): each iteration forms every
+/// responses for w replicates at a time (`LogLinearBootstrap`): each iteration forms every
 /// replicate's `X^T W_b X` and `X^T W_b z_b` with two GEMMs (``/InflowLinearAlgebra/BatchedNormalEquations``: pairwise
 /// column products times the weight matrix, then `X^T (W ∘ Z)`), solves the small systems by
 /// Cholesky, and updates all linear predictors with one GEMM `X B`. Weights are Newton's: for NB2

@@ -16,7 +16,7 @@ public struct Projection: Sendable {
     public let model: ModelID
     /// The series origin.
     public let origin: Date
-    /// The series' clock (``/InflowCore/InflowSeries/timeZone``): ``day(_:)``, ``days`` and ``localText(_:)`` name
+    /// The series' clock (``/InflowCore/InflowSeries/timeZone``): ``day(_:)``, ``days`` and `localText(_:)` name
     /// calendar days in it, as the command line and the hub tables do.
     public let timeZone: TimeZone
     /// The future periods.

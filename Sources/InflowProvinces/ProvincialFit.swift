@@ -75,7 +75,7 @@ public struct ProvincialFit: Sendable {
     ///     sum_p [ log Gamma(alpha_p + n_p) - log Gamma(alpha_p) + alpha_p log beta - (alpha_p + n_p) log(beta + E_p)
     ///             + sum_i n_pi log e_pi ]
     ///
-    /// (`e_pi` the interval's ``exposure``, `E_p = sum_i e_pi`, `beta = c / N`; constants in the counts
+    /// (`e_pi` the interval's `exposure`, `E_p = sum_i e_pi`, `beta = c / N`; constants in the counts
     /// dropped), over every province (``ProvinceCounts/observedIntervals(_:)``: a breakdown is exhaustive).
     /// O(provinces x their intervals).
     public func countLogLikelihood(delay: TravelDelay, counts: ProvinceCounts, alpha: [Double], national: CurveFit) -> Double {
