@@ -1,5 +1,16 @@
 /// A chart, independent of how it is drawn: a title, two axes, series and a legend.
 ///
+/// The report's charts are built from results by ``fit(_:model:)``, ``fit(_:series:projection:)``,
+/// ``fan(_:observed:)``, ``cumulative(_:model:)`` and ``smallMultiples(_:)``, and drawn by
+/// ``svg(renderer:id:)`` (a standalone SVG file), ``htmlFragment(renderer:id:)`` or
+/// ``write(to:format:renderer:protecting:)``:
+///
+/// ```swift
+/// let result = try Analysis.run(try BundledDataset.defaultDataset.load())
+/// try Chart.fit(result.total).write(to: URL(fileURLWithPath: "out/daily.svg"))
+/// let html = Chart.cumulative(result.total).htmlFragment(id: "cumulative")
+/// ```
+///
 /// On a date axis, x values are seconds since 1970-01-01T00:00Z; ticks are placed at local
 /// midnights of the axis's time zone.
 public struct Chart: Sendable, Equatable, Codable {
