@@ -34,7 +34,12 @@ import InflowProvinces
 ///   pooled fit per weighted member and ``AnalysisOptions/replicates`` times four joint samples.
 public enum Analysis {
     /// Runs the pipeline on `data`.
-    /// - Parameter progress: called as each step starts (from the calling thread).
+    /// - Parameters:
+    ///   - data: the figures: one series, or keyed series with their total (from ``/InflowData/SeriesLoader``
+    ///     or ``/InflowData/BundledDataset``).
+    ///   - options: models, background, replicates, backtest, seed and threads; the defaults are those of
+    ///     `inflow project`.
+    ///   - progress: called as each step starts (from the calling thread).
     /// - Throws: ``AnalysisError`` for invalid options, when no model could be fitted to the total, or when a
     ///   projection would hold numbers that are not finite.
     public static func run(

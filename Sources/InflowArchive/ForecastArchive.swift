@@ -46,7 +46,9 @@ public struct ForecastArchive: Sendable {
     }
 
     /// Opens the archive at `url`.
-    /// - Parameter creating: when `true`, a missing or empty directory becomes a new archive.
+    /// - Parameters:
+    ///   - url: the archive's directory.
+    ///   - creating: when `true`, a missing or empty directory becomes a new archive.
     /// - Throws: ``ArchiveError``: missing (when not creating), not an archive (a directory with other files and
     ///   no marker), a marker of another version, or the file system refused.
     public static func open(at url: URL, creating: Bool = false) throws -> ForecastArchive {

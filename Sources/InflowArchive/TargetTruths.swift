@@ -134,8 +134,11 @@ public struct TargetTruths: Sendable {
     }
 
     /// The arrivals in `(start, end]`, as far as the figures say.
-    /// - Parameter startFallback: the total at `start` when the figures do not give it (the archived run's own
-    ///   last figure).
+    /// - Parameters:
+    ///   - start: the start of the interval (excluded).
+    ///   - end: the end of the interval (included).
+    ///   - startFallback: the total at `start` when the figures do not give it (the archived run's own
+    ///     last figure).
     public func arrivals(from start: Date, to end: Date, startFallback: ObservedValue? = nil) -> ObservedValue? {
         if let row = rows.last(where: {
             abs($0.start.timeIntervalSince(start)) <= Self.snap && abs($0.end.timeIntervalSince(end)) <= Self.snap

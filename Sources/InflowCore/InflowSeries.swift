@@ -46,8 +46,12 @@ public struct InflowSeries: Sendable, Codable {
 
     /// A series.
     /// - Parameters:
+    ///   - name: the series' name (a key, a site), used in messages and outputs.
+    ///   - kind: what the values are: counts per period, cumulative totals or levels.
     ///   - origin: time zero; for cumulative totals, when they started counting. `nil`
     ///     takes the first time (and, for totals, treats the first total as a baseline).
+    ///   - times: the time of each figure, one per value.
+    ///   - values: the figures, one per time; `nil` for a missing one.
     ///   - periodLength: days per counting period, for counts (default one day).
     ///   - timeZone: the wall clock of the figures (default UTC), see ``timeZone``.
     public init(

@@ -33,7 +33,9 @@ public struct AtomicFileWriter: Sendable {
 
     /// Throws ``FileWriteError`` of kind ``FileWriteError/Kind/outputIsInput`` when `url` is one of
     /// the protected inputs.
-    /// - Parameter name: the output as named in messages; default: the path as given.
+    /// - Parameters:
+    ///   - url: the output to be written.
+    ///   - name: the output as named in messages; default: the path as given.
     public func checkOutput(_ url: URL, name: String? = nil) throws {
         let shown = name ?? url.relativePath
         let output = AtomicFileWriter.resolvedPath(url)

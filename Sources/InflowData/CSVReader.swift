@@ -60,6 +60,7 @@ public final class CSVReader {
 
     /// A reader of the file at `url`.
     /// - Parameters:
+    ///   - url: the CSV file.
     ///   - name: the file as named in messages; default: the URL's relative path (the path as given).
     ///   - chunkSize: bytes read at a time.
     ///   - recovering: repair malformed input and record the errors instead of throwing.

@@ -15,6 +15,8 @@ import Foundation
 public enum DataCheck {
     /// The issues of the file at `url`, in line order; empty when the file loads without warnings.
     /// - Parameters:
+    ///   - url: the CSV file.
+    ///   - options: how to read it, as for ``SeriesLoader``.
     ///   - name: the file as named in messages; default: the path as given in `url`.
     ///   - now: the present, for the future-date check.
     ///   - maximumIssues: at most this many are listed; a last issue says how many more there were.

@@ -87,6 +87,7 @@ public struct ProvinceShares: Sendable, Equatable {
 
     /// Reads a shares file (format in the type's description).
     /// - Parameters:
+    ///   - url: the shares file.
     ///   - gazetteer: resolves province names and codes.
     ///   - name: the file as named in messages and in ``source``; default: the URL's relative path.
     /// - Throws: ``DataError`` naming the line and column of the first problem.

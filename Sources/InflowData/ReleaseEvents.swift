@@ -48,6 +48,7 @@ public struct ReleaseEvents: Sendable, Equatable {
 
     /// Reads a releases file (format in the type's description).
     /// - Parameters:
+    ///   - url: the releases file.
     ///   - gazetteer: resolves province names and codes.
     ///   - timeZone: the time zone of dates and times written without an offset (for Phnom Penh, UTC+7).
     ///   - name: the file as named in messages and in ``source``; default: the URL's relative path.

@@ -31,7 +31,9 @@ public struct SeriesLoader: Sendable {
     }
 
     /// Loads the file at `url`.
-    /// - Parameter name: the file as named in messages; default: the path as given in `url`.
+    /// - Parameters:
+    ///   - url: the CSV file.
+    ///   - name: the file as named in messages; default: the path as given in `url`.
     /// - Throws: the first ``DataError`` found.
     public func load(contentsOf url: URL, name: String? = nil) throws -> LoadedData {
         try load(from: CSVReader(contentsOf: url, name: name))

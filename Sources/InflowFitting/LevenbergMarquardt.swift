@@ -87,8 +87,6 @@ public enum LevenbergMarquardt {
     ///   - options: tolerances, damping, bounds and fixed parameters.
     ///   - knownMinimum: a minimum found by an earlier run: this run stops with ``Status/knownMinimum``
     ///     once its Newton step lands there (see ``KnownMinimum``). `nil` (the default) runs to the end.
-    ///   - workspace: the problem's workspace for this run (``ScoringProblem/Workspace``); the overload
-    ///     without it makes one.
     /// - Returns: the best point found with its gradient, curvature and the reason for stopping.
     ///   Never traps on NaN or infinite values; invalid options give `.failure(.invalidOptions)`.
     /// - Complexity: at most ``Options/maximumIterations`` iterations, each one objective evaluation,
@@ -102,7 +100,8 @@ public enum LevenbergMarquardt {
         return minimize(problem, from: start, options: options, knownMinimum: knownMinimum, workspace: &workspace)
     }
 
-    /// Minimises `problem` from `start` in the caller's `workspace` (see the overload without it).
+    /// Minimises `problem` from `start` in the caller's `workspace`, the problem's workspace for this run
+    /// (``ScoringProblem/Workspace``; see the overload without it, which makes one).
     @inlinable
     public static func minimize<Problem: ScoringProblem>(
         _ problem: Problem, from start: SIMD8<Double>, options: Options = Options(),

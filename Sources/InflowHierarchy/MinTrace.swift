@@ -50,8 +50,11 @@ public struct MinTrace: Sendable {
     public let shrinkageIntensity: Double?
 
     /// The reconciliation for summing matrix `summing` with `method`.
-    /// - Parameter residuals: in-sample residuals (`T x n`, node order of `summing`'s rows), needed by
-    ///   ``MinTraceMethod/shrink``.
+    /// - Parameters:
+    ///   - summing: the summing matrix `S`, `n x m` (one row per node, one column per bottom key).
+    ///   - method: how `W` is estimated (OLS, WLS by structure, or shrunk sample covariance).
+    ///   - residuals: in-sample residuals (`T x n`, node order of `summing`'s rows), needed by
+    ///     ``MinTraceMethod/shrink``.
     public init(summing: Matrix, method: MinTraceMethod, residuals: Matrix? = nil) throws(Failure) {
         let n = summing.rows, m = summing.columns
         var w = Matrix(rows: n, columns: n)

@@ -59,6 +59,8 @@ public enum PartialPooling {
 
     /// Fits `family` to `keys` with pooled sizes.
     /// - Parameters:
+    ///   - keys: the bottom keys, each with its prepared observations.
+    ///   - family: the curve family, its size parameter pooled across keys.
     ///   - start: the family's parameters to start the shared shape from (a fit to the keys' total); the
     ///     keys' sizes start at the total's size split in proportion to what each has observed.
     ///   - backgrounds: each key's background rate, held fixed (default none).

@@ -136,7 +136,13 @@ public enum BLAS {
     }
 
     /// Triangular solve with many right-hand sides `B = alpha * op(A)^-1 * B` (dtrsm, A on the left).
-    /// - Parameter upper: whether `a` is upper (otherwise lower) triangular.
+    /// - Parameters:
+    ///   - a: the triangular matrix `A`, `m x m` (only the triangle named by `upper` is read).
+    ///   - upper: whether `a` is upper (otherwise lower) triangular.
+    ///   - transposeA: `op(A)`: `A` or its transpose.
+    ///   - unitDiagonal: whether `A`'s diagonal is taken as ones (and not read).
+    ///   - alpha: the scale of the right-hand sides.
+    ///   - b: the right-hand sides `B`, `m x n`, overwritten by the solution.
     /// - Complexity: m^2 n flops for A m x m and B m x n.
     public static func trsm(
         _ a: Matrix, upper: Bool, transpose transposeA: Transpose = .none, unitDiagonal: Bool = false,

@@ -32,8 +32,10 @@ public struct PivotedQR: Sendable {
     }
 
     /// Factorises `a`.
-    /// - Parameter rankTolerance: relative tolerance for the rank (see the type's
-    ///   description); `nil` uses ``defaultRankTolerance(rows:columns:)``.
+    /// - Parameters:
+    ///   - a: the matrix, `m x n`, any shape.
+    ///   - rankTolerance: relative tolerance for the rank (see the type's
+    ///     description); `nil` uses ``defaultRankTolerance(rows:columns:)``.
     /// - Throws: ``LinearAlgebraError/nonFiniteInput(routine:)`` if `a` has NaN or infinity.
     public init(_ a: Matrix, rankTolerance: Double? = nil) throws(LinearAlgebraError) {
         guard a.isFinite else { throw .nonFiniteInput(routine: "dgeqp3") }

@@ -34,8 +34,12 @@ public struct LogLinearModel: Sendable {
     let readsSeriesTimeZone: Bool
 
     /// A model.
-    /// - Parameter timeZone: where weekdays are read; `nil` (the default) reads them in the fitted series' own
-    ///   time zone, so that a count from local midnight is on its local day.
+    /// - Parameters:
+    ///   - basis: the smooth part of `log c(t)` (``TimeBasis``; default a natural spline with 4 degrees of
+    ///     freedom).
+    ///   - dayOfWeek: whether six day-of-week indicators are added (Monday the reference).
+    ///   - timeZone: where weekdays are read; `nil` (the default) reads them in the fitted series' own
+    ///     time zone, so that a count from local midnight is on its local day.
     public init(basis: TimeBasis = .naturalSpline(degreesOfFreedom: 4), dayOfWeek: Bool = false,
                 timeZone: TimeZone? = nil) {
         self.basis = basis

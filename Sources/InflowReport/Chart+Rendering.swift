@@ -25,6 +25,8 @@ extension Chart {
     /// Writes the chart to `url` atomically (staged beside it, then renamed into place), as ``svg(renderer:id:)``
     /// or ``htmlFragment(renderer:id:)``.
     /// - Parameters:
+    ///   - url: the file to write.
+    ///   - renderer: the SVG renderer (sizes, fonts).
     ///   - format: the file's format; `nil` takes it from the extension (`.svg`, `.html`).
     ///   - inputs: files that must not be overwritten (the data the chart was made from).
     /// - Throws: ``ChartFileError/unknownFormat(path:)``; `FileWriteError` when `url` is an input or cannot be

@@ -14,8 +14,10 @@ extension Chart {
     /// let result = try Analysis.run(try BundledDataset.defaultDataset.load())
     /// try Chart.fit(result.total).write(to: URL(fileURLWithPath: "daily.svg"))
     /// ```
-    /// - Parameter model: whose fit and projection to draw (default: the headline, a weighted ensemble's fan
-    ///   with the fit of the largest weight); a model without a projection falls back to the headline's.
+    /// - Parameters:
+    ///   - analysis: one series' analysis (``/InflowAnalysis/AnalysisResult/total`` or a key's).
+    ///   - model: whose fit and projection to draw (default: the headline, a weighted ensemble's fan
+    ///     with the fit of the largest weight); a model without a projection falls back to the headline's.
     /// - Complexity: one summary (23 quantiles) of each projected period, and 241 evaluations of the curve.
     public static func fit(_ analysis: SeriesAnalysis, model: ModelID? = nil) -> Chart {
         ReportBuilder(ReportInput(series: analysis, headline: model)).observedFittedChart()
@@ -24,6 +26,7 @@ extension Chart {
     /// The daily-arrivals chart of one curve fit: the series' observed arrivals per day, the fit's rate curve and,
     /// when given, a projection's fan (``fit(_:model:)`` without an analysis).
     /// - Parameters:
+    ///   - fit: the curve fit whose rate curve is drawn.
     ///   - series: the series the fit was made to (its figures are drawn; its time zone names the days).
     ///   - projection: a projection to draw as a fan, usually the fit's.
     /// - Complexity: as ``fit(_:model:)``.
@@ -59,7 +62,9 @@ extension Chart {
     /// The report's chart of cumulative arrivals: the observed totals (bounds as arrows), `model`'s projected total
     /// (median and 90% interval) and, when the data bound it, the final size (observed plus the remaining pool,
     /// median and 90% interval). The chart's notes say when the interval reaches above the drawn range.
-    /// - Parameter model: whose projection to draw (default: the headline).
+    /// - Parameters:
+    ///   - analysis: one series' analysis (``/InflowAnalysis/AnalysisResult/total`` or a key's).
+    ///   - model: whose projection to draw (default: the headline).
     /// - Complexity: one summary of each projected period and of the remaining pool.
     public static func cumulative(_ analysis: SeriesAnalysis, model: ModelID? = nil) -> Chart {
         ReportBuilder(ReportInput(series: analysis, headline: model)).cumulativeChart().chart

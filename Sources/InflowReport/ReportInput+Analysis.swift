@@ -8,6 +8,7 @@ extension ReportInput {
     /// The input of a report on an analysis: its data's provenance, its total's fits, weights,
     /// projections and backtest, and each key's projection.
     /// - Parameters:
+    ///   - analysis: the result of ``/InflowAnalysis/Analysis/run(_:options:progress:)``.
     ///   - toolVersion: the tool and version that ran the analysis ("inflow 0.2.0").
     ///   - generatedAt: when the report is made (inject a fixed date for reproducible output).
     ///   - timeZone: the time zone dates are shown in (default: the data's local time, the total series'

@@ -57,7 +57,9 @@ public struct SVGChartRenderer: Sendable {
 
     /// A standalone SVG file of a chart: an XML declaration, the SVG namespace, `width`, `height` and `viewBox`,
     /// and an embedded style sheet, so that it renders alone in a browser or an image viewer and parses as XML.
-    /// - Parameter id: prefixes the element ids (letters, digits, `-` and `_`; anything else becomes `-`).
+    /// - Parameters:
+    ///   - chart: the chart to draw.
+    ///   - id: prefixes the element ids (letters, digits, `-` and `_`; anything else becomes `-`).
     /// - Complexity: as ``render(_:id:)``.
     public func document(_ chart: Chart, id: String = "chart") -> String {
         Self.xmlDeclaration + draw(chart, id: Self.elementID(id), standalone: true).svg + "\n"

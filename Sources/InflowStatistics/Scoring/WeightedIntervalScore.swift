@@ -44,8 +44,11 @@ public struct WeightedIntervalScore: Sendable, Equatable {
 
     /// Scores `forecast` against the observation `y`.
     ///
-    /// - Parameter countingMedianTwice: weight the median's absolute error by 1 instead of 1/2 and divide by
-    ///   K + 1 instead of K + 1/2 (scoringutils' `count_median_twice`; default `false`, as Bracher et al.).
+    /// - Parameters:
+    ///   - forecast: the quantiles: the median and K central intervals.
+    ///   - y: the observation.
+    ///   - countingMedianTwice: weight the median's absolute error by 1 instead of 1/2 and divide by
+    ///     K + 1 instead of K + 1/2 (scoringutils' `count_median_twice`; default `false`, as Bracher et al.).
     /// - Precondition: `y` is finite.
     /// - Complexity: O(K).
     public init(forecast: QuantileForecast, observation y: Double, countingMedianTwice: Bool = false) {
