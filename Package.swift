@@ -199,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "InflowReportTests",
             dependencies: ["InflowReport", "InflowAnalysis", "InflowArchive", "InflowCore", "InflowData", "InflowHierarchy", "InflowModels",
-                           "InflowProjection"]
+                           "InflowProjection", "InflowProvinces"]
         ),
         .testTarget(
             name: "InflowCommandTests",
