@@ -582,28 +582,16 @@ var written = [reportURL]
 
 // MARK: - Charts and tables beside the report
 //
-// Through the library's public API: the national daily chart (`Chart.fit`) and, for the six provinces expected to
-// send the most, each province's share of the projection as a fan (`Chart.fan` of `split.projection(index)`) on
-// one shared scale, drawn together as small multiples (`SmallMultiples`), each a standalone SVG file. The tables
+// Through the library's public API: the national daily chart (`Chart.fit`) and the report's small multiples of
+// the provinces expected to send the most, each province's share of the projection on one shared scale
+// (`Chart.provinces`), each a standalone SVG file. The tables
 // as CSV with unrounded numbers (medians and 90% intervals in columns of their own, dates as the embassy's local
 // days): the provinces' outlook and the weekly needs.
 
 let directory = output
 func file(_ suffix: String) -> URL { directory.appendingPathComponent("provincial-inflows-\(suffix)") }
 try Chart.fit(result.total).write(to: file("national-daily.svg"), protecting: inputs)
-var panels: [Chart] = []
-for outlook in outlooks.prefix(6) {
-    guard let index = split.provinces.firstIndex(where: { $0.isoCode == outlook.province.isoCode }) else { continue }
-    var panel = Chart.fan(split.projection(index))
-    panel.title = "\(outlook.province.name) (\(outlook.province.isoCode))"
-    panels.append(panel)
-}
-// One scale for every panel: a tenth above the highest upper end of any province's 50% interval (the 90% bands
-// are cut there).
-let panelTop = 1.1 * (panels.flatMap { $0.series.filter { $0.name.hasSuffix("50% interval") }.flatMap(\.points).compactMap(\.upper) }.max() ?? 1)
-for index in panels.indices { panels[index].yAxis.maximum = panelTop }
-try SmallMultiples(title: "Projected arrivals per day from the six provinces expected to send the most (median, 50% and 90% intervals)",
-                   charts: panels).write(to: file("provinces.svg"), protecting: inputs)
+try Chart.provinces(result).write(to: file("provinces.svg"), protecting: inputs)
 written += [file("national-daily.svg"), file("provinces.svg")]
 
 func quantiles(_ summary: QuantileSummary) -> [String] {

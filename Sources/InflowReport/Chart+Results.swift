@@ -3,6 +3,7 @@ import InflowAnalysis
 import InflowCore
 import InflowModels
 import InflowProjection
+import InflowProvinces
 
 extension Chart {
     /// The report's chart of daily arrivals for one series' analysis: observed arrivals per day between reports
@@ -80,5 +81,21 @@ extension Chart {
         let charts = ReportBuilder(input).keyCharts().charts
         return SmallMultiples(title: "Daily arrivals by \(input.keyName): observed and projected (median, 90% interval)",
                               charts: charts)
+    }
+
+    /// The report's province small multiples of a split by province of origin (``InflowAnalysis/AnalysisOptions/provincial``):
+    /// for the provinces expected to send the most over the horizon (up to nine, largest first), each one's share of
+    /// the national projection as new arrivals per day (median and 90% interval), all on one scale (a tenth above
+    /// the highest 90% upper end). Without a provincial split there are no panels.
+    /// - Complexity: one summary of each projected period of each province.
+    public static func provinces(_ result: AnalysisResult) -> SmallMultiples {
+        guard let provincial = result.provincial else {
+            return SmallMultiples(title: "Daily arrivals by province of origin", charts: [])
+        }
+        let input = ReportInput(analysis: result, toolVersion: InflowVersion.current)
+        let split = provincial.projection
+        let charts = ReportBuilder(input).originCharts(split, outlooks: ProvinceOutlook.all(split, fit: provincial.fit)).charts
+        return SmallMultiples(title: "Daily arrivals from the \(charts.count) provinces expected to send the most "
+                                  + "(median, 90% interval)", charts: charts)
     }
 }

@@ -44,13 +44,7 @@ extension ReportBuilder {
                                                valueLabel: "median arrivals in the next \(days) days", tiles: tiles,
                                                id: "origins-map")))
         blocks.append(.table(originsTable(outlooks, days: days)))
-        let charted = outlooks.indices.sorted { outlooks[$0].horizon.median > outlooks[$1].horizon.median }
-            .prefix(Self.originChartCount).filter { outlooks[$0].horizon.median > 0 }
-        let projections = charted.map { split.projection($0) }
-        let maximum = max(1.1 * (projections.map { Self.largest(Self.fan($0)[0].points.compactMap(\.upper)) }.max() ?? 1), 1)
-        let charts = zip(charted, projections).map { index, projection in
-            originChart(outlooks[index], projection: projection, maximum: maximum)
-        }
+        let (charts, maximum) = originCharts(split, outlooks: outlooks)
         if !charts.isEmpty {
             blocks.append(.paragraph("Daily arrivals from the \(charts.count) provinces expected to send the most, median and 90% interval, "
                                      + "on one scale (up to \(ReportFormat.count(maximum)) a day) so that they compare."))
@@ -100,6 +94,20 @@ extension ReportBuilder {
                 + "and the day by which half of the next \(days) days' arrivals have come (90% range)",
             header: ["Province", "Road km", "Travel (days)", "Share", "Next 7 days", "Next \(days) days", "Half by", "Shares from"],
             alignments: [.left, .right, .right, .right, .right, .right, .right, .left], rows: rows)
+    }
+
+    /// The small multiples of the provinces expected to send the most (at most ``originChartCount``, each with a
+    /// positive median over the horizon, largest first), on one scale: a tenth above the highest 90% upper end.
+    /// ``Chart/provinces(_:)`` draws them for a library user.
+    func originCharts(_ split: ProvincialProjection, outlooks: [ProvinceOutlook]) -> (charts: [Chart], maximum: Double) {
+        let charted = outlooks.indices.sorted { outlooks[$0].horizon.median > outlooks[$1].horizon.median }
+            .prefix(Self.originChartCount).filter { outlooks[$0].horizon.median > 0 }
+        let projections = charted.map { split.projection($0) }
+        let maximum = max(1.1 * (projections.map { Self.largest(Self.fan($0)[0].points.compactMap(\.upper)) }.max() ?? 1), 1)
+        let charts = zip(charted, projections).map { index, projection in
+            originChart(outlooks[index], projection: projection, maximum: maximum)
+        }
+        return (charts, maximum)
     }
 
     func originChart(_ outlook: ProvinceOutlook, projection: Projection, maximum: Double) -> Chart {

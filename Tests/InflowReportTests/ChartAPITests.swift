@@ -7,6 +7,7 @@ import InflowCore
 import InflowData
 import InflowModels
 import InflowProjection
+import InflowProvinces
 import InflowReport
 import Testing
 
@@ -180,6 +181,28 @@ struct ChartAPITests {
         #expect(fragment.components(separatedBy: "<figure").count - 1 == grid.charts.count)
         #expect(Chart.smallMultiples(try Self.analysis.get()).charts.isEmpty)
         #expect(try Self.parse(Chart.smallMultiples(try Self.analysis.get()).svg()).count("svg") == 1)
+    }
+
+    @Test("Chart.provinces: the report's province panels of a split by origin, largest first, on one scale")
+    func provinces() throws {
+        var options = AnalysisOptions(families: [Logistic()], replicates: 100, threads: 2, backtestReplicates: 20,
+                                      includesRetrospective: false, includesSensitivity: false)
+        options.provincial = ProvincialModel(gazetteer: try ProvinceGazetteer.bundled())
+        let result = try Analysis.run(try BundledDataset.defaultDataset.load(), options: options)
+        let provincial = try #require(result.provincial)
+        let grid = Chart.provinces(result)
+        let outlooks = ProvinceOutlook.all(provincial.projection, fit: provincial.fit).sorted { $0.horizon.median > $1.horizon.median }
+        let expected = outlooks.filter { $0.horizon.median > 0 }.prefix(9).map(\.province.name)
+        #expect(!grid.charts.isEmpty)
+        #expect(Set(grid.charts.map(\.title)) == Set(expected))
+        #expect(Set(grid.charts.map(\.yAxis.maximum)).count == 1)
+        for chart in grid.charts {
+            let median = try #require(chart.series.first { $0.name == "Projection, median" })
+            #expect(median.points.count == provincial.projection.site.periods)
+        }
+        let collector = try Self.checkStandalone(grid.svg())
+        #expect(collector.count("svg") == 1 + grid.charts.count)
+        #expect(Chart.provinces(try Self.analysis.get()).charts.isEmpty)
     }
 
     @Test("an HTML fragment is the report's figure markup with an inline SVG and a caption")
