@@ -8,7 +8,7 @@ import InflowProjection
 /// Everything a report is built from: the data, the fits, the projections and how they were made.
 ///
 /// Models (in ``modelWeights``, ``projections`` and the backtest) are joined by their ``/InflowModels/ModelID``;
-/// the mixture is ``ModelID/ensemble(_:)``. ``init(analysis:toolVersion:generatedAt:timeZone:)``
+/// the mixture is ``/InflowModels/ModelID/ensemble(_:)``. ``init(analysis:toolVersion:generatedAt:timeZone:)``
 /// builds the input of an ``/InflowAnalysis/AnalysisResult``.
 ///
 /// ```swift
