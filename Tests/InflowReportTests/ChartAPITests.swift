@@ -169,6 +169,10 @@ struct ChartAPITests {
         let result = try Self.keyedAnalysis.get()
         let grid = Chart.smallMultiples(result)
         #expect(grid.charts.map(\.title).sorted() == [Self.hostileKey, "Svay Rieng"].sorted())
+        // Every node's projection keeps the file's time zone (UTC+7), so the panels' days are local ones.
+        let hierarchy = try #require(result.hierarchy)
+        #expect(hierarchy.forecast.projections.allSatisfy { $0.timeZone.secondsFromGMT() == 7 * 3600 })
+        #expect(grid.charts.allSatisfy { $0.xAxis.unit.contains("UTC+07:00") })
         let maxima = Set(grid.charts.map(\.yAxis.maximum))
         #expect(maxima.count == 1 && maxima.first! != nil)
         let svg = grid.svg()
@@ -191,6 +195,9 @@ struct ChartAPITests {
         let result = try Analysis.run(try BundledDataset.defaultDataset.load(), options: options)
         let provincial = try #require(result.provincial)
         let grid = Chart.provinces(result)
+        #expect(provincial.projection.provinces.indices.allSatisfy {
+            provincial.projection.projection($0).timeZone == result.total.series.timeZone
+        })
         let outlooks = ProvinceOutlook.all(provincial.projection, fit: provincial.fit).sorted { $0.horizon.median > $1.horizon.median }
         let expected = outlooks.filter { $0.horizon.median > 0 }.prefix(9).map(\.province.name)
         #expect(!grid.charts.isEmpty)
