@@ -29,13 +29,16 @@ public struct PipelineCalibration: Sendable {
         public let label: String
         /// The family and its parameters.
         public let family: any CurveFamily
+        /// The family's parameters, in ``/InflowModels/CurveFamily/parameters`` order.
         public let parameters: [Double]
         /// Background arrivals per day, and the range the analysis is told (as a data file would state it).
         public let background: Double
+        /// The background range the analysis is told, as a `# @background:` line of a data file would state it.
         public let statedBackground: ClosedRange<Double>
         /// NB2 theta of the daily counts.
         public let theta: Double
 
+        /// A simulated process; the arguments are the properties of the same names.
         public init(label: String, family: any CurveFamily, parameters: [Double], background: Double,
                     statedBackground: ClosedRange<Double>, theta: Double) {
             self.label = label
@@ -49,18 +52,24 @@ public struct PipelineCalibration: Sendable {
 
     /// When a forecast is made.
     public enum OriginClass: String, Sendable, CaseIterable {
+        /// Early (the expected total reaches a quarter of its 60-day total), at the peak (the largest expected count)
+        /// or post-peak (the expected count has fallen to half the peak); see the type's description.
         case early, peak = "at peak", postPeak = "post-peak"
     }
 
     /// Coverage and relative WIS of one origin class.
     public struct ClassResult: Sendable, CustomStringConvertible {
+        /// The origin class these results are for.
         public let originClass: OriginClass
         /// Forecasts scored (series times horizons).
         public let forecasts: Int
         /// Series whose analysis failed.
         public let failures: Int
+        /// Share of the forecasts whose 50% central interval held the simulated value.
         public let coverage50: Double
+        /// Share of the forecasts whose 90% central interval held the simulated value.
         public let coverage90: Double
+        /// Share of the forecasts whose 95% central interval held the simulated value.
         public let coverage95: Double
         /// Mean WIS of the pipeline divided by mean WIS of the true process's forecast.
         public let relativeWIS: Double
@@ -72,16 +81,22 @@ public struct PipelineCalibration: Sendable {
         }
     }
 
+    /// The simulated processes.
     public let truths: [Truth]
+    /// Series simulated from each process.
     public let seriesPerTruth: Int
+    /// Days ahead of each origin at which the forecasts are scored.
     public let horizons: [Int]
+    /// The options of each analysis (the pipeline under study).
     public let options: AnalysisOptions
+    /// The seed of the simulations; each series draws from its own stream of it.
     public let seed: UInt64
     /// Days of data an origin keeps at least.
     public let minimumObservedDays = 7
     /// Days simulated.
     public let simulatedDays = 60
 
+    /// A study; the arguments are the properties of the same names.
     public init(truths: [Truth], seriesPerTruth: Int, horizons: [Int] = [7, 14, 28], options: AnalysisOptions,
                 seed: UInt64 = 2026) {
         self.truths = truths

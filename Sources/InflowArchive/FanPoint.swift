@@ -7,13 +7,19 @@ public struct FanPoint: Sendable, Equatable {
     public var target: String
     /// The target day, and the end of the period it covers.
     public var targetEndDate: String
+    /// The end of the period the target covers.
     public var end: Date
+    /// Days from the forecast's reference date to the target day.
     public var horizon: Int
     /// The forecast's median and central 50 and 90% intervals.
     public var median: Double
+    /// The lower end of the central 50% interval.
     public var lower50: Double
+    /// The upper end of the central 50% interval.
     public var upper50: Double
+    /// The lower end of the central 90% interval.
     public var lower90: Double
+    /// The upper end of the central 90% interval.
     public var upper90: Double
     /// What was published for the target, if anything yet.
     public var observation: ObservedValue?

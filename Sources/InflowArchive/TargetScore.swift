@@ -25,16 +25,23 @@ public struct TargetScore: Sendable {
 
     /// The forecast's run, model, reference date and target.
     public var runID: String
+    /// The hub `model_id` of the forecast.
     public var modelID: String
+    /// The forecast's hub `reference_date`.
     public var referenceDate: String
+    /// The forecast's hub `location`.
     public var location: String
+    /// The forecast's hub `target`.
     public var target: String
+    /// The forecast's hub `horizon`, in days.
     public var horizon: Int
+    /// The forecast's hub `target_end_date`.
     public var targetEndDate: String
     /// What was published.
     public var observation: ObservedValue
     /// The forecast's median and its 90% interval (as archived).
     public var median: Double
+    /// The forecast's central 90% interval (as archived).
     public var interval90: (lower: Double, upper: Double)
     /// The (censored, for a bound) weighted interval score and its parts.
     public var wis: WeightedIntervalScore

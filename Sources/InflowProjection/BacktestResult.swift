@@ -8,6 +8,7 @@ public struct BacktestResult: Sendable {
     /// Origins (per model) that were skipped, with the reason.
     public var skipped: [(model: ModelID, origin: Date, reason: String)]
 
+    /// A result; the arguments are the properties of the same names.
     public init(scores: [BacktestScore] = [], skipped: [(model: ModelID, origin: Date, reason: String)] = []) {
         self.scores = scores
         self.skipped = skipped
@@ -15,17 +16,27 @@ public struct BacktestResult: Sendable {
 
     /// Average scores of a model over a set of rows.
     public struct Summary: Sendable, Codable {
+        /// The model summarised.
         public let model: ModelID
         /// Horizon in days, or `nil` for all horizons together.
         public let horizon: Int?
+        /// Forecasts averaged over.
         public let forecasts: Int
+        /// Mean weighted interval score (``BacktestScore/wis``).
         public let wis: Double
+        /// Mean CRPS of the samples.
         public let crps: Double
+        /// Mean absolute error of the median.
         public let absoluteError: Double
+        /// Mean bias, in [-1, 1].
         public let bias: Double
+        /// Share of the forecasts whose central 50% interval held the observation.
         public let coverage50: Double
+        /// Share of the forecasts whose central 80% interval held the observation.
         public let coverage80: Double
+        /// Share of the forecasts whose central 90% interval held the observation.
         public let coverage90: Double
+        /// Share of the forecasts whose central 95% interval held the observation.
         public let coverage95: Double
     }
 

@@ -19,8 +19,11 @@ public struct BacktestScore: Sendable, Codable {
     public let median: Double
     /// Weighted interval score and its parts (Bracher et al. 2021, 23 quantile levels).
     public let wis: Double
+    /// The WIS's dispersion part (the intervals' widths).
     public let dispersion: Double
+    /// The WIS's underprediction part (observations above the intervals).
     public let underprediction: Double
+    /// The WIS's overprediction part (observations below the intervals).
     public let overprediction: Double
     /// CRPS of the sample.
     public let crps: Double
@@ -30,10 +33,14 @@ public struct BacktestScore: Sendable, Codable {
     public let bias: Double
     /// Non-randomised PIT interval `[F(y - 1), F(y)]` (Czado, Gneiting & Held 2009).
     public let pitLower: Double
+    /// The upper end of the PIT interval, `F(y)`; ``pitLower`` is `F(y - 1)`.
     public let pitUpper: Double
     /// Whether the observation fell inside the central 50, 80, 90 and 95% intervals.
     public let covered50: Bool
+    /// Whether the observation fell inside the central 80% interval.
     public let covered80: Bool
+    /// Whether the observation fell inside the central 90% interval.
     public let covered90: Bool
+    /// Whether the observation fell inside the central 95% interval.
     public let covered95: Bool
 }

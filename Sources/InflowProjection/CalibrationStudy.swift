@@ -15,11 +15,14 @@ import InflowStatistics
 public struct CalibrationStudy: Sendable {
     /// A simulated process.
     public struct Scenario: Sendable {
+        /// The family that generates the series.
         public let family: any CurveFamily
+        /// Its true parameters, in ``/InflowModels/CurveFamily/parameters`` order.
         public let parameters: [Double]
         /// NB2 theta of the simulated counts.
         public let theta: Double
 
+        /// A scenario; the arguments are the properties of the same names.
         public init(family: any CurveFamily, parameters: [Double], theta: Double) {
             self.family = family
             self.parameters = parameters
@@ -39,14 +42,22 @@ public struct CalibrationStudy: Sendable {
         public let coverage90: Double
     }
 
+    /// The simulated processes.
     public let scenarios: [Scenario]
+    /// Series simulated from each scenario.
     public let seriesPerScenario: Int
+    /// Days of each series that are fitted.
     public let observedDays: Int
+    /// Days after the last fitted one at which the cumulative total is checked.
     public let ahead: Int
+    /// Bootstrap replicates of each projection.
     public let replicates: Int
+    /// The study's seed; each series derives its own from it.
     public let seed: UInt64
+    /// Threads the series are spread over (the results do not depend on it).
     public let threads: Int
 
+    /// A study; the arguments are the properties of the same names.
     public init(scenarios: [Scenario], seriesPerScenario: Int, observedDays: Int, ahead: Int = 7,
                 replicates: Int = 200, seed: UInt64 = 1, threads: Int = 2) {
         self.scenarios = scenarios

@@ -16,15 +16,24 @@ import InflowCore
 /// - `output_type`: `mean` (empty id) or `quantile` with the level as `output_type_id` (the 23 hub levels;
 ///   the median is the 0.5 quantile, not a row of its own).
 public struct HubRow: Sendable, Equatable, Codable {
+    /// `reference_date`: the last local day with data (ISO 8601 date).
     public let referenceDate: String
+    /// `target`: `day inc arrivals` or `day cum arrivals`.
     public let target: String
+    /// `horizon`: days from the reference date to the target end date.
     public let horizon: Int
+    /// `location`: an ISO 3166-2 code or the series' name as a slug.
     public let location: String
+    /// `target_end_date`: the local day the projected period covers (ISO 8601 date).
     public let targetEndDate: String
+    /// `output_type`: `mean` or `quantile`.
     public let outputType: String
+    /// `output_type_id`: the quantile level, empty for the mean.
     public let outputTypeID: String
+    /// `value`: the mean or the quantile, in full precision.
     public let value: Double
 
+    /// A row; the arguments are the columns of the same names.
     public init(referenceDate: String, target: String, horizon: Int, location: String, targetEndDate: String,
                 outputType: String, outputTypeID: String, value: Double) {
         self.referenceDate = referenceDate
