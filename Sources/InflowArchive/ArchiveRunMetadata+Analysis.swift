@@ -13,7 +13,7 @@ extension ArchiveRunMetadata {
     ///   - inflowVersion: the version that made it.
     ///   - commandLine: the command's arguments, when it came from the command line.
     ///   - createdAt: the time of the run.
-    ///   - timeZone: the data's time zone; default the analysed series' own (``InflowCore/InflowSeries/timeZone``).
+    ///   - timeZone: the data's time zone; default the analysed series' own (``/InflowCore/InflowSeries/timeZone``).
     public init(analysis: AnalysisResult, rows: [HubRow], input: ArchiveInput, modelID: String = ForecastArchive.defaultModelID,
                 inflowVersion: String, commandLine: [String]? = nil, createdAt: Date, timeZone: TimeZone? = nil) {
         let timeZone = timeZone ?? analysis.total.series.timeZone
