@@ -1,6 +1,7 @@
 /// The colours a chart may use: a small palette that reads on screen, in print and for
 /// the common colour-vision deficiencies (blue/orange carry the main contrast).
 public enum ChartColor: String, Sendable, Codable, CaseIterable {
+    /// The palette: `ink` (near black, for text and observed data) and seven hues; ``hex`` gives each one's value.
     case ink, blue, orange, green, purple, red, teal, gray
 
     /// The colour as a CSS hex value.

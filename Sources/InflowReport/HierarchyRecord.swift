@@ -24,6 +24,7 @@ extension SavedReport {
             /// Its share of the total's arrivals over the next 7 days (central 90%).
             public var shareNext7Days: IntervalRecord
 
+            /// A node; the arguments are the properties of the same names.
             public init(name: String, level: String, location: String, keys: [String], poolingFactor: Double?,
                         shareNext7Days: IntervalRecord) {
                 self.name = name
@@ -41,13 +42,15 @@ extension SavedReport {
             public var family: String
             /// The share of the joint samples it gave (its ensemble weight).
             public var share: Double
-            /// The spread `sigma` of the keys' log sizes and their common size `exp(mu)`.
+            /// The spread `sigma` of the keys' log sizes.
             public var sizeSpread: Double
+            /// The keys' common size `exp(mu)`.
             public var commonSize: Double
             /// NB2's shared dispersion `theta`.
             public var theta: Double
-            /// Whether the mode search converged, and what had to be said.
+            /// Whether the mode search converged.
             public var converged: Bool
+            /// What had to be said about the fit.
             public var warnings: [String]
         }
 
@@ -55,8 +58,9 @@ extension SavedReport {
         public var reconciliation: ReconciliationMethod
         /// The MinT covariance (`ols`, `wls-struct`, `shrink`) when MinT means were made.
         public var minTraceMethod: MinTraceMethod?
-        /// The effective sample size of conditioning's weights, and the number of candidates it drew from.
+        /// The effective sample size of conditioning's weights.
         public var effectiveSampleSize: Double?
+        /// The number of candidate samples conditioning drew from.
         public var candidates: Int
         /// The nodes, total first.
         public var nodes: [Node]

@@ -3,18 +3,31 @@
 /// The raw value is the section's `id` in every format: the HTML `id` attribute (so
 /// `report.html#headline` links to it), the JSON `id` field and the Markdown anchor.
 public enum ReportSectionID: String, Sendable, Codable, CaseIterable {
+    /// The headline numbers: arrivals over the next days and the remaining pool.
     case headline
+    /// Observed and fitted inflow, with the projection.
     case observedFitted = "observed-fitted"
+    /// Cumulative arrivals and the remaining pool.
     case cumulative
+    /// The families' fits and weights side by side.
     case modelComparison = "model-comparison"
+    /// What knowledge of the pool would change.
     case sensitivity
+    /// The rolling-origin backtest's scores.
     case backtest
+    /// Projections from earlier origins against what happened.
     case retrospective
+    /// Archived projections against what happened.
     case archive
+    /// Per-key projections.
     case provinces
+    /// Arrivals by province of origin.
     case origins
+    /// Diagnostics and warnings.
     case diagnostics
+    /// Where the data came from.
     case provenance
+    /// How the numbers were made.
     case method
 
     /// The section's title.

@@ -134,6 +134,7 @@ public struct SavedReport: Sendable, Equatable, Codable {
         /// How the weights were made: the basis of the method, fallbacks, models left out.
         public var notes: [String]
 
+        /// A record; the arguments are the properties of the same names.
         public init(method: EnsembleMethod, weights: [ModelWeight], notes: [String] = []) {
             self.method = method
             self.weights = weights
@@ -143,13 +144,16 @@ public struct SavedReport: Sendable, Equatable, Codable {
 
     /// One model's ensemble weight.
     public struct ModelWeight: Sendable, Equatable, Codable {
+        /// The model.
         public var model: ModelID
+        /// Its weight in the ensemble, in [0, 1].
         public var weight: Double
         /// Its mean backtest CRPS, when a backtest made the weights.
         public var backtestCRPS: Double?
         /// The model it was merged into (same predictive distribution), if any.
         public var mergedInto: ModelID?
 
+        /// A weight; the arguments are the properties of the same names.
         public init(model: ModelID, weight: Double, backtestCRPS: Double? = nil, mergedInto: ModelID? = nil) {
             self.model = model
             self.weight = weight
@@ -171,9 +175,13 @@ public struct SavedReport: Sendable, Equatable, Codable {
     /// A central 90% interval of a predictive sample, with the median; an upper end the data do not give is
     /// `nil` and the note says so.
     public struct IntervalRecord: Sendable, Equatable, Codable {
+        /// The median.
         public var median: Double
+        /// The lower end of the central 90% interval.
         public var lower: Double
+        /// The upper end of the central 90% interval; `nil` when the data do not give one.
         public var upper: Double?
+        /// Why the upper end is missing, if it is.
         public var note: String?
 
         /// The record of `summary` for a number of people when `observed` have been counted (a remaining pool
@@ -205,18 +213,26 @@ public struct SavedReport: Sendable, Equatable, Codable {
 
     /// One row of the sensitivity table.
     public struct SensitivityRecord: Sendable, Equatable, Codable {
+        /// The knowledge of the row: people known to be still held at most (`nil`: not stated).
         public var remainingAtMost: Double?
+        /// The knowledge of the row: a published final size of at least this many (`nil`: not stated).
         public var finalSizeAtLeast: Double?
+        /// Whether the row is the headline's knowledge.
         public var headline: Bool
+        /// Whether the row's knowledge is illustrative (not stated by the user or the data).
         public var illustrative: Bool
+        /// The days over which ``arrivals`` are counted.
         public var days: Int
+        /// Arrivals over the next ``days`` days.
         public var arrivals: IntervalRecord
+        /// The people still to come, when the model has a finite pool.
         public var remainingPool: IntervalRecord?
 
         enum CodingKeys: String, CodingKey {
             case remainingAtMost, finalSizeAtLeast, headline, illustrative, days, arrivals, remainingPool
         }
 
+        /// The record of `row` when `observed` people have been counted.
         public init(_ row: SensitivityRow, observed: Double) {
             remainingAtMost = row.knowledge.remainingAtMost
             finalSizeAtLeast = row.knowledge.finalSizeAtLeast
@@ -241,17 +257,26 @@ public struct SavedReport: Sendable, Equatable, Codable {
 
     /// The pipeline's ensemble forecasts at one earlier origin.
     public struct RetrospectiveRecord: Sendable, Equatable, Codable {
+        /// One scored figure: what was published and what the ensemble had projected for it.
         public struct Figure: Sendable, Equatable, Codable {
+            /// The time forecast, as an ISO 8601 date-time.
             public var target: String
+            /// Whole days from the origin to the time forecast.
             public var horizon: Int
+            /// What was later published.
             public var observed: Double
+            /// What the ensemble projected at the origin.
             public var projected: IntervalRecord
         }
+        /// The origin (the last report used), as an ISO 8601 date-time.
         public var origin: String
+        /// How the ensemble was weighted at that origin.
         public var method: EnsembleMethod
+        /// The figures scored.
         public var figures: [Figure]
     }
 
+    /// A saved report; the arguments are the properties of the same names.
     public init(document: ReportDocument, forecasts: [ForecastTable], fits: [FitSummary] = [],
                 ensemble: EnsembleRecord = EnsembleRecord(method: .none, weights: []), background: String? = nil,
                 sensitivity: [SensitivityRecord] = [], retrospective: [RetrospectiveRecord] = [],
