@@ -13,6 +13,7 @@ public struct HierarchyAnalysis: Sendable {
     public let keySeries: [InflowSeries]
     /// The pooled fit of each family in the mixture, and the share of the samples each gave.
     public let pooledFits: [PooledFit]
+    /// The share of the joint samples each pooled fit gave, in the order of ``pooledFits``.
     public let familyShares: [Double]
     /// Every node's coherent forecast.
     public let forecast: HierarchicalForecast

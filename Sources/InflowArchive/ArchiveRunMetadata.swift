@@ -17,6 +17,7 @@ public struct ArchiveRunMetadata: Sendable, Codable, Equatable {
     public var inflowVersion: String
     /// The input file's name as given, and the SHA-256 of its bytes (64 hex digits).
     public var inputName: String
+    /// The SHA-256 of the input file's bytes (64 hex digits).
     public var inputSHA256: String
     /// The data's time zone (an identifier or `UTC+07:00`), in which its dates are read.
     public var timeZone: String
@@ -34,6 +35,7 @@ public struct ArchiveRunMetadata: Sendable, Codable, Equatable {
     public var weighting: String
     /// The name of the series and the kind of its figures (`cumulative`, `counts`).
     public var seriesName: String
+    /// The kind of the series' figures (`cumulative`, `counts`).
     public var observationKind: String
     /// End of the last observation (ISO 8601 with offset): the first projected period starts here.
     public var lastObservation: String

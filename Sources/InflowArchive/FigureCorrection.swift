@@ -9,9 +9,11 @@ public struct FigureCorrection: Sendable, Equatable {
     public var time: String
     /// The value the run used, and its kind.
     public var archived: Double
+    /// The kind of the figure the run used.
     public var archivedKind: FigureKind
     /// The newer file's value and kind.
     public var newer: Double
+    /// The kind of the newer file's figure.
     public var newerKind: FigureKind
 
     /// A correction.

@@ -7,6 +7,7 @@ public struct ScoreAggregate: Sendable, Equatable {
     public var label: String
     /// Targets scored, and how many of them against a bound (censored scores).
     public var count: Int
+    /// Targets scored against a bound (censored scores).
     public var censoredCount: Int
     /// Mean (censored where the truth was a bound) WIS and parts.
     public var wis: WeightedIntervalScore

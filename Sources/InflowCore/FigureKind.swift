@@ -10,9 +10,13 @@
 /// - ``partialDay``: an exact figure for part of a day, up to the row's time of day (which must be given):
 ///   for cumulative totals the total at that time; for daily counts the arrivals from the day's start to that time.
 public enum FigureKind: String, Sendable, Codable, CaseIterable {
+    /// The value is the count (or cumulative total) at its time.
     case exact
+    /// The true value is at least the figure; written `lower_bound`.
     case lowerBound = "lower_bound"
+    /// The true value is at most the figure; written `upper_bound`.
     case upperBound = "upper_bound"
+    /// An exact figure for part of a day, up to the row's time of day; written `partial_day`.
     case partialDay = "partial_day"
 
     /// Whether the figure bounds the true value instead of stating it.

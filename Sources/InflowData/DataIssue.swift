@@ -14,6 +14,7 @@ public struct DataIssue: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The kind of the error or of the warning, when the issue is one of the loader's.
     public var errorKind: DataError.Kind?
+    /// The kind of the warning, when the issue is one of the loader's warnings.
     public var warningKind: DataWarning.Kind?
     /// For a missing column, which one (``DataError/columnRole``).
     public var columnRole: DataError.ColumnRole?

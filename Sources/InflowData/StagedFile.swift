@@ -14,6 +14,7 @@ public struct StagedFile: Sendable {
     public let destination: URL
     /// The destination as named in messages, and the option that chose it.
     public let name: String
+    /// The command-line option that chose the destination, named in messages.
     public let flag: String
 
     /// Renames the temporary file over the destination (a reader sees the old file or the new one, never a

@@ -14,12 +14,13 @@ public struct HierarchicalForecast: Sendable {
     /// One projection per node, in ``Hierarchy/nodes`` order.
     public let projections: [Projection]
     /// With ``ReconciliationMethod/conditioning``: the effective number of the keys' candidate samples behind
-    /// the resampled ones (`1 / sum w^2`), and how many candidates were drawn.
+    /// the resampled ones (`1 / sum w^2`).
     public let effectiveSampleSize: Double?
+    /// How many joint samples of the keys were drawn (with conditioning, the candidates it resampled from).
     public let candidateCount: Int
-    /// With ``ReconciliationMethod/mint``: each node's MinT-reconciled mean arrivals per period, and the MinT
-    /// used.
+    /// With ``ReconciliationMethod/mint``: each node's MinT-reconciled mean arrivals per period.
     public let minTraceMeans: [[Double]]?
+    /// With ``ReconciliationMethod/mint``: the MinT reconciliation used.
     public let minTrace: MinTrace?
     /// What had to be said.
     public let warnings: [String]

@@ -27,8 +27,9 @@ public struct PooledFit: Sendable {
     public let logSizes: [Double]
     /// `log theta` of NB2, shared.
     public let logTheta: Double
-    /// The keys' common level `mu` and spread `sigma` of `log N_k` (empirical Bayes).
+    /// The keys' common level `mu` of `log N_k` (empirical Bayes).
     public let priorMean: Double
+    /// The keys' spread `sigma` of `log N_k`.
     public let priorSD: Double
     /// Each key's pooling factor `lambda_k = (1/sigma^2) / I_k`, `I_k` the key's posterior precision of
     /// `log N_k`: 0 when its own data decide its size, 1 when the common level does (Gelman & Pardoe 2006).
@@ -43,8 +44,9 @@ public struct PooledFit: Sendable {
     let logThetaVariance: Double
     /// The log marginal likelihood (Laplace) at ``priorSD``.
     public let logMarginalLikelihood: Double
-    /// Iterations of the last inner fit, and whether it converged.
+    /// Iterations of the last inner fit.
     public let iterations: Int
+    /// Whether the last inner fit converged.
     public let converged: Bool
     /// What had to be said.
     public let warnings: [String]
