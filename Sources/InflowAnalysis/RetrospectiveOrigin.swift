@@ -14,6 +14,7 @@ public struct RetrospectiveOrigin: Sendable {
     /// The ensemble's predictive samples of those figures.
     public let forecasts: [BacktestForecast]
 
+    /// An origin's results; the arguments are the properties of the same names.
     public init(origin: Date, weights: ModelWeights, scores: [BacktestScore], forecasts: [BacktestForecast]) {
         self.origin = origin
         self.weights = weights

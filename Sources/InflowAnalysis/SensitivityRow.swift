@@ -17,6 +17,7 @@ public struct SensitivityRow: Sendable {
     /// The remaining pool after the last report, when the models have one.
     public let remaining: QuantileSummary?
 
+    /// A row; the arguments are the properties of the same names (`isHeadline` and `isIllustrative` as named).
     public init(knowledge: PoolKnowledge, isHeadline: Bool, isIllustrative: Bool, arrivals: QuantileSummary, days: Int,
                 remaining: QuantileSummary?) {
         self.knowledge = knowledge

@@ -22,6 +22,7 @@ public struct CensoredInterval: Sendable, Equatable, Codable {
     /// Index of the figure in the series (zero based).
     public var index: Int
 
+    /// An interval; the arguments are the properties of the same names.
     public init(start: Double, end: Double, bound: Double, direction: Direction, index: Int) {
         self.start = start
         self.end = end

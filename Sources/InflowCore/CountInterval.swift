@@ -7,6 +7,7 @@ public struct CountInterval: Sendable, Equatable, Codable {
     /// Number of arrivals in the interval.
     public var count: Double
 
+    /// An interval; the arguments are the properties of the same names.
     public init(start: Double, end: Double, count: Double) {
         self.start = start
         self.end = end

@@ -32,6 +32,7 @@ public struct SeriesWarning: Sendable, Equatable, Codable, CustomStringConvertib
     /// A sentence for people.
     public let message: String
 
+    /// A warning; the arguments are the properties of the same names.
     public init(kind: Kind, index: Int, message: String) {
         self.kind = kind
         self.index = index

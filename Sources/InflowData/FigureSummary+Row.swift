@@ -14,6 +14,7 @@ extension FigureSummary {
         /// What the figure is.
         public var kind: FigureKind
 
+        /// A row; the arguments are the properties of the same names.
         public init(line: Int, key: String, time: String, value: Double, kind: FigureKind) {
             self.line = line
             self.key = key

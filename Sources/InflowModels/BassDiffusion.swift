@@ -15,6 +15,7 @@ import Foundation
 /// Reference: Bass, "A new product growth for model consumer durables", Management
 /// Science 15 (1969).
 public struct BassDiffusion: PointwiseCurveFamily {
+    /// The Bass diffusion family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "bass" }

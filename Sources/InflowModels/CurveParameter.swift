@@ -9,6 +9,7 @@ public struct CurveParameter: Sendable, Equatable, Codable {
     /// Largest allowed value.
     public let upperBound: Double
 
+    /// A parameter named `name`, described by `summary`, with the given bounds (default: unbounded).
     public init(_ name: String, _ summary: String, lowerBound: Double = -.infinity, upperBound: Double = .infinity) {
         self.name = name
         self.summary = summary

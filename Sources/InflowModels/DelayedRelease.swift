@@ -60,6 +60,7 @@ import InflowStatistics
 /// from 0.02 to 24 and `k` from 0.5 to 50
 /// (`Tests/Reference/Data/ode/make_delayed_release.py`).
 public struct DelayedRelease: PointwiseCurveFamily {
+    /// The delayed release family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "release-delayed" }

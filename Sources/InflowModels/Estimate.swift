@@ -11,6 +11,7 @@ public struct Estimate: Sendable, Equatable, Codable {
     /// How the interval was computed ("wald" or "profile").
     public let method: String
 
+    /// An estimate; the arguments are the properties of the same names.
     public init(value: Double, standardError: Double, lower: Double, upper: Double, method: String) {
         self.value = value
         self.standardError = standardError

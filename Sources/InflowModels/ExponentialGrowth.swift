@@ -12,6 +12,7 @@ import Foundation
 /// Reference: Chowell, Viboud, Simonsen & Moghadas, "Characterizing the reproduction
 /// number of epidemics with early subexponential growth dynamics", J. R. Soc. Interface 13 (2016).
 public struct ExponentialGrowth: PointwiseCurveFamily {
+    /// The exponential growth family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "exponential" }

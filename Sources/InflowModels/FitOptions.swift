@@ -36,6 +36,8 @@ public struct FitOptions: Sendable {
         case sandwich
     }
 
+    /// Options; the arguments are the properties of the same names. The defaults fit every parameter from
+    /// data-driven starting values with several starts, and no background.
     public init(
         background: BackgroundRate = .none, countsAsRate: Bool = false,
         start: [String: Double] = [:], fixed: [String: Double] = [:],

@@ -15,6 +15,7 @@ import Foundation
 /// Reference: Viboud, Simonsen & Chowell, "A generalized-growth model to characterize the
 /// early ascending phase of infectious disease outbreaks", Epidemics 15 (2016).
 public struct GeneralizedGrowth: PointwiseCurveFamily {
+    /// The generalized growth family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "generalized-growth" }

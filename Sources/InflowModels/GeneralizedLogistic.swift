@@ -43,6 +43,7 @@ import Foundation
 /// Tested against the logistic (`p = 1`) and the generalized-growth model (`K -> inf`) in
 /// closed form (`Tests/InflowModelsTests/ODEFamilyTests.swift`).
 public struct GeneralizedLogistic: GrowthODEFamily {
+    /// The generalized logistic family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "generalized-logistic" }

@@ -30,6 +30,7 @@ import Foundation
 /// J. Exp. Bot. 10 (1959). Tested against the Richards curve in closed form (`p = 1`,
 /// `Tests/InflowModelsTests/ODEFamilyTests.swift`).
 public struct GeneralizedRichards: GrowthODEFamily {
+    /// The generalized Richards family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "generalized-richards" }

@@ -11,6 +11,7 @@ import Foundation
 /// Reference: Gompertz (1825); Tjørve & Tjørve, "The use of Gompertz models in growth
 /// analyses", PLoS ONE 12 (2017).
 public struct Gompertz: PointwiseCurveFamily {
+    /// The Gompertz family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "gompertz" }

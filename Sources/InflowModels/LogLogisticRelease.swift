@@ -22,6 +22,7 @@ import Foundation
 /// Reference: the log-logistic law as a model of delays with a decreasing hazard after a peak: Bennett,
 /// "Log-logistic regression models for survival data", Applied Statistics 32 (1983).
 public struct LogLogisticRelease: PointwiseCurveFamily {
+    /// The log-logistic release family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "release-loglogistic" }

@@ -19,6 +19,7 @@ import InflowLinearAlgebra
 /// with quantified uncertainty", Infect. Dis. Model. 2 (2017). Tested against NIST StRD
 /// Rat42 and the nine-day reference fits (`Tests/InflowModelsTests`).
 public struct Logistic: PointwiseCurveFamily {
+    /// The logistic family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "logistic" }

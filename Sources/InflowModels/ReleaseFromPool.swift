@@ -13,6 +13,7 @@ import Foundation
 /// With `t0` fixed at 0 this is the saturating exponential of NIST StRD Misra1a and
 /// BoxBOD, against whose certified values it is tested.
 public struct ReleaseFromPool: PointwiseCurveFamily {
+    /// The release from a finite pool family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "release" }

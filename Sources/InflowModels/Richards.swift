@@ -15,6 +15,7 @@ import InflowLinearAlgebra
 /// References: Richards, "A flexible growth function for empirical use", J. Exp. Bot. 10
 /// (1959). Tested against NIST StRD Rat43 (`Tests/InflowModelsTests`).
 public struct Richards: PointwiseCurveFamily {
+    /// The Richards family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "richards" }

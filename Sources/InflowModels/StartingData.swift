@@ -18,6 +18,7 @@ public struct StartingData: Sendable {
     /// Time of the last observation.
     public let lastTime: Double
 
+    /// Starting data; the arguments are the properties of the same names.
     public init(times: [Double], rates: [Double], cumulative: [Double], firstTime: Double, lastTime: Double) {
         self.times = times
         self.rates = rates

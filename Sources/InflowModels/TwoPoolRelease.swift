@@ -9,6 +9,7 @@ import Foundation
 /// those of ``ReleaseFromPool``; `dC/dt0` is the sum of both pools' terms. The pools are
 /// interchangeable; starting values put the fast one first (`h1 > h2`).
 public struct TwoPoolRelease: PointwiseCurveFamily {
+    /// The two-pool release family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "two-pool" }

@@ -15,6 +15,7 @@ import Foundation
 /// Reference: Weibull, "A statistical distribution function of wide applicability",
 /// J. Appl. Mech. 18 (1951).
 public struct WeibullRelease: PointwiseCurveFamily {
+    /// The Weibull release family (it has no settings: its parameters are estimated by a fit).
     public init() {}
 
     public var name: String { "release-weibull" }

@@ -19,6 +19,7 @@ public struct BacktestOptions: Sendable {
     /// at every day).
     public var maximumOrigins: Int
 
+    /// Options; the arguments are the properties of the same names.
     public init(origins: [Date]? = nil, horizon: Int = 7, replicates: Int = 500, seed: UInt64 = 20260116,
                 threads: Int = 2, minimumObservations: Int = 4, maximumOrigins: Int = 8) {
         self.maximumOrigins = maximumOrigins

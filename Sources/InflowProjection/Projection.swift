@@ -40,6 +40,7 @@ public struct Projection: Sendable {
     /// before the grid starts has its arrivals in between drawn); `nil` when it is ``observedTotal``.
     public let startTotals: [Double]?
 
+    /// A projection from its samples; the arguments are the properties of the same names.
     public init(model: ModelID, origin: Date, grid: ProjectionGrid, observedTotal: Double, increments: Matrix,
                 finalSizes: [Double], poolRemaining: Matrix? = nil, nonConvergedReplicates: Int, failedReplicates: Int,
                 startTotals: [Double]? = nil, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) {

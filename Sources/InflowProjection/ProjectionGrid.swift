@@ -10,6 +10,7 @@ public struct ProjectionGrid: Sendable, Equatable {
     /// Period boundaries, ascending; period k is `(boundaries[k], boundaries[k + 1]]`.
     public let boundaries: [Double]
 
+    /// A grid with the given period boundaries (increasing times in days).
     public init(boundaries: [Double]) {
         precondition(boundaries.count >= 2, "a projection grid needs at least one period")
         self.boundaries = boundaries

@@ -13,6 +13,7 @@ public struct ProjectionOptions: Sendable, Equatable {
     /// How replicates are made.
     public var method: BootstrapMethod
 
+    /// Options; the arguments are the properties of the same names.
     public init(horizon: Int = 30, replicates: Int = 1000, seed: UInt64 = 20260116, seriesIndex: Int = 0,
                 threads: Int = 2, method: BootstrapMethod = .parametric) {
         self.horizon = horizon

@@ -21,6 +21,7 @@ public struct Simulator: Sendable {
     /// Background arrivals per day.
     public let background: Double
 
+    /// A simulator; the arguments are the properties of the same names.
     public init(family: any CurveFamily, parameters: [Double], error: ErrorFamily, noiseParameter: Double = 0,
                 background: Double = 0) {
         precondition(parameters.count == family.parameterCount,

@@ -15,6 +15,7 @@ import InflowProjection
 /// Fields are quoted when they contain a comma, a quote or a line break (RFC 4180, quotes
 /// doubled); lines end in `\n`. Formatting is ``/InflowProjection/HubTable``'s: full precision, not-a-number is `NA`.
 public struct CSVRenderer: Sendable {
+    /// A renderer (it has no settings).
     public init() {}
 
     /// The strict hub table: headline and key forecasts, ``/InflowProjection/HubRow/header`` columns.

@@ -25,6 +25,7 @@ public struct ChartAxis: Sendable, Equatable, Codable {
     /// Whether tick values must be whole numbers (horizons, counts).
     public var integerTicks: Bool
 
+    /// An axis; the arguments are the properties of the same names.
     public init(label: String, unit: String, scale: Scale = .linear, timeZoneIdentifier: String? = nil,
                 minimum: Double? = nil, maximum: Double? = nil, includesZero: Bool = true, integerTicks: Bool = false) {
         self.label = label

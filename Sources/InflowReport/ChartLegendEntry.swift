@@ -11,6 +11,7 @@ public struct ChartLegendEntry: Sendable, Equatable, Codable {
     /// Swatch opacity.
     public var opacity: Double
 
+    /// A legend entry; the arguments are the properties of the same names.
     public init(label: String, kind: ChartSeries.Kind, color: ChartColor, dashed: Bool = false, opacity: Double = 1) {
         self.label = label
         self.kind = kind

@@ -5,6 +5,7 @@ public struct ChartMarker: Sendable, Equatable, Codable {
     /// Label drawn next to the line ("Last report").
     public var label: String
 
+    /// A marker; the arguments are the properties of the same names.
     public init(x: Double, label: String) {
         self.x = x
         self.label = label

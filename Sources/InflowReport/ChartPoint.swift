@@ -9,6 +9,7 @@ public struct ChartPoint: Sendable, Equatable, Codable {
     /// Upper end (bands).
     public var upper: Double?
 
+    /// A point; the arguments are the properties of the same names.
     public init(x: Double, y: Double, lower: Double? = nil, upper: Double? = nil) {
         self.x = x
         self.y = y

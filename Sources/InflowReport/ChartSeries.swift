@@ -33,6 +33,7 @@ public struct ChartSeries: Sendable, Equatable, Codable {
     /// The points, in increasing x.
     public var points: [ChartPoint]
 
+    /// A series; the arguments are the properties of the same names.
     public init(name: String, legendLabel: String? = nil, kind: Kind, color: ChartColor, dashed: Bool = false,
                 opacity: Double = 1, points: [ChartPoint]) {
         self.name = name

@@ -34,6 +34,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
         /// Quantiles at the table's ``ForecastTable/levels``.
         public var quantiles: [Double]
 
+        /// An entry; the arguments are the properties of the same names.
         public init(target: String, horizon: Int, targetEndDate: String? = nil, mean: Double, median: Double,
                     quantiles: [Double]) {
             self.target = target
@@ -83,6 +84,7 @@ public struct ForecastTable: Sendable, Equatable, Codable {
     /// Entries by target, then horizon.
     public var entries: [Entry]
 
+    /// A table; the arguments are the properties of the same names.
     public init(model: ModelID, location: String, role: Role, referenceDate: String, levels: [Double], entries: [Entry]) {
         self.model = model
         self.location = location

@@ -14,6 +14,7 @@ public struct HTMLRenderer: Sendable {
     /// The renderer of small multiples.
     public var smallChartRenderer: SVGChartRenderer
 
+    /// A renderer; the arguments are the properties of the same names.
     public init(chartRenderer: SVGChartRenderer = SVGChartRenderer(),
                 narrowChartRenderer: SVGChartRenderer = SVGChartRenderer(width: 360, plotHeight: 220, fontSize: 11),
                 smallChartRenderer: SVGChartRenderer = SVGChartRenderer(width: 340, plotHeight: 170, fontSize: 11)) {

@@ -9,6 +9,7 @@ public struct HeadlineCard: Sendable, Equatable, Codable {
     /// A line of context (dates covered, the model used).
     public var detail: String?
 
+    /// A card; the arguments are the properties of the same names.
     public init(label: String, value: String, interval: String? = nil, detail: String? = nil) {
         self.label = label
         self.value = value

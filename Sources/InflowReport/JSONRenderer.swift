@@ -8,6 +8,7 @@ import Foundation
 /// let html = HTMLRenderer().render(saved.document)
 /// ```
 public struct JSONRenderer: Sendable {
+    /// A renderer (it has no settings).
     public init() {}
 
     /// Why a saved report could not be read.

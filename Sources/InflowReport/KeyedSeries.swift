@@ -21,6 +21,7 @@ public struct KeyedSeries: Sendable {
     /// Its MinT-reconciled mean arrivals per period, when MinT was asked for.
     public var minTraceMeans: [Double]?
 
+    /// A key's series; the arguments are the properties of the same names.
     public init(observed: InflowSeries?, projection: Projection, location: String? = nil, level: String = "key",
                 poolingFactor: Double? = nil, share: QuantileSummary? = nil, minTraceMeans: [Double]? = nil) {
         self.observed = observed

@@ -5,6 +5,7 @@
 /// ``MarkupEscaping/markdown(_:)``, so a `|` in a province name cannot break a table and
 /// `<script>` is shown as text.
 public struct MarkdownRenderer: Sendable {
+    /// A renderer (it has no settings).
     public init() {}
 
     static func e(_ text: String) -> String { MarkupEscaping.markdown(text) }

@@ -24,6 +24,7 @@ public struct ReportBuilder: Sendable {
     /// What the report is built from.
     public let input: ReportInput
 
+    /// A builder of the report on `input`.
     public init(_ input: ReportInput) {
         self.input = input
     }

@@ -17,6 +17,7 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     /// The sections in order.
     public var sections: [ReportSection]
 
+    /// A document; the arguments are the properties of the same names.
     public init(title: String, datasetName: String, generatedAt: String, toolVersion: String, subtitle: String,
                 sections: [ReportSection]) {
         self.title = title

@@ -89,6 +89,8 @@ public struct ReportInput: Sendable {
     /// ``/InflowCore/InflowSeries/timeZone``).
     public var timeZone: TimeZone
 
+    /// An input given field by field (for a report on results that did not come from ``/InflowAnalysis/Analysis``);
+    /// the arguments are the properties of the same names.
     public init(
         datasetName: String, title: String? = nil, provenance: [String] = [], dataSource: String? = nil,
         observed: InflowSeries, location: String? = nil, fits: [CurveFit], logLinearFit: LogLinearFit? = nil,

@@ -2,7 +2,9 @@
 public struct ReportNote: Sendable, Equatable, Codable {
     /// How prominent the note is.
     public enum Kind: String, Sendable, Codable {
+        /// Information.
         case info
+        /// A warning, shown more prominently.
         case warning
     }
 
@@ -11,6 +13,7 @@ public struct ReportNote: Sendable, Equatable, Codable {
     /// The text.
     public var text: String
 
+    /// A note of `kind` saying `text`.
     public init(_ kind: Kind, _ text: String) {
         self.kind = kind
         self.text = text

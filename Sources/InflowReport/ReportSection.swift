@@ -7,6 +7,7 @@ public struct ReportSection: Sendable, Equatable, Codable {
     /// Content in order.
     public var blocks: [ReportBlock]
 
+    /// A section; the arguments are the properties of the same names.
     public init(id: String, title: String, blocks: [ReportBlock]) {
         self.id = id
         self.title = title

@@ -2,7 +2,9 @@
 public struct ReportTable: Sendable, Equatable, Codable {
     /// How a column's cells are aligned.
     public enum Alignment: String, Sendable, Codable {
+        /// Aligned left (text).
         case left
+        /// Aligned right (numbers).
         case right
     }
 

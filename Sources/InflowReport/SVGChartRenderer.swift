@@ -18,6 +18,7 @@ public struct SVGChartRenderer: Sendable {
     /// Font size of tick labels and legend entries; the title is 1.25 times larger.
     public var fontSize: Double
 
+    /// A renderer; the arguments are the properties of the same names.
     public init(width: Double = 680, plotHeight: Double = 260, fontSize: Double = 12) {
         self.width = width
         self.plotHeight = plotHeight
