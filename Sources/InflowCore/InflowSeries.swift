@@ -112,6 +112,9 @@ public struct InflowSeries: Sendable, Codable {
         case name, kind, origin, cumulativeCountsFromOrigin, times, values, periodLength, figureKinds, timeZone
     }
 
+    /// Writes every field; the time zone as one string, `"+07:00"` (`"Z"` for UTC) for a fixed offset, else its
+    /// identifier (`"Asia/Phnom_Penh"`).
+    /// - Complexity: O(n).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
@@ -125,6 +128,11 @@ public struct InflowSeries: Sendable, Codable {
         try container.encode(TimeZoneCoding(timeZone), forKey: .timeZone)
     }
 
+    /// Reads what ``encode(to:)`` writes. A series saved before figures had kinds reads every figure as exact, and
+    /// one saved before series kept their time zone reads as UTC.
+    /// - Throws: `DecodingError` when a field is missing or malformed, the time zone is unknown, or there is not one
+    ///   time and one kind per value.
+    /// - Complexity: O(n).
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)

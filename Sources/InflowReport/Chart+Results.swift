@@ -83,7 +83,7 @@ extension Chart {
                               charts: charts)
     }
 
-    /// The report's province small multiples of a split by province of origin (``InflowAnalysis/AnalysisOptions/provincial``):
+    /// The report's province small multiples of a split by province of origin (``/InflowAnalysis/AnalysisOptions/provincial``):
     /// for the provinces expected to send the most over the horizon (up to nine, largest first), each one's share of
     /// the national projection as new arrivals per day (median and 90% interval), all on one scale (a tenth above
     /// the highest 90% upper end). Without a provincial split there are no panels.

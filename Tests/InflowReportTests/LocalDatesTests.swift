@@ -1,5 +1,6 @@
 import Foundation
 import InflowAnalysis
+import InflowArchive
 import InflowCore
 import InflowData
 import InflowModels
@@ -48,6 +49,15 @@ struct LocalDatesTests {
         #expect(kiribati.first == "2026-01-26" && localDays.first == "2026-01-25")
         #expect(headline.description.hasSuffix(
             "; local days \(headline.days.first!.text) to \(headline.days.last!.text) (UTC+07:00)"))
+    }
+
+    @Test("an archived run's metadata records the series' time zone unless told otherwise")
+    func archiveMetadata() throws {
+        let result = try ChartAPITests.analysis.get()
+        let metadata = ArchiveRunMetadata(analysis: result, rows: result.hubRows(), input: ArchiveInput(name: "data.csv", bytes: []),
+                                          inflowVersion: "test", createdAt: Date(timeIntervalSince1970: 1_769_310_000))
+        #expect(metadata.utcOffsetSeconds == 7 * 3600)
+        #expect(metadata.lastObservation == "2026-01-24T23:59+07:00")
     }
 
     @Test("a report input takes the series' time zone unless told otherwise")
