@@ -188,7 +188,8 @@ struct PeerTiming {
             emit("poisson-glm-1000", seconds: seconds, repetitions: largeRepetitions,
                  estimates: summaries.flatMap(\.coefficients),
                  objectives: zip(poissonMany, summaries).map { Self.poissonLogLikelihood($0, $1.fittedMeans) },
-                 converged: summaries.count(where: \.isConverged), detail: "IRLS.fit per series")
+                 converged: summaries.count(where: \.isConverged),
+                 detail: "IRLS.fit per series, \(summaries.reduce(0) { $0 + $1.iterations }) iterations in all")
         }
         // 5b. The same 1,000 fits as one batch (BatchedGLM: the series' Gram matrices by dgemm, chunk by chunk), with
         //     the same start, deviance test and tolerance as IRLS.fit; standard errors included (R's glm.fit returns
@@ -229,7 +230,8 @@ struct PeerTiming {
             emit("ls-logistic-1000", seconds: seconds, repetitions: largeRepetitions,
                  estimates: summaries.flatMap { s in (0..<3).map { s.parameters[$0] } },
                  objectives: summaries.map { 2 * $0.finalObjective }, converged: summaries.count(where: \.isConverged),
-                 detail: "LevenbergMarquardt per series")
+                 detail: "LevenbergMarquardt per series, \(summaries.reduce(0) { $0 + $1.iterations }) iterations and "
+                    + "\(summaries.reduce(0) { $0 + $1.objectiveEvaluations + $1.derivativeEvaluations }) evaluations in all")
         }
 
         // 7. B = 1,000 bootstrap refits of the 60-day logistic NB2 fit, on the replicate counts every side reads, each
@@ -256,7 +258,8 @@ struct PeerTiming {
             emit("bootstrap-refits", seconds: seconds, repetitions: largeRepetitions,
                  estimates: summaries.flatMap { s in (0..<4).map { s.parameters[$0] } },
                  objectives: summaries.map { -$0.finalObjective }, converged: summaries.count(where: \.isConverged),
-                 detail: "CurveRefitter.refit per replicate")
+                 detail: "CurveRefitter.refit per replicate, \(summaries.reduce(0) { $0 + $1.iterations }) iterations and "
+                    + "\(summaries.reduce(0) { $0 + $1.objectiveEvaluations + $1.derivativeEvaluations }) evaluations in all")
         }
         // 7b. The whole bootstrap projection, as `inflow project` runs it: replicate data with the n / (n - k) inflation
         //     of the NB2 excess variance, refits, 30 future days drawn per replicate, one thread.

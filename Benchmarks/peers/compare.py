@@ -202,7 +202,9 @@ def python_jobs(work, only, small, large):
         seconds, fits = median_time(loop, large, warm_large)
         results.append(("ls-logistic-1000", "scipy least_squares(lm) loop", seconds,
                         np.concatenate([f.x for f in fits]), [2 * f.cost for f in fits],
-                        sum(int(f.success) for f in fits), "analytic Jacobian per series"))
+                        sum(int(f.success) for f in fits),
+                        f"analytic Jacobian per series, {sum(f.nfev for f in fits)} residual and "
+                        f"{sum(f.njev for f in fits)} Jacobian calls in all"))
 
     if wanted("bootstrap-refits"):
         replicates = read(os.path.join(work, "bootstrap.csv"), delimiter=",", skiprows=1)
@@ -213,7 +215,8 @@ def python_jobs(work, only, small, large):
             return [project_peer.fit(replicate, estimate, options) for replicate in replicates]
         seconds, fits = median_time(refits, large, warm_large)
         results.append(("bootstrap-refits", "scipy L-BFGS-B loop", seconds, np.concatenate([f.x for f in fits]),
-                        [-f.fun for f in fits], sum(int(f.success) for f in fits), "analytic gradient per replicate"))
+                        [-f.fun for f in fits], sum(int(f.success) for f in fits),
+                        f"analytic gradient per replicate, {sum(f.nfev for f in fits)} evaluations in all"))
 
     if wanted("bootstrap-projection"):
         estimate = read(os.path.join(work, "bootstrap-start.csv"), delimiter=",", skiprows=1)

@@ -144,7 +144,8 @@ if (selected("poisson-glm-1000")) {
     fits <<- lapply(seq_len(nrow(counts)), function(i) glm.fit(design, counts[i, ], family = poisson(), control = glm_control)))
   emit("poisson-glm-1000", "R glm.fit loop", seconds, large_n, unlist(lapply(fits, function(f) unname(f$coefficients))),
        vapply(seq_along(fits), function(i) sum(dpois(counts[i, ], fits[[i]]$fitted.values, log = TRUE)), 0),
-       sum(vapply(fits, function(f) f$converged, TRUE)), "glm.fit per series")
+       sum(vapply(fits, function(f) f$converged, TRUE)),
+       sprintf("glm.fit per series, %d iterations in all", sum(vapply(fits, function(f) f$iter, 0L))))
 }
 if (selected("ls-logistic-1000")) {
   rows <- as.matrix(read.csv(file.path(dir, "logistic-many.csv")))
@@ -153,7 +154,7 @@ if (selected("ls-logistic-1000")) {
     fits <<- lapply(seq_len(nrow(rows)), function(i) ls_fit(rows[i, 1:3], rows[i, -(1:3)])))
   emit("ls-logistic-1000", "R minpack.lm::nls.lm loop", seconds, large_n, unlist(lapply(fits, function(f) unname(f$par))),
        vapply(fits, function(f) sum(f$fvec^2), 0), sum(vapply(fits, function(f) f$info %in% 1:4, TRUE)),
-       "analytic Jacobian per series")
+       sprintf("analytic Jacobian per series, %d iterations in all", sum(vapply(fits, function(f) f$niter, 0L))))
 }
 if (selected("bootstrap-refits")) {
   replicates <- as.matrix(read.csv(file.path(dir, "bootstrap.csv")))
@@ -167,5 +168,6 @@ if (selected("bootstrap-refits")) {
             lower = c(0, 0, -Inf, -10), upper = c(Inf, Inf, Inf, 23), control = control)))
   emit("bootstrap-refits", "R optim L-BFGS-B loop", seconds, large_n, unlist(lapply(fits, function(f) unname(f$par))),
        vapply(fits, function(f) -f$value, 0), sum(vapply(fits, function(f) f$convergence == 0, TRUE)),
-       "analytic gradient per replicate")
+       sprintf("analytic gradient per replicate, %d function and %d gradient calls in all",
+               sum(vapply(fits, function(f) f$counts[[1]], 0L)), sum(vapply(fits, function(f) f$counts[[2]], 0L))))
 }
