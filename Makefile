@@ -35,6 +35,7 @@ test: deps
 	INFLOW_RELEASE_TESTS=1 INFLOW_LARGE_ROWS=10000000 $(SWIFT) test -c release --skip-build
 	Scripts/kernel-clones/check.sh
 	$(MAKE) notebooks NOTEBOOK_FLAGS=--quick
+	$(MAKE) docs
 	$(MAKE) distributed
 
 ## The scale-out recipe: 10,000 series through Dask distributed (2 workers) equal a single-process run byte for
