@@ -194,7 +194,8 @@ extension BatchedGLM {
     }
 
     /// The maximum-likelihood `theta` of one series at the means of its current coefficients: Newton steps in
-    /// `s = log theta` with step halving, within ``logThetaBounds``, from `start` or the moment estimate
+    /// `s = log theta`, halved while the log-likelihood falls by more than its rounding noise (so near a flat
+    /// maximum the score decides, as in `MASS::theta.ml`), within ``logThetaBounds``, from `start` or the moment estimate
     /// `sum mu^2 / sum ((y - mu)^2 - mu)` (the upper bound when the counts show no overdispersion).
     /// - Complexity: O(n) digamma, trigamma and log-gamma evaluations per Newton step.
     func maximumLikelihoodTheta(responses y: UnsafePointer<Double>, column: Int, start: Double?,
@@ -217,17 +218,21 @@ extension BatchedGLM {
             }
             return excess > 0 ? squares / excess : exp(bounds.upperBound)
         }()
-        func logLikelihood(_ theta: Double) -> Double {
+        /// The log-likelihood and the rounding noise of its sum (a few ulps of the sum of the terms' magnitudes:
+        /// `log Gamma(y + theta) - log Gamma(theta)` cancels thousands to tens when theta is large).
+        func logLikelihood(_ theta: Double) -> (value: Double, noise: Double) {
             let logGammaTheta = Double.logGamma(theta)
-            var total = 0.0
+            var total = 0.0, magnitude = 0.0
             for i in 0..<n {
-                total += Double.logGamma(y[i] + theta) - logGammaTheta + theta * log(theta / (theta + mu[i]))
+                let gammaTerm = Double.logGamma(y[i] + theta)
+                total += gammaTerm - logGammaTheta + theta * log(theta / (theta + mu[i]))
                     + (y[i] > 0 ? y[i] * log(mu[i] / (theta + mu[i])) : 0)
+                magnitude += abs(gammaTerm) + abs(logGammaTheta)
             }
-            return total
+            return (total, 16 * Double.ulpOfOne * magnitude)
         }
         var s = min(max(log(initial), bounds.lowerBound), bounds.upperBound)
-        var value = logLikelihood(exp(s))
+        var (value, _) = logLikelihood(exp(s))
         for _ in 0..<100 {
             let theta = exp(s)
             let digammaTheta = SpecialFunctions.digamma(theta), trigammaTheta = SpecialFunctions.trigamma(theta)
@@ -243,8 +248,10 @@ extension BatchedGLM {
             var accepted = false
             for _ in 0..<40 {
                 let candidate = min(max(s + step, bounds.lowerBound), bounds.upperBound)
-                let candidateValue = logLikelihood(exp(candidate))
-                if candidateValue >= value {
+                // Near the maximum of a flat profile the change is below the sum's rounding noise: the score
+                // (digamma differences, no cancellation) then decides, so the Newton step is taken.
+                let (candidateValue, noise) = logLikelihood(exp(candidate))
+                if candidateValue >= value - noise {
                     accepted = abs(candidate - s) > 1e-13 * max(abs(s), 1)
                     s = candidate
                     value = candidateValue
