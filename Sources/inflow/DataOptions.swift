@@ -43,7 +43,8 @@ struct DataOptions: ParsableArguments {
     var maximumSpanDays: Int?
 
     @Option(name: .customLong("time-zone"), help: ArgumentHelp(
-        "UTC offset of times without one, such as +07:00 (default: the dataset's, or UTC).", valueName: "offset"))
+        "Time zone of times without an offset: a UTC offset such as +07:00, or an IANA name such as Asia/Phnom_Penh (default: the dataset's, or UTC).",
+        valueName: "zone"))
     var timeZone: String?
 
     func validate() throws {
@@ -53,18 +54,10 @@ struct DataOptions: ParsableArguments {
         if let maximumSpanDays, maximumSpanDays <= 0 {
             throw ValidationError("--max-span-days must be a positive number of days (got \(maximumSpanDays)).")
         }
-        if let timeZone, Self.parseOffset(timeZone) == nil {
-            throw ValidationError("--time-zone must be a UTC offset such as +07:00 or -05:30 (got '\(timeZone)').")
+        if let timeZone, ParsedTime.timeZone(timeZone) == nil {
+            throw ValidationError(
+                "--time-zone must be a UTC offset such as +07:00 or -05:30, or an IANA time zone name such as Asia/Phnom_Penh (got '\(timeZone)').")
         }
-    }
-
-    static func parseOffset(_ text: String) -> TimeZone? {
-        if text.uppercased() == "UTC" || text.uppercased() == "Z" { return TimeZone(secondsFromGMT: 0) }
-        let pattern = /^([+-])(\d{2}):?(\d{2})$/
-        guard let match = text.wholeMatch(of: pattern), let hours = Int(match.2), let minutes = Int(match.3),
-              hours <= 14, minutes < 60 else { return nil }
-        let seconds = (hours * 3600 + minutes * 60) * (match.1 == "-" ? -1 : 1)
-        return TimeZone(secondsFromGMT: seconds)
     }
 
     /// The bundled dataset named by --data (or the default one when --data is absent).
@@ -111,7 +104,7 @@ struct DataOptions: ParsableArguments {
         if !groupColumns.isEmpty { options.groupColumns = groupColumns }
         if let kindColumn { options.kindColumn = kindColumn }
         if let observation { options.kind = observation }
-        if let timeZone, let zone = Self.parseOffset(timeZone) { options.timeZone = zone }
+        if let timeZone, let zone = ParsedTime.timeZone(timeZone) { options.timeZone = zone }
         if let maximumValue { options.maximumValue = maximumValue }
         if let maximumSpanDays { options.maximumSpanDays = maximumSpanDays }
         if observation == .level && options.dayNumbers == nil { options.dayNumbers = nil }

@@ -64,9 +64,11 @@ struct ScoreCommand: ParsableCommand {
         }
         // Times without an offset are read in the archived runs' time zone unless --time-zone says otherwise.
         var newerData = data
+        // A run kept with an IANA zone (Asia/Phnom_Penh) gives its zone, one kept with a fixed offset its offset.
         if newerData.timeZone == nil, newerData.bundled == nil, let run = listing.runs.last {
             let seconds = run.metadata.utcOffsetSeconds
-            newerData.timeZone = String(format: "%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+            newerData.timeZone = ParsedTime.timeZone(run.metadata.timeZone) != nil ? run.metadata.timeZone
+                : String(format: "%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
         }
         let newer = try newerData.load()
         let scores = ArchiveScorer.score(listing, newer: newer)

@@ -36,7 +36,8 @@ struct CommandTextTests {
         (["project", "--pool-at-most=-5"], "--pool-at-most takes a number of people from 0 to 1,000,000,000 (got -5.0)."),
         (["project", "--basis", "cubic:3"], "--basis must start with 'spline:' or 'polynomial:' (got 'cubic:3')."),
         (["project", "--report", "out.pdf"], "--report must end in .html or .md (got 'out.pdf')."),
-        (["project", "--time-zone", "Asia/Phnom_Penh"], "--time-zone must be a UTC offset such as +07:00 or -05:30 (got 'Asia/Phnom_Penh')."),
+        (["project", "--time-zone", "Asia/Atlantis"], "--time-zone must be a UTC offset such as +07:00 or -05:30, or an IANA time zone name such as Asia/Phnom_Penh (got 'Asia/Atlantis')."),
+        (["project", "--time-zone", "+7"], "--time-zone must be a UTC offset such as +07:00 or -05:30, or an IANA time zone name such as Asia/Phnom_Penh (got '+7')."),
         (["simulate", "--parameters", "K=3000,r=0.4"], "--parameters needs a value for t0 (midpoint, when half of K has arrived and the rate peaks (days))."),
         (["backtest", "--origin", "19-01-2026"], "--origin takes dates such as 2026-01-19 (got '19-01-2026')."),
     ]

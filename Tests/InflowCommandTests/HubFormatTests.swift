@@ -120,6 +120,32 @@ struct HubFormatTests {
         #expect(references == ["2026-01-23"] && horizons == Set(0...9))
     }
 
+    /// `--time-zone` takes an IANA name as well as an offset: a file whose last report carries its own offset (UTC)
+    /// and whose other times have none reads the same under `Asia/Phnom_Penh` as under `+07:00`, and differently
+    /// under UTC, so the zone is applied.
+    @Test func anIANATimeZoneNameReadsTimesLikeItsOffset() throws {
+        let csv = """
+            as_of,cumulative_since_2026_01_16
+            2026-01-17T23:59,243
+            2026-01-18T23:59,308
+            2026-01-19T23:59,911
+            2026-01-20T21:00,1440
+            2026-01-21T23:59,1726
+            2026-01-22T23:59,1950
+            2026-01-23T10:00Z,2117
+
+            """
+        let named = try Self.project(csv, ["--time-zone", "Asia/Phnom_Penh"])
+        let offset = try Self.project(csv, ["--time-zone", "+07:00"])
+        let utc = try Self.project(csv, ["--time-zone", "UTC"])
+        #expect(!named.isEmpty && named == offset)
+        #expect(named != utc)
+        // 10:00 UTC is 17:00 in Phnom Penh: the rest of 23 January is projected (horizon 0).
+        let (problems, references, horizons, _) = Self.validate(named)
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+        #expect(references == ["2026-01-23"] && horizons == Set(0...9))
+    }
+
     @Test func provincesAreISOCodesAndOtherNodesSlugs() throws {
         var rows = ["date,province,region,count"]
         for (day, counts) in [[60, 30, 2], [85, 44, 1], [120, 58, 3], [118, 61, 0], [97, 47, 2], [75, 35, 1], [60, 30, 1]].enumerated() {
