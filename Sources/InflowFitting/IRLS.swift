@@ -7,8 +7,8 @@ import InflowLinearAlgebra
 ///     z_i = eta_i - offset_i + (y_i - mu_i) / mu'(eta_i),   w_i = prior_i mu'(eta_i)^2 / V(mu_i),
 ///
 /// and solves the weighted least-squares problem `min_b sum_i w_i (z_i - x_i^T b)^2` with
-/// ``/InflowLinearAlgebra/LeastSquares/solve(design:response:weights:rankTolerance:refinementSteps:)`` (rank-revealing QR,
-/// so aliased columns are reported, not divided by zero). For a canonical link this is Newton's method
+/// ``/InflowLinearAlgebra/LeastSquares/coefficients(design:response:weights:rankTolerance:refinementSteps:)`` (rank-revealing
+/// QR, so aliased columns are reported, not divided by zero; no covariance until the final solve). For a canonical link this is Newton's method
 /// on the log-likelihood; otherwise Fisher scoring. Observations with zero prior weight or
 /// `mu'(eta) = 0` get zero working weight (R's `good` set).
 ///
@@ -98,12 +98,12 @@ public enum IRLS {
         iterating: for _ in 0..<options.maximumIterations {
             iterations += 1
             let (z, w) = model.workingResponseAndWeights(current)
-            guard let solution = try? LeastSquares.solve(design: design, response: z, weights: w,
-                                                         rankTolerance: options.rankTolerance) else {
+            // The iterations need only the new coefficients; the covariance comes from the final solve below.
+            guard var candidate = try? LeastSquares.coefficients(design: design, response: z, weights: w,
+                                                                 rankTolerance: options.rankTolerance) else {
                 status = .failure(.weightedLeastSquaresFailed)
                 break
             }
-            var candidate = solution.coefficients
             var next = model.point(candidate)
             var halvingsHere = 0
             let increaseThreshold = max(options.tolerance, minimumIncreaseThreshold)

@@ -42,50 +42,9 @@ public enum LeastSquares {
         refinementSteps: Int = defaultRefinementSteps
     ) throws(LinearAlgebraError) -> LeastSquaresSolution {
         let n = design.rows, p = design.columns
-        precondition(response.count == n, "least squares: response has \(response.count) values, design has \(n) rows")
-        if let weights {
-            precondition(weights.count == n, "least squares: \(weights.count) weights for \(n) rows")
-            precondition(weights.allSatisfy { $0 >= 0 }, "least squares: weights must be non-negative")
-        }
-        guard response.allSatisfy(\.isFinite), design.isFinite else { throw .nonFiniteInput(routine: "least squares") }
-
-        // Weighted, equilibrated design.
-        let rootWeights = weights.map { $0.map { $0.squareRoot() } }
-        var scaled = design
-        var weightedResponse = response
-        if let rootWeights {
-            for i in 0..<n { weightedResponse[i] *= rootWeights[i] }
-            for j in 0..<p {
-                for i in 0..<n { scaled.storage[i + j * n] *= rootWeights[i] }
-            }
-        }
-        var columnNorms = [Double](repeating: 1, count: p)
-        for j in 0..<p {
-            let norm = scaled.storage.withUnsafeBufferPointer { cblas_dnrm2(Int32(n), $0.baseAddress! + j * n, 1) }
-            // A power of two nearest the norm: scaling by it is exact, so the
-            // equilibrated problem is the original one, not a rounded neighbour.
-            columnNorms[j] = norm > 0 && norm.isFinite ? Double(sign: .plus, exponent: norm.exponent, significand: 1) : 1
-            for i in 0..<n { scaled.storage[i + j * n] /= columnNorms[j] }
-        }
-
-        let qr = try PivotedQR(scaled, rankTolerance: rankTolerance)
+        let (qr, r11, a1, identified, columnNorms, coefficients) = try basicSolution(
+            design: design, response: response, weights: weights, rankTolerance: rankTolerance, refinementSteps: refinementSteps)
         let rank = qr.rank
-        let qty = qr.applyQTransposed(Matrix(rows: n, columns: 1, columnMajor: weightedResponse))
-
-        let r11 = qr.leadingR
-        var c = Array(qty.storage[0..<rank])
-        backSubstitute(r11, &c)
-        let identified = Array(qr.permutation[0..<rank])
-        // Columns of the identified, pivoted, scaled weighted design: A1[:, k] = scaled[:, identified[k]].
-        let a1 = Matrix(columns: identified.map { Array(scaled.column($0)) })
-        if refinementSteps > 0 && rank > 0 {
-            c = refinedSolution(a1: a1, qr: qr, r11: r11, response: weightedResponse, initial: c, steps: refinementSteps)
-        }
-        var coefficients = [Double](repeating: 0, count: p)
-        for k in 0..<rank {
-            let j = identified[k]
-            coefficients[j] = c[k] / columnNorms[j]
-        }
         let aliased = qr.permutation[rank...].sorted()
 
         // Residuals on the original scale and the weighted RSS, accumulated with compensation.
@@ -258,5 +217,75 @@ extension LeastSquares {
             inverse.setColumn(column, to: z)
         }
         return inverse
+    }
+}
+
+extension LeastSquares {
+    /// The coefficients of ``solve(design:response:weights:rankTolerance:refinementSteps:)`` alone: the same
+    /// equilibration, pivoted QR, basic solution and refinement, without the residuals, the residual sum of squares
+    /// and the covariance (whose refined inverse Gram matrix costs more than the solve). For iterations that use
+    /// only the new coefficients, such as the solves of ``IRLS`` before its last.
+    /// - Complexity: O(n p^2) flops for an n x p design, plus O(n p) per refinement step.
+    /// - Throws: ``LinearAlgebraError/nonFiniteInput(routine:)`` for NaN or infinite input.
+    public static func coefficients(
+        design: Matrix, response: [Double], weights: [Double]? = nil, rankTolerance: Double? = nil,
+        refinementSteps: Int = defaultRefinementSteps
+    ) throws(LinearAlgebraError) -> [Double] {
+        try basicSolution(design: design, response: response, weights: weights, rankTolerance: rankTolerance,
+                          refinementSteps: refinementSteps).coefficients
+    }
+
+    /// Equilibrates, factorises and solves: the shared first half of ``solve(design:response:weights:rankTolerance:refinementSteps:)``
+    /// and ``coefficients(design:response:weights:rankTolerance:refinementSteps:)``.
+    static func basicSolution(
+        design: Matrix, response: [Double], weights: [Double]?, rankTolerance: Double?, refinementSteps: Int
+    ) throws(LinearAlgebraError) -> (qr: PivotedQR, r11: Matrix, a1: Matrix, identified: [Int], columnNorms: [Double],
+                                     coefficients: [Double]) {
+        let n = design.rows, p = design.columns
+        precondition(response.count == n, "least squares: response has \(response.count) values, design has \(n) rows")
+        if let weights {
+            precondition(weights.count == n, "least squares: \(weights.count) weights for \(n) rows")
+            precondition(weights.allSatisfy { $0 >= 0 }, "least squares: weights must be non-negative")
+        }
+        guard response.allSatisfy(\.isFinite), design.isFinite else { throw .nonFiniteInput(routine: "least squares") }
+
+        // Weighted, equilibrated design.
+        let rootWeights = weights.map { $0.map { $0.squareRoot() } }
+        var scaled = design
+        var weightedResponse = response
+        if let rootWeights {
+            for i in 0..<n { weightedResponse[i] *= rootWeights[i] }
+            for j in 0..<p {
+                for i in 0..<n { scaled.storage[i + j * n] *= rootWeights[i] }
+            }
+        }
+        var columnNorms = [Double](repeating: 1, count: p)
+        for j in 0..<p {
+            let norm = scaled.storage.withUnsafeBufferPointer { cblas_dnrm2(Int32(n), $0.baseAddress! + j * n, 1) }
+            // A power of two nearest the norm: scaling by it is exact, so the
+            // equilibrated problem is the original one, not a rounded neighbour.
+            columnNorms[j] = norm > 0 && norm.isFinite ? Double(sign: .plus, exponent: norm.exponent, significand: 1) : 1
+            for i in 0..<n { scaled.storage[i + j * n] /= columnNorms[j] }
+        }
+
+        let qr = try PivotedQR(scaled, rankTolerance: rankTolerance)
+        let rank = qr.rank
+        let qty = qr.applyQTransposed(Matrix(rows: n, columns: 1, columnMajor: weightedResponse))
+
+        let r11 = qr.leadingR
+        var c = Array(qty.storage[0..<rank])
+        backSubstitute(r11, &c)
+        let identified = Array(qr.permutation[0..<rank])
+        // Columns of the identified, pivoted, scaled weighted design: A1[:, k] = scaled[:, identified[k]].
+        let a1 = Matrix(columns: identified.map { Array(scaled.column($0)) })
+        if refinementSteps > 0 && rank > 0 {
+            c = refinedSolution(a1: a1, qr: qr, r11: r11, response: weightedResponse, initial: c, steps: refinementSteps)
+        }
+        var coefficients = [Double](repeating: 0, count: p)
+        for k in 0..<rank {
+            let j = identified[k]
+            coefficients[j] = c[k] / columnNorms[j]
+        }
+        return (qr, r11, a1, identified, columnNorms, coefficients)
     }
 }
