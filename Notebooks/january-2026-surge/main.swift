@@ -76,12 +76,29 @@ let total = result.total
 
 print("\n## Model comparison (NB2 errors)\n")
 func padded(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
-print("family                status                          AICc   weight")
+// AICc does not exist for every fit: its correction divides by n - k - 1, so a family that estimates as many
+// quantities as there are reports less one (two waves with theta: 7 for 8 reports) has none. The table says
+// `n/a` and the note below it says why (`aiccUnavailableReason`); such a fit gets no Akaike weight. Statuses
+// other than converged are spelled out under the table too.
+func statusLabel(_ status: FitStatus) -> String {
+    switch status {
+    case .converged: "converged"
+    case .notConverged: "not converged"
+    case .nonIdentifiable: "not identifiable"
+    case .failed: "failed"
+    }
+}
+print("family                status                AICc   weight")
+var notes: [String] = []
 for fit in total.fits {
-    print(padded(fit.family.name, 22) + padded(fit.status.description.prefix(30).description, 32)
-          + String(format: "%6.2f   %6.3f", fit.aicc ?? .nan, total.weights[fit.id]))
+    let aicc = fit.aicc.map { String(format: "%7.2f", $0) } ?? "   n/a*"
+    print(padded(fit.family.name, 22) + padded(statusLabel(fit.status), 18) + aicc
+          + String(format: "   %6.3f", total.weights[fit.id]))
+    if let reason = fit.aiccUnavailableReason { notes.append("* \(fit.family.name): \(reason).") }
+    if !fit.status.isConverged { notes.append("  \(fit.family.name): \(fit.status).") }
 }
 for failure in total.failures { print(padded(failure.model.family, 22) + "not fitted: \(failure.reason)") }
+if !notes.isEmpty { print(""); notes.forEach { print($0) } }
 
 let headline = total.headline
 let week = headline.arrivals(overFirst: 7)
@@ -146,11 +163,11 @@ try Chart.cumulative(total).write(to: file("cumulative.svg"), protecting: [datas
 written += [file("daily.svg"), file("cumulative.svg")]
 
 let modelTable = ReportTable(
-    header: ["model", "family", "error", "status", "aicc", "weight"],
+    header: ["model", "family", "error", "status", "aicc", "aicc_note", "weight"],
     rows: total.fits.map { fit in
         [fit.id.description, fit.family.name, fit.error.rawValue, fit.status.description,
-         fit.aicc.map { String($0) } ?? "NA", String(total.weights[fit.id])]
-    } + total.failures.map { [$0.model.description, $0.model.family, $0.model.error.rawValue, "not fitted: \($0.reason)", "NA", "0"] })
+         fit.aicc.map { String($0) } ?? "NA", fit.aiccUnavailableReason ?? "", String(total.weights[fit.id])]
+    } + total.failures.map { [$0.model.description, $0.model.family, $0.model.error.rawValue, "not fitted: \($0.reason)", "NA", "", "0"] })
 let backtestTable = ReportTable(
     header: ["model", "forecasts", "wis", "coverage_50", "coverage_90"],
     rows: backtest.overall().map { [$0.model.description, String($0.forecasts), String($0.wis), String($0.coverage50), String($0.coverage90)] })

@@ -28,6 +28,20 @@ extension InformationCriteria {
         return n - k - 1 > 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : nil
     }
 
+    /// Why ``aicc`` is `nil`, in words a table can print under its `n/a`; `nil` when there is an AICc.
+    ///
+    /// Two reasons: the error family has no likelihood (quasi-Poisson), or the fit has too few observations for the
+    /// small-sample correction, whose denominator `n - k - 1` must be positive (a two-wave release fitted to 8
+    /// reports estimates 7 quantities, theta included): `too few observations for AICc: n = 8, k = 7 estimated
+    /// quantities (it needs n > k + 1)`. Such a fit still has its AIC and BIC.
+    /// - Complexity: O(1).
+    public var aiccUnavailableReason: String? {
+        guard aicc == nil else { return nil }
+        guard logLikelihood != nil else { return "no likelihood (quasi-Poisson), so no AICc" }
+        return "too few observations for AICc: n = \(observationCount), k = \(estimatedParameterCount) estimated "
+            + "quantities (it needs n > k + 1)"
+    }
+
     /// Schwarz's criterion `-2 l + k log n`.
     public var bic: Double? {
         logLikelihood.map { -2 * $0 + Double(estimatedParameterCount) * log(Double(observationCount)) }

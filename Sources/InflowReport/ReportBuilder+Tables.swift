@@ -86,6 +86,12 @@ extension ReportBuilder {
             + "under 2 are not meaningful). Final sizes are the fitted curves' limits with 90% confidence intervals "
             + "(profile likelihood where the family has a final-size parameter, else the delta method); they describe "
             + "the mean curve, not new counts."
+        // Why an AICc is missing (too few observations for its correction, or no likelihood), in place of a bare dash.
+        let missingAICc = input.fits.compactMap { fit in fit.aiccUnavailableReason.map { "\(fit.family.name): \($0)" } }
+            + (input.logLinearFit?.aiccUnavailableReason.map { ["\(LogLinearModel.name): \($0)"] } ?? [])
+        if !missingAICc.isEmpty {
+            text += " No AICc (\(ReportFormat.missing)) for " + missingAICc.joined(separator: "; ") + "."
+        }
         if !hasScores {
             text += " No backtest was run, so there are no scores."
         }

@@ -49,6 +49,11 @@ enum ProjectionText {
             table.add([failure.model.family, "not fitted", ""] + (scored ? [""] : []) + ["", "", ""])
         }
         lines.append(table.render())
+        // Why an AICc is n/a (too few observations for its correction, or no likelihood).
+        lines += analysis.fits.compactMap { fit in fit.aiccUnavailableReason.map { "  \(fit.family.name): \($0)." } }
+        if let glm = analysis.logLinearFit, let reason = glm.aiccUnavailableReason {
+            lines.append("  \(LogLinearModel.name): \(reason).")
+        }
         lines += analysis.weights.notes.filter { !$0.hasPrefix("warning: ") }.map { "  \($0)." }
         lines.append("")
 

@@ -48,6 +48,18 @@ struct CommandRunTests {
         #expect(!html.contains("<script"))
     }
 
+    /// Two waves on the eight bundled reports estimate seven quantities, too many for AICc's correction: the table
+    /// says n/a and a line under it says why.
+    @Test func aMissingAICcIsExplainedUnderTheTable() throws {
+        let result = try Self.run(["project", "--bootstrap", "40", "--curve", "logistic,waves-2", "--quiet", "--horizon", "5"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        let row = try #require(lines.first { $0.hasPrefix("  waves-2 ") })
+        #expect(row.contains(" n/a "))
+        #expect(lines.contains { $0.hasPrefix("  waves-2: too few observations for AICc: n = 8, ") })
+        #expect(result.output.firstMatch(of: /(?i)\b(nan|inf)\b/) == nil)
+    }
+
     @Test func sameSeedSameOutputWhateverTheThreads() throws {
         let one = try Self.run(["project", "--bootstrap", "40", "--curve", "logistic", "--quiet", "--threads", "1", "--format", "csv"])
         let two = try Self.run(["project", "--bootstrap", "40", "--curve", "logistic", "--quiet", "--threads", "2", "--format", "csv"])

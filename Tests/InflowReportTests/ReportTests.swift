@@ -272,6 +272,28 @@ struct ReportTests {
         #expect(replicates.rows.count == input.projections.count + input.keyed.count)
     }
 
+    @Test("a fit without an AICc shows a dash in the table and the reason under it, never nan")
+    func missingAICcIsExplained() throws {
+        var input = try ReportFixture.input()
+        // Logistic with NB2 errors on five reports estimates k = 4 quantities: n - k - 1 = 0, no AICc.
+        let short = ReportFixture.series(name: "short", share: 1).prefix(through: ReportFixture.times[4])
+        let fit = try Logistic().fit(short, error: .negativeBinomial)
+        let reason = try #require(fit.aiccUnavailableReason)
+        input.fits.append(fit)
+        let section = try #require(ReportBuilder(input).document().section(.modelComparison))
+        let paragraphs = section.blocks.compactMap { block -> String? in
+            if case .paragraph(let text) = block { return text }
+            return nil
+        }
+        #expect(paragraphs.contains { $0.contains("No AICc (\(ReportFormat.missing)) for logistic: \(reason).") })
+        let table = try #require(section.blocks.compactMap { block -> ReportTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }.first)
+        #expect(table.rows.last?[2] == ReportFormat.missing)   // ordered by AICc, the fit without one last
+        #expect(HTMLRenderer().render(ReportBuilder(input).document()).firstMatch(of: /(?i)\bnan\b/) == nil)
+    }
+
     @Test("method and provenance state the seed, version, formula and data lines")
     func methodAndProvenance() throws {
         let input = try ReportFixture.input()
