@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "InflowLinearAlgebra", package: "Inflow"),
                 .product(name: "InflowStatistics", package: "Inflow"),
+                .product(name: "InflowFitting", package: "Inflow"),
                 .product(name: "InflowCore", package: "Inflow"),
                 .product(name: "InflowModels", package: "Inflow"),
                 .product(name: "InflowProjection", package: "Inflow"),

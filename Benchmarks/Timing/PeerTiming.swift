@@ -144,7 +144,8 @@ struct PeerTiming {
                 emit("nb2-logistic-\(name)-solver", seconds: seconds, repetitions: smallRepetitions,
                      estimates: (0..<4).map { s.parameters[$0] }, objectives: [-s.finalObjective],
                      converged: s.isConverged ? 1 : 0,
-                     detail: "LevenbergMarquardt on CurveLikelihood, \(s.iterations) iterations, \(s.status)")
+                     detail: "LevenbergMarquardt on CurveLikelihood, \(s.iterations) iterations, \(s.objectiveEvaluations) objective "
+                    + "and \(s.derivativeEvaluations) derivative evaluations, \(s.status)")
             }
             // 4b. The single-start fit a user calls: Poisson stage from the given start, NB2 from its optimum with the
             //     moment theta, then the observed-information covariance.
@@ -211,7 +212,8 @@ struct PeerTiming {
             }
             emit("poisson-glm-1000-batched", seconds: seconds, repetitions: largeRepetitions,
                  estimates: (0..<fits.seriesCount).flatMap { fits.coefficients(of: $0) }, objectives: logLikelihoods,
-                 converged: fits.convergedSeries.count, detail: "BatchedGLM.fit, one call, threads 1")
+                 converged: fits.convergedSeries.count,
+                 detail: "BatchedGLM.fit, one call, threads 1, \(fits.iterations.reduce(0, +)) series-iterations in all")
         }
 
         // 6. 1,000 logistic series of 60 days by least squares, each from its data-driven start.
@@ -230,8 +232,9 @@ struct PeerTiming {
             emit("ls-logistic-1000", seconds: seconds, repetitions: largeRepetitions,
                  estimates: summaries.flatMap { s in (0..<3).map { s.parameters[$0] } },
                  objectives: summaries.map { 2 * $0.finalObjective }, converged: summaries.count(where: \.isConverged),
-                 detail: "LevenbergMarquardt per series, \(summaries.reduce(0) { $0 + $1.iterations }) iterations and "
-                    + "\(summaries.reduce(0) { $0 + $1.objectiveEvaluations + $1.derivativeEvaluations }) evaluations in all")
+                 detail: "LevenbergMarquardt per series, \(summaries.reduce(0) { $0 + $1.iterations }) iterations, "
+                    + "\(summaries.reduce(0) { $0 + $1.objectiveEvaluations }) objective and "
+                    + "\(summaries.reduce(0) { $0 + $1.derivativeEvaluations }) derivative evaluations in all")
         }
 
         // 7. B = 1,000 bootstrap refits of the 60-day logistic NB2 fit, on the replicate counts every side reads, each
@@ -258,8 +261,9 @@ struct PeerTiming {
             emit("bootstrap-refits", seconds: seconds, repetitions: largeRepetitions,
                  estimates: summaries.flatMap { s in (0..<4).map { s.parameters[$0] } },
                  objectives: summaries.map { -$0.finalObjective }, converged: summaries.count(where: \.isConverged),
-                 detail: "CurveRefitter.refit per replicate, \(summaries.reduce(0) { $0 + $1.iterations }) iterations and "
-                    + "\(summaries.reduce(0) { $0 + $1.objectiveEvaluations + $1.derivativeEvaluations }) evaluations in all")
+                 detail: "CurveRefitter.refit per replicate, \(summaries.reduce(0) { $0 + $1.iterations }) iterations, "
+                    + "\(summaries.reduce(0) { $0 + $1.objectiveEvaluations }) objective and "
+                    + "\(summaries.reduce(0) { $0 + $1.derivativeEvaluations }) derivative evaluations in all")
         }
         // 7b. The whole bootstrap projection, as `inflow project` runs it: replicate data with the n / (n - k) inflation
         //     of the NB2 excess variance, refits, 30 future days drawn per replicate, one thread.
