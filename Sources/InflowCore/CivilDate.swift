@@ -3,7 +3,7 @@
 /// The conversions are exact integer arithmetic on 400-year cycles (146,097 days each), counting
 /// years from March so that the leap day is the last day of the year; no `Calendar` is involved,
 /// which keeps parsing millions of dates cheap.
-public struct CivilDate: Sendable, Hashable, Comparable, Codable {
+public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The year (proleptic Gregorian; year 0 is 1 BC).
     public var year: Int
     /// The month, 1...12.
@@ -64,6 +64,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable {
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
+
+    /// The date as ``text`` writes it, `2026-01-17`.
+    public var description: String { text }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

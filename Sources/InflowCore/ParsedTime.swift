@@ -1,7 +1,7 @@
 import Foundation
 
 /// A time field as written: an ISO 8601 date or date-time, before a time zone is applied.
-public struct ParsedTime: Sendable, Equatable {
+public struct ParsedTime: Sendable, Equatable, CustomStringConvertible {
     /// The calendar day written.
     public var day: Int
     /// Seconds after the start of that day (0 for a date without a time).
@@ -81,6 +81,28 @@ public struct ParsedTime: Sendable, Equatable {
             offset = sign * (hours * 3600 + minutes * 60)
         }
         guard bytes.isEmpty else { return nil }
+    }
+
+    /// The time as written, in ISO 8601, with what it leaves open: `2026-01-17T23:59+07:00`,
+    /// `2026-01-17T23:59 (no UTC offset: a wall-clock time in the time zone it is read in)`, `2026-01-17 (a date
+    /// without a clock time)`. Seconds are shown when they are not zero, to the millisecond when they have a fraction.
+    public var description: String {
+        var text = CivilDate(daysSinceEpoch: day).text
+        if dateOnly { return text + " (a date without a clock time)" }
+        let whole = Int(secondOfDay.rounded(.down))
+        let fraction = secondOfDay - Double(whole)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        text += "T" + two(whole / 3600) + ":" + two(whole / 60 % 60)
+        if whole % 60 != 0 || fraction > 0 {
+            text += ":" + two(whole % 60)
+            if fraction > 0 {
+                var digits = String(format: "%.3f", fraction).dropFirst()      // ".500"
+                while digits.last == "0" { digits.removeLast() }
+                if digits.count > 1 { text += digits }
+            }
+        }
+        guard let offset else { return text + " (no UTC offset: a wall-clock time in the time zone it is read in)" }
+        return text + TimeText.offset(offset)
     }
 
     /// The instant, reading a local time in `timeZone`. A date without a time is the start of the

@@ -62,15 +62,15 @@ public enum SizeBound: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// A count rounded, with thousands separators: 2,277.
+    /// A count rounded, with thousands separators: 2,277 (``/InflowCore/CountText/whole(_:)``: `n/a` when not finite).
     public static func count(_ value: Double) -> String {
-        CountText.grouped(Int64(value.rounded()))
+        CountText.whole(value)
     }
 
-    /// A finite number as results print it: rounded with thousands separators from 100 up (`2,277`), three
-    /// significant digits below (`0.412`).
+    /// A number as results print it: rounded with thousands separators from 100 up (`2,277`), three significant
+    /// digits below (`0.412`); `n/a` when it is not finite (``/InflowCore/CountText/readable(_:)``).
     public static func readable(_ value: Double) -> String {
-        abs(value) >= 100 ? count(value) : String(format: "%.3g", value)
+        CountText.readable(value)
     }
 }
 
