@@ -29,7 +29,7 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
             message
         case .nonFiniteProjection(let series, let periods, let total):
             "the projection of \(series) has \(periods) of \(total) periods whose samples are not finite (NaN or infinity), so no projection is given; "
-                + "the figures are out of the range the models can handle: check them with `inflow check` and the plausibility limits"
+                + "the figures are out of the range the models can handle: check them (DataCheck lists every problem of a file) and the plausibility limits (LoadOptions.maximumValue, LoadOptions.maximumSpanDays)"
         }
     }
 }

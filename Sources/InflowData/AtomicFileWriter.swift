@@ -17,19 +17,25 @@ import Darwin
 /// both exist, by device and inode (which also catches hard links). A match is refused:
 ///
 /// ```text
-/// refusing to write data.csv: it is the input file; choose another --output path
+/// refusing to write data.csv: it is the input file; choose another path
 /// ```
+///
+/// A command line names the option that chose the path (``flag``): `choose another --output path`.
 public struct AtomicFileWriter: Sendable {
     /// Paths that must never be written (the inputs of the command).
     public var protectedPaths: [URL]
-    /// The command-line option that chose the output, named in the refusal.
-    public var flag: String
+    /// The option that chose the output, named in the refusal (`--output` on a command line); `nil` (the default)
+    /// for a path a program chose: `choose another path`.
+    public var flag: String?
 
-    /// A writer that refuses to write over any of `inputs`.
-    public init(protecting inputs: [URL] = [], flag: String = "--output") {
+    /// A writer that refuses to write over any of `inputs`; `flag` names the option that chose the output.
+    public init(protecting inputs: [URL] = [], flag: String? = nil) {
         self.protectedPaths = inputs
         self.flag = flag
     }
+
+    /// `--output path`, or `path` without a ``flag``.
+    var pathName: String { flag.map { "\($0) path" } ?? "path" }
 
     /// Throws ``FileWriteError`` of kind ``FileWriteError/Kind/outputIsInput`` when `url` is one of
     /// the protected inputs.
@@ -48,7 +54,7 @@ public struct AtomicFileWriter: Sendable {
             }
             if same {
                 throw FileWriteError(.outputIsInput, path: shown,
-                                     message: "refusing to write \(shown): it is the input file; choose another \(flag) path")
+                                     message: "refusing to write \(shown): it is the input file; choose another \(pathName)")
             }
         }
     }
@@ -76,16 +82,16 @@ public struct AtomicFileWriter: Sendable {
         try checkOutput(url, name: shown)
         let destination = url.standardizedFileURL
         let directory = destination.deletingLastPathComponent()
-        let flag = self.flag
+        let pathName = self.pathName
         func failure(_ what: String, _ code: Int32) -> FileWriteError {
             FileWriteError(.io, path: shown,
-                           message: "cannot write \(shown): \(what) (\(String(cString: strerror(code)))); choose a writable \(flag) path")
+                           message: "cannot write \(shown): \(what) (\(String(cString: strerror(code)))); choose a writable \(pathName)")
         }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw FileWriteError(.io, path: shown,
-                                 message: "cannot write \(shown): cannot create the directory \(directory.path) (\(CSVReader.reason(error))); choose a writable \(flag) path")
+                                 message: "cannot write \(shown): cannot create the directory \(directory.path) (\(CSVReader.reason(error))); choose a writable \(pathName)")
         }
         TemporaryFiles.removeStale(in: directory, for: destination.lastPathComponent)
         let temporary = directory.appendingPathComponent(

@@ -15,7 +15,8 @@ public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The output path as given.
     public var path: String
     /// The whole sentence, such as
-    /// `refusing to write out.csv: it is the input file; choose another --output path`.
+    /// `refusing to write out.csv: it is the input file; choose another path` (`choose another --output path` when
+    /// a command-line option chose it).
     public var message: String
 
     /// An error.

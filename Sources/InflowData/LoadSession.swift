@@ -441,7 +441,7 @@ final class LoadSession {
         }
         if figure.isBound && kind == .level {
             try report(DataError(.invalidFigureKind, file: file, line: line, column: kindIndex + 1,
-                                 message: "\(figure.rawValue) in a level series: bounds need a count likelihood; expected exact or partial_day, or read the values as counts or cumulative totals (--observation)"))
+                                 message: "\(figure.rawValue) in a level series: bounds need a count likelihood; expected exact or partial_day, or read the values as counts or cumulative totals (LoadOptions.kind)"))
             return nil
         }
         if figure.isBound && value == nil {

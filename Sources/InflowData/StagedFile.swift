@@ -14,8 +14,9 @@ public struct StagedFile: Sendable {
     public let destination: URL
     /// The destination as named in messages, and the option that chose it.
     public let name: String
-    /// The command-line option that chose the destination, named in messages.
-    public let flag: String
+    /// The option that chose the destination, named in messages (`--output` on a command line); `nil` for a path
+    /// a program chose.
+    public let flag: String?
 
     /// Renames the temporary file over the destination (a reader sees the old file or the new one, never a
     /// part of it) and flushes the directory.
@@ -26,7 +27,7 @@ public struct StagedFile: Sendable {
             let code = errno
             unlink(temporaryPath)
             throw FileWriteError(.io, path: name,
-                                 message: "cannot write \(name): renaming the temporary file failed (\(String(cString: strerror(code)))); choose a writable \(flag) path")
+                                 message: "cannot write \(name): renaming the temporary file failed (\(String(cString: strerror(code)))); choose a writable \(flag.map { "\($0) path" } ?? "path")")
         }
         let directoryDescriptor = open(destination.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
         if directoryDescriptor >= 0 {

@@ -91,7 +91,7 @@ public struct CurveFitRecord: Sendable, Codable {
         public var description: String {
             switch self {
             case .unknownFamily(let name):
-                "no curve family is named '\(name)' (the names are those of CurveFamilies.all, as `inflow models` lists them)"
+                "no curve family is named '\(name)' (the names are those of CurveFamilies.all)"
             case .inconsistent(let what): "the saved fit is inconsistent: \(what)"
             }
         }

@@ -27,7 +27,7 @@ public enum ArchiveReport {
         }
         let timeZone = scores.runs.first.flatMap { TimeZone(identifier: $0.metadata.timeZone) } ?? TimeZone(secondsFromGMT: 0)!
         var blocks: [ReportBlock] = [.paragraph(
-            "Each projection below was archived when it was made (inflow project --archive) and is scored here against "
+            "Each projection below was kept in the forecast archive when it was made and is scored here against "
             + "the figures published since. Scores are the weighted interval score (WIS; lower is better) with its parts, "
             + "and the share of later figures inside the 50, 90 and 95% intervals. A later figure that only bounds the "
             + "truth (\"more than N\", a partial day) is scored with the censored WIS, the score of the forecast of "

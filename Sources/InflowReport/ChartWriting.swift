@@ -12,7 +12,7 @@ enum ChartWriting {
         guard let format = format ?? ChartFileFormat(fileExtension: url.pathExtension) else {
             throw ChartFileError.unknownFormat(path: url.path)
         }
-        let writer = AtomicFileWriter(protecting: inputs, flag: "write(to:)")
+        let writer = AtomicFileWriter(protecting: inputs)
         try writer.checkOutput(url)
         try writer.write(render(format), to: url)
     }

@@ -61,7 +61,7 @@ public struct JSONRenderer: Sendable {
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw .malformed("it is not valid JSON (\(Self.syntaxReason(error, data: data))); expected the file `inflow project --output` wrote, whole.")
+            throw .malformed("it is not valid JSON (\(Self.syntaxReason(error, data: data))); expected a whole saved report, as JSONRenderer.render(_:) writes it.")
         }
         if let problem = Self.integerProblem(in: object, path: "") {
             throw .malformed("\(problem); expected a whole number.")

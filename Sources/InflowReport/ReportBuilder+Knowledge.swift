@@ -8,8 +8,8 @@ extension ReportBuilder {
     func sensitivitySection() -> ReportSection {
         guard let headline = input.sensitivity.first else {
             return ReportSection(.sensitivity, blocks: [.paragraph(
-                "No sensitivity analysis was run. With --pool-at-most N (people known to be still held) or "
-                + "--final-size-at-least N (a published \"more than N\" figure), the projection uses that knowledge.")])
+                "No sensitivity analysis was run. Knowledge of the pool, such as the number of people known to be still "
+                + "held or a published \"more than N\" figure, would bound the projection, which would then use it.")])
         }
         let observed = headlineProjection?.observedTotal ?? 0
         func poolText(_ summary: QuantileSummary?) -> String {
@@ -33,8 +33,8 @@ extension ReportBuilder {
         ]
         blocks.append(.paragraph(
             "Counts alone rarely bound how many people are still to come. Knowledge that crisis teams often have "
-            + "does: how many people are still held (pass it as --pool-at-most N, the remaining pool at most N) or a "
-            + "published \"more than N\" total (--final-size-at-least N). Each row refits the weighted models with "
+            + "does: how many people are still held (the remaining pool is then at most that number) or a published "
+            + "\"more than N\" total (the final size is then at least N). Each row refits the weighted models with "
             + "that bound on their final size and mixes them with the same weights."
             + (illustrative ? " No such knowledge was given, so the rows below the first are illustrations: a "
                + "remaining pool of at most half, or all, of the arrivals so far, and a final size of at least twice them." : "")))
@@ -45,8 +45,8 @@ extension ReportBuilder {
     func retrospectiveSection() -> ReportSection {
         guard !input.retrospective.isEmpty else {
             return ReportSection(.retrospective, blocks: [.paragraph(
-                "The whole pipeline was not rerun at earlier origins (it needs a backtest: --ensemble stacking or wis, "
-                + "and at least two earlier reports with figures after them).")])
+                "The whole pipeline was not rerun at earlier origins (it needs models weighed on a backtest, by stacking "
+                + "or by inverse WIS, and at least two earlier reports with figures after them).")])
         }
         var rows: [[String]] = []
         var series: [ChartSeries] = []

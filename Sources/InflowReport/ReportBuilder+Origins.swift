@@ -15,7 +15,7 @@ extension ReportBuilder {
     func originsSection() -> ReportSection {
         guard let provincial = input.provincial else {
             return ReportSection(id: ReportSectionID.origins.rawValue, title: ReportSectionID.origins.title, blocks: [.paragraph(
-                "Not asked for: inflow project with --by province splits the projection by the province the people were released in.")])
+                "Not asked for: a provincial model splits the projection by the province the people were released in.")])
         }
         return originsSection(provincial)
     }
@@ -29,7 +29,7 @@ extension ReportBuilder {
         if split.isPriorDriven {
             blocks.append(.note(ReportNote(.warning,
                 "The national counts alone cannot tell the provinces apart: every province's numbers here follow the prior shares "
-                + "(\(split.shareSource)), not the data. Province-level counts (a province key column) or a shares file (--shares) "
+                + "(\(split.shareSource)), not the data. Province-level counts (a province key column) or a province shares file "
                 + "would change them; the sensitivity table shows how far.")))
         }
         let tiles = outlooks.map { outlook in

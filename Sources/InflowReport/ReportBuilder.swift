@@ -51,9 +51,8 @@ public struct ReportBuilder: Sendable {
     func archiveSection() -> ReportSection {
         guard let scores = input.archiveScores else {
             return ReportSection(.archive, blocks: [.paragraph(
-                "No forecast archive was scored for this report. inflow project --archive DIR keeps every run; with "
-                + "--report, the archive's earlier runs are scored here against these figures, and inflow score does it "
-                + "for any newer file.")])
+                "No forecast archive was scored for this report. Projections kept in a forecast archive when they are "
+                + "made can be scored here against these figures, and against any newer figures later.")])
         }
         return ArchiveReport.section(scores)
     }

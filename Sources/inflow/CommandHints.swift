@@ -24,7 +24,9 @@ enum CommandHints {
 
     /// A library message in command-line words: a missing column's `with LoadOptions.timeColumn` becomes
     /// `with --time-column NAME`.
+    /// The observation kind's `(LoadOptions.kind)` becomes `(--observation)`.
     static func commandLine(_ text: String, role: DataError.ColumnRole?) -> String {
+        let text = text.replacingOccurrences(of: "(LoadOptions.kind)", with: "(--observation)")
         guard let role, text.hasSuffix(role.namingSuffix) else { return text }
         return String(text.dropLast(role.namingSuffix.count)) + " with \(flag(for: role)) NAME"
     }
@@ -41,6 +43,10 @@ enum CommandHints {
            failures.contains(where: { $0.reason.contains(CurveFitError.tooFewObservationsPhrase) }) {
             let text = "\(error)".replacingOccurrences(of: CurveFitError.tooFewObservationsAdvice, with: "")
             return CommandFailure("\(text)\nHold parameters at known values with --fix name=value, or add data.")
+        }
+        if case .nonFiniteProjection = error {
+            return CommandFailure("\(error); inflow check --data FILE lists every problem of the file, and --max-value and "
+                                  + "--max-span-days set the plausibility limits")
         }
         return CommandFailure("\(error)")
     }

@@ -31,7 +31,9 @@ struct ReportCommand: ParsableCommand {
         do {
             saved = try JSONRenderer().decode(data)
         } catch {
-            throw CommandFailure("\(results): \(error)")
+            // The library speaks of a saved report; on the command line it is the file `inflow project --output` writes.
+            guard case .malformed = error else { throw CommandFailure("\(results): \(error)") }
+            throw CommandFailure("\(results): \(error) Saved results are the file inflow project --output writes.")
         }
         let text = report.hasSuffix(".md") ? MarkdownRenderer().render(saved.document) : HTMLRenderer().render(saved.document)
         outputs.set(text, for: report)

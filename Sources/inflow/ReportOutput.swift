@@ -17,12 +17,16 @@ enum ReportOutput {
     static func render(_ analysis: AnalysisResult, timeZone: TimeZone, markdown: Bool, archiveScores: ArchiveScores? = nil) -> String {
         var reportInput = input(analysis, timeZone: timeZone)
         reportInput.archiveScores = archiveScores
-        let document = ReportBuilder(reportInput).document()
+        let document = ReportHints.adding(to: ReportBuilder(reportInput).document(), for: reportInput)
         return markdown ? MarkdownRenderer().render(document) : HTMLRenderer().render(document)
     }
 
-    /// The saved results (the report's JSON), read back by `inflow report`.
+    /// The saved results (the report's JSON), read back by `inflow report`; its document has the command line's
+    /// hints, as the report `inflow project --report` writes does.
     static func json(_ analysis: AnalysisResult, timeZone: TimeZone) throws -> String {
-        try JSONRenderer().render(ReportBuilder(input(analysis, timeZone: timeZone)).savedReport())
+        let reportInput = input(analysis, timeZone: timeZone)
+        var saved = ReportBuilder(reportInput).savedReport()
+        saved.document = ReportHints.adding(to: saved.document, for: reportInput)
+        return try JSONRenderer().render(saved)
     }
 }

@@ -46,6 +46,21 @@ struct CommandRunTests {
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script"))
+        // The library's report says what the run left out; the command line adds how to get it.
+        #expect(html.contains("Not asked for: a provincial model splits the projection"))
+        #expect(html.contains("On the command line, inflow project --by province adds this split."))
+        #expect(html.contains("On the command line, inflow project --archive DIR keeps every run"))
+    }
+
+    /// The loader names its option (`LoadOptions.kind`); the command line says its flag.
+    @Test func aBoundInALevelSeriesNamesTheObservationFlag() throws {
+        let file = try Self.temporaryDirectory().appendingPathComponent("level.csv")
+        try "day,level,kind\n1,10.5,\n2,12,upper_bound\n3,13,\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try Self.run(["check", "--data", file.path, "--observation", "level", "--time-column", "day"])
+        #expect(result.status != 0)
+        let text = result.output + result.error
+        #expect(text.contains("read the values as counts or cumulative totals (--observation)"), "\(text)")
+        #expect(!text.contains("LoadOptions"))
     }
 
     /// Two waves on the eight bundled reports estimate seven quantities, too many for AICc's correction: the table

@@ -59,6 +59,7 @@ struct OutputSafetyTests {
         #expect(broken.status != 0)
         let lines = text.prefix(2_000).split(separator: "\n", omittingEmptySubsequences: false).count
         #expect(broken.error.contains("it is not valid JSON (line \(lines), column"), "\(broken.error)")
+        #expect(broken.error.contains("Saved results are the file inflow project --output writes."), "\(broken.error)")
         let huge = directory.appendingPathComponent("huge.json")
         try text.replacingOccurrences(of: "\"horizon\" : 1,", with: "\"horizon\" : 1e300,")
             .write(to: huge, atomically: true, encoding: .utf8)

@@ -46,6 +46,12 @@ struct ProvinceCommandTests {
         #expect(rerun.status == 0, "\(rerun.error)")
         let html2 = try String(contentsOfFile: again, encoding: .utf8)
         #expect(html2.contains("tile-map") && html2.contains("Banteay Meanchey"))
+        // The national counts alone follow the prior: the report says so in a reader's words, and the command line
+        // adds its flags in a note of its own, in the report it writes and in the saved results alike.
+        for page in [html, html2] {
+            #expect(page.contains("or a province shares file would change them"))
+            #expect(page.contains("On the command line, a province key column (--key-column province) gives province-level counts"))
+        }
     }
 
     @Test func provinceCountsInformTheSplit() throws {

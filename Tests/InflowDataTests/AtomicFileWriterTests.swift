@@ -46,13 +46,13 @@ struct AtomicFileWriterTests {
 
             let relative = URL(fileURLWithPath: "out.csv", relativeTo: directory)
             #expect(throws: FileWriteError(.outputIsInput, path: "out.csv",
-                                           message: "refusing to write out.csv: it is the input file; choose another --output path")) {
+                                           message: "refusing to write out.csv: it is the input file; choose another path")) {
                 try writer.write("oops", to: relative)
             }
             for path in ["link.csv", "alias/out.csv", "sub/../out.csv", "./out.csv", "hard.csv"] {
                 let url = URL(fileURLWithPath: path, relativeTo: directory)
                 #expect(throws: FileWriteError(.outputIsInput, path: path,
-                                               message: "refusing to write \(path): it is the input file; choose another --output path")) {
+                                               message: "refusing to write \(path): it is the input file; choose another path")) {
                     try writer.write("oops", to: url)
                 }
             }
@@ -82,7 +82,7 @@ struct AtomicFileWriterTests {
             } catch let error as FileWriteError {
                 #expect(error.kind == .io)
                 #expect(error.description.hasPrefix("cannot write file/out.csv: "))
-                #expect(error.description.hasSuffix("; choose a writable --output path"))
+                #expect(error.description.hasSuffix("; choose a writable path"))
             }
             #expect(try entries(directory) == ["file"])
         }

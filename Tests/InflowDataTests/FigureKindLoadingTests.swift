@@ -76,6 +76,8 @@ struct FigureKindLoadingTests {
         let error = try #require(loadError(level, name: "level.csv", options: options))
         #expect(error.kind == .invalidFigureKind && error.line == 3 && error.column == 3)
         #expect(error.message.contains("bounds need a count likelihood"))
+        // Library words: the loading option, not the command line's flag.
+        #expect(error.message.hasSuffix("read the values as counts or cumulative totals (LoadOptions.kind)"))
         let empty = """
             date,count,kind
             2026-01-20,120,
