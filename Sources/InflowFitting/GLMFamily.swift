@@ -39,6 +39,11 @@ public protocol GLMFamily: Sendable {
     /// Whether the dispersion is a known constant (1 for Poisson and negative binomial with known
     /// `theta`); otherwise it is estimated by Pearson's `X^2 / (n - rank)`.
     var hasFixedDispersion: Bool { get }
+
+    /// Whether the link is the family's canonical link (log for Poisson, identity for Gaussian). IRLS is then
+    /// Newton's method and converges quadratically; otherwise it is Fisher scoring, converges linearly, and
+    /// ``IRLS`` also waits for its steps to shrink (``IRLS/Options/coefficientTolerance``).
+    var hasCanonicalLink: Bool { get }
 }
 
 extension GLMFamily {

@@ -26,4 +26,6 @@ public struct GaussianIdentityFamily: GLMFamily {
     public func initialMean(response y: Double) -> Double { y }
 
     public var hasFixedDispersion: Bool { false }
+    /// The identity link is canonical for the Gaussian family.
+    public var hasCanonicalLink: Bool { true }
 }

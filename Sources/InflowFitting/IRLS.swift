@@ -23,8 +23,9 @@ import InflowLinearAlgebra
 /// the rounding noise of the deviance (about `1e-13` relative on the nine-day series, from the
 /// cancellation in `y log(y / mu) - (y - mu)`) from halving good steps near the optimum when the
 /// tolerance is tighter than that, which would cost digits. The iteration stops when
-/// `|D - D_old| / (|D| + 0.1) < tolerance` (R's `glm.control` test), or after
-/// ``Options/maximumIterations`` solves.
+/// `|D - D_old| / (|D| + 0.1) < tolerance` (R's `glm.control` test) and, for a link that is not canonical (Fisher
+/// scoring, linear convergence), the largest relative coefficient step is at most ``Options/coefficientTolerance``;
+/// or after ``Options/maximumIterations`` solves.
 ///
 /// A final weighted solve at the converged means gives ``Summary/unscaledCovariance`` `(X^T W X)^-1`,
 /// the rank and the working weights that belong to the returned coefficients (statsmodels and R use the
@@ -98,9 +99,11 @@ public enum IRLS {
         iterating: for _ in 0..<options.maximumIterations {
             iterations += 1
             let (z, w) = model.workingResponseAndWeights(current)
-            // The iterations need only the new coefficients; the covariance comes from the final solve below.
+            // The iterations need only the new coefficients, unrefined (the next iteration corrects the rounding
+            // of this one, as it corrects its linearisation); the covariance comes from the refined final solve below.
             guard var candidate = try? LeastSquares.coefficients(design: design, response: z, weights: w,
-                                                                 rankTolerance: options.rankTolerance) else {
+                                                                 rankTolerance: options.rankTolerance,
+                                                                 refinementSteps: 0) else {
                 status = .failure(.weightedLeastSquaresFailed)
                 break
             }
@@ -122,9 +125,14 @@ public enum IRLS {
             }
             halvings += halvingsHere
             let change = abs(next.deviance - current.deviance) / (abs(next.deviance) + 0.1)
+            var largestStep = Double.infinity
+            if let previous = coefficients {
+                largestStep = 0
+                for j in 0..<p { largestStep = max(largestStep, abs(candidate[j] - previous[j]) / max(abs(candidate[j]), 1)) }
+            }
             coefficients = candidate
             current = next
-            if change < options.tolerance {
+            if change < options.tolerance && (family.hasCanonicalLink || largestStep <= options.coefficientTolerance) {
                 status = .converged
                 break
             }

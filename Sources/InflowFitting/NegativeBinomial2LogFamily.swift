@@ -52,4 +52,6 @@ public struct NegativeBinomial2LogFamily: GLMFamily {
     public func isValidMean(_ mean: Double) -> Bool { mean > 0 && mean.isFinite }
 
     public var hasFixedDispersion: Bool { true }
+    /// The log link is not canonical for NB2 (the canonical one is log(mu / (mu + theta))).
+    public var hasCanonicalLink: Bool { false }
 }

@@ -42,4 +42,6 @@ public struct PoissonLogFamily: GLMFamily {
     public func isValidMean(_ mean: Double) -> Bool { mean > 0 && mean.isFinite }
 
     public var hasFixedDispersion: Bool { true }
+    /// The log link is canonical for the Poisson family.
+    public var hasCanonicalLink: Bool { true }
 }

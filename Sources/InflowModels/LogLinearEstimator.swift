@@ -15,7 +15,7 @@ struct LogLinearEstimator {
     let basis: FittedTimeBasis
     let origin: Date
 
-    /// Outer iterations of the NB2 alternation, and its relative log-likelihood tolerance.
+    /// Outer iterations of the NB2 alternation, and its relative tolerance on the log-likelihood and on theta.
     static let maximumAlternations = 100
     static let alternationTolerance = 1e-10
 
@@ -36,9 +36,12 @@ struct LogLinearEstimator {
                     summary = try IRLS.fit(design: design, response: response,
                                            family: NegativeBinomial2LogFamily(theta: currentTheta),
                                            offset: offset, start: summary.coefficients)
+                    let previousTheta = currentTheta
                     currentTheta = maximumLikelihoodTheta(means: summary.fittedMeans, start: currentTheta)
                     let loglik = nbLogLikelihood(summary.fittedMeans, theta: currentTheta)
-                    if abs(loglik - previous) <= Self.alternationTolerance * abs(loglik) {
+                    // The log-likelihood is flat in a large theta: it settles long before theta does.
+                    if abs(loglik - previous) <= Self.alternationTolerance * abs(loglik)
+                        && abs(currentTheta - previousTheta) <= Self.alternationTolerance * currentTheta {
                         converged = true
                         break
                     }
@@ -50,7 +53,7 @@ struct LogLinearEstimator {
                                        offset: offset, start: summary.coefficients)
                 theta = currentTheta
                 status = converged && summary.isConverged
-                    ? .converged(reason: "log-likelihood change below \(Self.alternationTolerance) relative")
+                    ? .converged(reason: "log-likelihood and theta changes below \(Self.alternationTolerance) relative")
                     : .notConverged(reason: "theta and coefficients did not settle within \(Self.maximumAlternations) alternations")
                 if currentTheta >= exp(negativeBinomialLogThetaBounds.upperBound) * 0.999 {
                     warnings.append("theta reached its upper bound: the counts show no overdispersion (NB2 is Poisson here)")
@@ -155,8 +158,18 @@ struct LogLinearEstimator {
         return (score, information)
     }
 
-    /// Maximises the NB2 log-likelihood in `s = log theta` by Newton steps with step halving,
-    /// within ``negativeBinomialLogThetaBounds``.
+    /// The rounding noise of ``nbLogLikelihood(_:theta:)``: a few ulps of the sum of its log-gamma terms' sizes
+    /// (`log Gamma(y + theta) - log Gamma(theta)` cancels thousands to tens when theta is large).
+    func nbLogLikelihoodNoise(theta: Double) -> Double {
+        let lgammaTheta = abs(SpecialFunctions.logGamma(theta))
+        var magnitude = 0.0
+        for y in response { magnitude += abs(SpecialFunctions.logGamma(y + theta)) + lgammaTheta }
+        return 16 * Double.ulpOfOne * magnitude
+    }
+
+    /// Maximises the NB2 log-likelihood in `s = log theta` by Newton steps, halved while the log-likelihood falls
+    /// by more than its rounding noise (near a flat maximum the score decides, as in `MASS::theta.ml`), within
+    /// ``negativeBinomialLogThetaBounds``.
     func maximumLikelihoodTheta(means mu: [Double], start: Double) -> Double {
         let bounds = negativeBinomialLogThetaBounds
         var s = min(max(log(start), bounds.lowerBound), bounds.upperBound)
@@ -171,7 +184,7 @@ struct LogLinearEstimator {
             for _ in 0..<40 {
                 let candidate = min(max(s + step, bounds.lowerBound), bounds.upperBound)
                 let candidateValue = nbLogLikelihood(mu, theta: exp(candidate))
-                if candidateValue >= value {
+                if candidateValue >= value - nbLogLikelihoodNoise(theta: exp(candidate)) {
                     accepted = abs(candidate - s) > 1e-13 * max(abs(s), 1)
                     s = candidate
                     value = candidateValue
