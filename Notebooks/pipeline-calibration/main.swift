@@ -82,7 +82,13 @@ if let index = arguments.firstIndex(of: "--ensemble") {
     options.ensemble = method
 }
 if let names = arguments.firstIndex(of: "--curve").map({ arguments[$0 + 1] }) {
-    options.families = names.split(separator: ",").compactMap { CurveFamilies.named(String($0)) }
+    options.families = names.split(separator: ",").map { name -> any CurveFamily in
+        switch ModelNames.kind(of: String(name)) {
+        case .curveFamily(let family): return family
+        case .logLinear: fail("--curve \(name): the log-linear model is not a curve family; this study weighs curve families")
+        case nil: fail("--curve: unknown family '\(name)'; known: \(ModelNames.curveFamilies.joined(separator: ", "))")
+        }
+    }
 }
 options.replicates = value("--replicates") ?? 200
 options.backtestReplicates = 100

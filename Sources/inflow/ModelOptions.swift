@@ -53,21 +53,21 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// The selected curve families and whether the log-linear model is included.
+    /// The selected curve families and whether the log-linear model is included: the library's model names
+    /// (``ModelNames``), so `--curve`, `inflow models` and the library know one name per model.
     func families() throws -> (curves: [any CurveFamily], logLinear: Bool) {
         let names = curve == "all"
-            ? CurveFamilies.all.map(\.name) + [LogLinearModel.name]
+            ? ModelNames.all
             : curve.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty else { throw ValidationError("--curve needs at least one family name.") }
         var curves: [any CurveFamily] = []
         var logLinear = false
         for name in names {
-            if name == LogLinearModel.name {
-                logLinear = true
-            } else if let family = CurveFamilies.named(name) {
-                curves.append(family)
-            } else {
-                let known = (CurveFamilies.all.map(\.name) + [LogLinearModel.name]).joined(separator: ", ")
+            switch ModelNames.kind(of: name) {
+            case .logLinear: logLinear = true
+            case .curveFamily(let family): curves.append(family)
+            case nil:
+                let known = ModelNames.all.joined(separator: ", ")
                 throw ValidationError("--curve: unknown family '\(name)'. Known families: \(known), or 'all'.")
             }
         }

@@ -33,10 +33,15 @@ struct SimulateCommand: ParsableCommand {
     var output: String?
 
     func family() throws -> any CurveFamily {
-        guard let family = CurveFamilies.named(curve) else {
-            throw ValidationError("--curve: unknown family '\(curve)'. Known families: \(CurveFamilies.all.map(\.name).joined(separator: ", ")).")
+        switch ModelNames.kind(of: curve) {
+        case .curveFamily(let family):
+            return family
+        case .logLinear:
+            throw ValidationError("--curve: \(curve) is the log-linear count model, not a curve family, so it has no "
+                                  + "parameters to simulate from. Curve families: \(ModelNames.curveFamilies.joined(separator: ", ")).")
+        case nil:
+            throw ValidationError("--curve: unknown family '\(curve)'. Known families: \(ModelNames.curveFamilies.joined(separator: ", ")).")
         }
-        return family
     }
 
     func values() throws -> [Double] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Inflow
 import Testing
 @testable import inflow
 
@@ -38,6 +39,7 @@ struct CommandTextTests {
         (["project", "--report", "out.pdf"], "--report must end in .html or .md (got 'out.pdf')."),
         (["project", "--time-zone", "Asia/Atlantis"], "--time-zone must be a UTC offset such as +07:00 or -05:30, or an IANA time zone name such as Asia/Phnom_Penh (got 'Asia/Atlantis')."),
         (["project", "--time-zone", "+7"], "--time-zone must be a UTC offset such as +07:00 or -05:30, or an IANA time zone name such as Asia/Phnom_Penh (got '+7')."),
+        (["simulate", "--curve", "log-linear", "--parameters", "K=3000"], "--curve: log-linear is the log-linear count model, not a curve family, so it has no parameters to simulate from. Curve families: exponential, logistic, richards, gompertz, bass, generalized-growth, generalized-logistic, generalized-richards, release, release-weibull, two-pool, release-delayed, release-lomax, waves-2, waves-3, release-loglogistic."),
         (["simulate", "--parameters", "K=3000,r=0.4"], "--parameters needs a value for t0 (midpoint, when half of K has arrived and the rate peaks (days))."),
         (["backtest", "--origin", "19-01-2026"], "--origin takes dates such as 2026-01-19 (got '19-01-2026')."),
     ]
@@ -51,5 +53,31 @@ struct CommandTextTests {
         } catch {
             #expect(InflowCommand.message(for: error) == message)
         }
+    }
+
+    /// Every model `inflow models` lists is one model under one name: `--curve NAME` selects exactly it, the
+    /// library's `ModelNames` knows it, and `CurveFamilies.named` finds each curve family under it (`log-linear`
+    /// is the log-linear model, not a curve family).
+    @Test func everyListedModelNameIsTheLibrarysName() throws {
+        let listing = try CommandRunTests.run(["models"])
+        #expect(listing.status == 0)
+        let section = listing.output.components(separatedBy: "Error families")[0]
+        let listed = section.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: 2)..<colon])
+        }
+        #expect(listed == ModelNames.all)
+        for name in listed {
+            let (curves, logLinear) = try ModelOptions.parse(["--curve", name]).families()
+            if name == LogLinearModel.name {
+                #expect(curves.isEmpty && logLinear)
+                #expect(CurveFamilies.named(name) == nil)
+            } else {
+                #expect(curves.map(\.name) == [name] && !logLinear)
+                #expect(CurveFamilies.named(name)?.name == name)
+            }
+        }
+        let all = try ModelOptions.parse(["--curve", "all"]).families()
+        #expect(all.curves.map(\.name) + (all.logLinear ? [LogLinearModel.name] : []) == listed)
     }
 }
