@@ -95,17 +95,19 @@ public struct Projection: Sendable {
         }
     }
 
-    /// Per-period summaries of a target.
+    /// Per-period summaries of a target; they print as whole arrivals, and a remaining pool the data do not bound
+    /// as such (``QuantileSummary/Quantity-swift.enum/remainingPool(observed:)`` of ``observedTotal``).
     public func summaries(_ target: ProjectionTarget, levels: [Double] = Quantiles.forecastHubLevels) -> [QuantileSummary] {
         let matrix = samples(target)
-        return (0..<periods).map { k in QuantileSummary(sample: matrix.row(k), levels: levels) }
+        let quantity: QuantileSummary.Quantity = target == .remainingPool ? .remainingPool(observed: observedTotal) : .count
+        return (0..<periods).map { k in QuantileSummary(sample: matrix.row(k), levels: levels, quantity: quantity) }
     }
 
-    /// Summary of the sum of the first `days` periods' arrivals (e.g. the next 7 days).
+    /// Summary of the sum of the first `days` periods' arrivals (e.g. the next 7 days); it prints as whole arrivals.
     public func arrivals(overFirst days: Int, levels: [Double] = Quantiles.forecastHubLevels) -> QuantileSummary {
         let count = min(days, periods)
         let totals = (0..<replicates).map { b in (0..<count).reduce(0.0) { $0 + increments[$1, b] } }
-        return QuantileSummary(sample: totals, levels: levels)
+        return QuantileSummary(sample: totals, levels: levels, quantity: .count)
     }
 
     /// The central interval of arrivals over the first `days` periods at any coverage (0.85, 0.5, ...), from the
@@ -121,8 +123,12 @@ public struct Projection: Sendable {
     /// Not the number `CurveFit.remaining(level:)` gives: that is the fitted final size minus the surge's counted
     /// arrivals, with a 95% profile-likelihood interval; this is each bootstrap replicate's `C_b(inf) - C_b(t_last)`,
     /// summarised at `levels` (the printed results show 90% intervals), so level, method and centre differ.
+    ///
+    /// It prints as whole people, and as `not determined by these data (at least X)` when the 90% interval's upper
+    /// end is not one the data give (``QuantileSummary/sizeBound(coverage:observed:remaining:)`` with `remaining`).
     public func remainingNow(levels: [Double] = Quantiles.forecastHubLevels) -> QuantileSummary {
-        QuantileSummary(sample: finalSizes.map { $0 - observedTotal }, levels: levels)
+        QuantileSummary(sample: finalSizes.map { $0 - observedTotal }, levels: levels,
+                        quantity: .remainingPool(observed: observedTotal))
     }
 
     /// The instant period `k` ends: `origin + boundaries[k + 1]` days. For daily periods this is the local

@@ -1,3 +1,4 @@
+import InflowCore
 import InflowModels
 import InflowStatistics
 
@@ -11,11 +12,19 @@ public struct QuantileSummary: Sendable, Equatable, Codable {
     public let mean: Double
     /// Sample median.
     public let median: Double
+    /// What the values are (counts, a remaining pool, any number), for ``description``; a projection's summaries
+    /// say it, a summary of another sample is a ``Quantity-swift.enum/number`` unless told.
+    public var quantity: Quantity
 
     /// Summarises a sample; NaN values (failed replicates) are left out.
-    public init(sample: some Sequence<Double>, levels: [Double] = Quantiles.forecastHubLevels) {
+    /// - Parameters:
+    ///   - sample: the draws.
+    ///   - levels: the quantile levels to keep (default the 23 forecast hub levels).
+    ///   - quantity: what the draws are, for ``description`` (default any number).
+    public init(sample: some Sequence<Double>, levels: [Double] = Quantiles.forecastHubLevels, quantity: Quantity = .number) {
         let sorted = sample.filter { !$0.isNaN }.sorted()
         self.levels = levels
+        self.quantity = quantity
         if sorted.isEmpty {
             values = levels.map { _ in .nan }
             mean = .nan
@@ -25,6 +34,22 @@ public struct QuantileSummary: Sendable, Equatable, Codable {
             mean = sorted.reduce(0, +) / Double(sorted.count)
             median = Quantiles.quantile(sorted: sorted, 0.5)
         }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case levels, values, mean, median, quantity
+    }
+
+    /// Reads what `encode(to:)` writes; a summary saved before summaries said what they count reads as a
+    /// ``Quantity-swift.enum/number``.
+    /// - Throws: `DecodingError` when a field is missing or malformed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        levels = try container.decode([Double].self, forKey: .levels)
+        values = try container.decode([Double].self, forKey: .values)
+        mean = try container.decode(Double.self, forKey: .mean)
+        median = try container.decode(Double.self, forKey: .median)
+        quantity = try container.decodeIfPresent(Quantity.self, forKey: .quantity) ?? .number
     }
 
     /// The quantile at `level` (which must be one of ``levels``).
@@ -48,15 +73,29 @@ public struct QuantileSummary: Sendable, Equatable, Codable {
 }
 
 extension QuantileSummary: CustomStringConvertible {
-    /// The median and the central 90% interval, rounded to whole numbers with thousands separators when they are
-    /// counts of a hundred or more, to three significant digits otherwise: `468 (90%: 152 to 2,022)`.
+    /// The median and the central 90% interval, as ``quantity`` says:
+    ///
+    /// - counts and a remaining pool print whole arrivals with thousands separators: `468 (90%: 152 to 2,022)`;
+    /// - any other number prints whole from 100 up and to three significant digits below: `0.5 (90%: 0.05 to 0.95)`;
+    /// - a remaining pool whose upper end the data do not give (``sizeBound(coverage:observed:remaining:)``) prints
+    ///   `not determined by these data (at least 32)`.
+    ///
+    /// A summary without a finite median (no usable draws, a family without a final size) prints `n/a`; without a
+    /// finite 90% interval (its levels are not among ``levels``), the median alone.
     public var description: String {
         func text(_ value: Double) -> String {
-            guard value.isFinite else { return "n/a" }
-            return SizeBound.readable(value)
+            switch quantity {
+            case .number: CountText.readable(value)
+            case .count, .remainingPool: CountText.whole(value)
+            }
         }
-        guard let (lower, upper) = interval(0.9), lower.isFinite, upper.isFinite else { return text(median) }
+        guard median.isFinite else { return "n/a" }
+        let central = interval(0.9)
+        if case .remainingPool(let observed) = quantity, let (lower, upper) = central {
+            let bound = SizeBound(lower: lower, upper: upper, observed: observed, remaining: true)
+            if !bound.isDetermined { return bound.description }
+        }
+        guard let (lower, upper) = central, lower.isFinite, upper.isFinite else { return text(median) }
         return "\(text(median)) (90%: \(text(lower)) to \(text(upper)))"
     }
 }
-

@@ -42,14 +42,15 @@ public struct ProvincialProjection: Sendable {
     /// Whether no province had counts, so every province's numbers follow the prior shares.
     public var isPriorDriven: Bool { !basis.contains(.counts) }
 
-    /// Arrivals from province `index` over the first `days` periods, summarised over replicates. O(days x replicates).
+    /// Arrivals from province `index` over the first `days` periods, summarised over replicates (printed as whole
+    /// arrivals). O(days x replicates).
     public func arrivals(_ index: Int, overFirst days: Int, levels: [Double] = Quantiles.forecastHubLevels) -> QuantileSummary {
-        QuantileSummary(sample: totals(index, periods: 0..<min(days, site.periods)), levels: levels)
+        QuantileSummary(sample: totals(index, periods: 0..<min(days, site.periods)), levels: levels, quantity: .count)
     }
 
-    /// Arrivals from province `index` in every period, summarised over replicates.
+    /// Arrivals from province `index` in every period, summarised over replicates (printed as whole arrivals).
     public func daily(_ index: Int, levels: [Double] = Quantiles.forecastHubLevels) -> [QuantileSummary] {
-        (0..<site.periods).map { QuantileSummary(sample: totals(index, periods: $0..<($0 + 1)), levels: levels) }
+        (0..<site.periods).map { QuantileSummary(sample: totals(index, periods: $0..<($0 + 1)), levels: levels, quantity: .count) }
     }
 
     /// The province's share of the pool, summarised over replicates.
@@ -73,7 +74,7 @@ public struct ProvincialProjection: Sendable {
                            firstDay: site.endDate(periods.lowerBound).addingTimeInterval(-1),
                            lastDay: site.endDate(periods.upperBound - 1).addingTimeInterval(-1),
                            days: periods.count, arrivals: QuantileSummary(sample: totals(index, periods: periods),
-                                                                          levels: WeeklyNeed.levels))
+                                                                          levels: WeeklyNeed.levels, quantity: .count))
             }
         }
     }

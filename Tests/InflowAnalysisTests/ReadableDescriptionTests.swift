@@ -112,4 +112,25 @@ struct ReadableDescriptionTests {
         #expect(text.contains("richards (negative-binomial) merged into logistic (negative-binomial)"))
         #expect(lines.last == "  stacking weights minimise the mixture's mean CRPS")
     }
+
+    /// The pipeline's headline on the bundled figures: its remaining pool is not bounded by eight reports (the
+    /// Lomax release carries most of the weight), so it prints as the README promises, not as `563 (90%: 32.3 to
+    /// 21,167)`; its arrivals print as whole people.
+    @Test func theHeadlinesRemainingPoolUsesTheLabelledWording() throws {
+        let data = try BundledDataset.defaultDataset.load()
+        let options = AnalysisOptions(replicates: 60, threads: 2, backtestReplicates: 20,
+                                      includesRetrospective: false, includesSensitivity: false)
+        let headline = try Analysis.run(data, options: options).total.headline
+        let pool = headline.remainingNow()
+        let bound = pool.sizeBound(coverage: 0.9, observed: headline.observedTotal, remaining: true)
+        #expect(!bound.isDetermined)
+        #expect(pool.description == bound.description)
+        #expect(pool.description.hasPrefix("not determined by these data (at least "))
+        #expect(headline.description.contains("remaining pool after the last figure not determined by these data (at least "))
+        Self.expectReadable(headline.description)
+        for text in [pool.description, headline.arrivals(overFirst: 7).description, headline.summaries(.incidence)[13].description] {
+            Self.expectReadable(text)
+            #expect(text.range(of: #"\d\.\d"#, options: .regularExpression) == nil, "a fraction of an arrival in \(text)")
+        }
+    }
 }
