@@ -1,20 +1,22 @@
 import Foundation
 import Inflow
 
-// The bundled January 2026 figures, read by the public loader (a CSV file: SeriesLoader().load(contentsOf: url)).
+// The bundled January 2026 figures, read by the public loader (a CSV file: SeriesLoader().load(contentsOf: url),
+// with LoadOptions(timeZone:) when its times carry no UTC offset). A series prints its figures in its own time zone.
 let data = try BundledDataset.defaultDataset.load()
 let series = data.series[0]
-print("\(series.name): \(series.values.count) reports, \(Int(series.values.last!!)) arrivals so far")
+print(series)
 
-// One curve family, fitted alone: parameters, standard errors, AICc, status.
-let fit = try Logistic().fit(series, error: .negativeBinomial)
-print(fit.summary)
+// Two curve families fitted alone: coefficient tables (estimate, SE, z, p, interval), then AICc side by side.
+let families: [any CurveFamily] = [Logistic(), Gompertz()]
+let fits = try families.map { try $0.fit(series, error: .negativeBinomial) }
+print(fits[0])
+for fit in fits {
+    print(fit.id, fit.aicc.map { String(format: "AICc %.2f", $0) } ?? "AICc n/a: \(fit.aiccUnavailableReason ?? "")")
+}
 
 // The whole pipeline, as `inflow project` runs it: every family, stacking weights, the mixed projection.
 var options = AnalysisOptions()
 options.replicates = 200
 let result = try Analysis.run(data, options: options)
-let week = result.total.headline.arrivals(overFirst: 7)
-if let (lower, upper) = week.interval(0.9) {
-    print("next 7 days: \(Int(week.median)) arrivals (90%: \(Int(lower)) to \(Int(upper)))")
-}
+print("next 7 days:", result.total.headline.arrivals(overFirst: 7))

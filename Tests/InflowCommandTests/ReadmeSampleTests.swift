@@ -26,7 +26,9 @@ struct ReadmeSampleTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(text.hasPrefix("KBRI Phnom Penh: 8 reports, 2277 arrivals so far\nLogistic curve, negative-binomial errors: converged"))
+        #expect(text.hasPrefix("KBRI Phnom Penh: 8 cumulative totals from 2026-01-17T23:59 to 2026-01-24T23:59 (UTC+07:00)"))
+        #expect(text.contains("\nlogistic (negative-binomial): converged"))
+        #expect(text.contains("\nlogistic (negative-binomial) AICc 120.18\ngompertz (negative-binomial) AICc "))
         #expect(text.contains("\nnext 7 days: "))
     }
 }
