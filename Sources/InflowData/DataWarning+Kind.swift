@@ -27,5 +27,10 @@ extension DataWarning {
         /// The keys' figures summed at one time include both a lower and an upper bound, so their sum is neither
         /// an exact figure nor a bound: the summed total leaves that time out (missing).
         case mixedFigureKinds
+        /// Times with a clock time but no UTC offset were read as UTC because the load options gave no time zone
+        /// (``LoadOptions/givenTimeZone`` is `nil`). The warning names a UTC offset or time zone the file's comment
+        /// lines mention, which is not applied; set ``LoadOptions/timeZone`` to the figures' clock. Dates without a
+        /// clock time are not warned about: they name the same days in any time zone. Said once per file.
+        case timesReadAsUTC
     }
 }

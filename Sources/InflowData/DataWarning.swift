@@ -22,6 +22,10 @@ public struct DataWarning: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The advice that ends a ``Kind-swift.enum/timesReadAsUTC`` warning, in library words, for callers that give
+    /// their own (a command line's option).
+    public static let timeZoneAdvice = "set LoadOptions.timeZone to the time zone of the figures' clock (to UTC if they are UTC)"
+
     /// `file:line:column: warning: message`.
     public var description: String {
         "\(DataError.location(file: file, line: line, column: column)): warning: \(message)"

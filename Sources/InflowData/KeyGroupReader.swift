@@ -31,6 +31,8 @@ public final class KeyGroupReader {
     private let keyIndexes: [Int]
     private var finished: [String: Int] = [:]     // key -> its first line
     private var pending: CSVRecord?
+    /// Whether a key's data already carried the warning that times were read as UTC (it is said once per file).
+    private var warnedTimesReadAsUTC = false
 
     /// A reader of `reader`'s keys in `shard`, by `options.keyColumns`.
     /// - Throws: ``DataError`` for a missing header or key column (as ``SeriesLoader`` words it), and when
@@ -101,6 +103,11 @@ public final class KeyGroupReader {
             data.keyValues = [[]]
             data.keyLines = [first.line]
             data.groupValues = [[]]
+            if warnedTimesReadAsUTC {
+                data.warnings.removeAll { $0.kind == .timesReadAsUTC }
+            } else if data.warnings.contains(where: { $0.kind == .timesReadAsUTC }) {
+                warnedTimesReadAsUTC = true
+            }
             keysInShard += 1
             return KeyGroup(key: key, data: data)
         }

@@ -16,9 +16,11 @@ import Foundation
 ///
 /// **Times.** ISO 8601: a date (`2026-01-17`), a date-time (`2026-01-17T23:59`, `2026-01-17T23:59:30`,
 /// a space may replace the `T`), optionally with an offset (`Z`, `+07:00`). Times without an offset are
-/// wall-clock times in ``timeZone``. A date without a time is read as the **start** of that day for
-/// counts and levels (the counting period starts then) and as the **end** of that day, 23:59, for
-/// cumulative totals (a total published "for January 17" counts the whole day).
+/// wall-clock times in ``timeZone``; when none was given they are read as UTC, and the loader warns about clock
+/// times read so, naming any UTC offset the file's comments mention (`UTC+7`) without applying it. A date
+/// without a time is read as the **start** of that day for counts and levels (the counting period starts then)
+/// and as the **end** of that day, 23:59, for cumulative totals (a total published "for January 17" counts the
+/// whole day).
 ///
 /// **Values.** Decimal numbers (`243`, `1440.5`, `1e3`); an empty field, `NA`, `N/A` or `null` is a
 /// missing value (kept as `nil`: missing is not zero). Counts and cumulative totals must not be negative.
@@ -38,8 +40,16 @@ public struct LoadOptions: Sendable, Equatable {
     public var keyColumns: [String]
     /// How the values were observed; `nil` guesses from the value column's name.
     public var kind: ObservationKind?
-    /// The time zone of times written without an offset. Default UTC.
-    public var timeZone: TimeZone
+    /// The time zone of times written without an offset: the one given (``givenTimeZone``), else UTC. Setting it
+    /// says the figures' clock is that zone (UTC too); without it, the loader reads clock times written without an
+    /// offset as UTC and says so (a ``DataWarning/Kind-swift.enum/timesReadAsUTC`` warning).
+    public var timeZone: TimeZone {
+        get { givenTimeZone ?? LoadOptions.utc }
+        set { givenTimeZone = newValue }
+    }
+    /// The time zone given for times written without an offset, in the initialiser or through ``timeZone``; `nil`
+    /// when none was (such times are then read as UTC, with a warning when they have a clock time).
+    public var givenTimeZone: TimeZone?
     /// When cumulative totals started counting (their total at that time is zero); `nil` detects it
     /// from the value column's name, and when the name has no date the first total is a baseline.
     /// For counts and levels it is the time origin of the series (default: the earliest time).
@@ -68,17 +78,17 @@ public struct LoadOptions: Sendable, Equatable {
     /// About ten years (3,660 days).
     public static let defaultMaximumSpanDays = 3_660
 
-    /// Options; every argument defaults to automatic detection (or UTC, or one day).
+    /// Options; every argument defaults to automatic detection (or no time zone given, so UTC, or one day).
     public init(
         timeColumn: String? = nil, valueColumn: String? = nil, keyColumns: [String] = [],
-        kind: ObservationKind? = nil, timeZone: TimeZone = LoadOptions.utc, origin: Date? = nil,
+        kind: ObservationKind? = nil, timeZone: TimeZone? = nil, origin: Date? = nil,
         dayNumbers: Bool? = nil, periodLength: Double = 1
     ) {
         self.timeColumn = timeColumn
         self.valueColumn = valueColumn
         self.keyColumns = keyColumns
         self.kind = kind
-        self.timeZone = timeZone
+        self.givenTimeZone = timeZone
         self.origin = origin
         self.dayNumbers = dayNumbers
         self.periodLength = periodLength

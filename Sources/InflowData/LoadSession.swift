@@ -65,6 +65,8 @@ final class LoadSession {
     /// The first row dated before an earlier row of its series: its line, the earlier row's, the series.
     private var firstUnsorted: (line: Int, earlierLine: Int, key: String)?
     private var subtotalWarned = Set<String>()
+    /// The first time with a clock time and no UTC offset, read as UTC because no time zone was given.
+    private var firstTimeReadAsUTC: (line: Int, text: String)?
 
     init(options: LoadOptions, now: Date, file: String, collecting: Bool, maximumIssues: Int = .max) {
         self.options = options
@@ -522,6 +524,9 @@ final class LoadSession {
             }
             value = TimeValue(date: parsed.date(in: options.timeZone, dateOnlySecond: dateOnlySecond),
                               dateOnly: parsed.dateOnly, day: parsed.day)
+            if parsed.offset == nil, !parsed.dateOnly, options.givenTimeZone == nil, firstTimeReadAsUTC == nil {
+                firstTimeReadAsUTC = (line, text)
+            }
             let future = parsed.dateOnly ? parsed.day > today : value.date > now
             if future {
                 let nowText = TimeText.text(now, in: options.timeZone, withOffset: true)
@@ -638,6 +643,13 @@ final class LoadSession {
             warn(DataWarning(
                 .unsortedRows, file: file, line: firstUnsorted.line, column: timeIndex + 1,
                 message: "rows\(forKey) are not in time order (this row is dated before line \(firstUnsorted.earlierLine)); they are read in time order"))
+        }
+        if let firstTimeReadAsUTC {
+            let mention = ZoneMention.first(in: reader.comments, lines: reader.commentLines)
+                .map { "; the file's comments mention \($0.text) (line \($0.line)), which is not applied" } ?? ""
+            warn(DataWarning(
+                .timesReadAsUTC, file: file, line: firstTimeReadAsUTC.line, column: timeIndex + 1,
+                message: "times without a UTC offset (the first: \(Self.quoted(firstTimeReadAsUTC.text))) are read as UTC because no time zone was given\(mention); \(DataWarning.timeZoneAdvice)"))
         }
         if duplicateRows > 0, let firstDuplicate {
             let what = keyIndexes.isEmpty ? "the time" : "the time and key"

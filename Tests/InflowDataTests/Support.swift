@@ -76,12 +76,16 @@ func peakResidentBytes() -> Int {
 }
 
 /// The warnings a test is about: without ``DataWarning/Kind/fewObservations``, which the tests' tiny files all
-/// raise (it has tests of its own, in `PlausibilityTests`).
+/// raise (it has tests of its own, in `PlausibilityTests`), and without ``DataWarning/Kind/timesReadAsUTC``, which
+/// their clock times without an offset raise when no time zone is given (tests of its own in `TimeHandlingTests`).
 func subject(_ warnings: [DataWarning]) -> [DataWarning] {
-    warnings.filter { $0.kind != .fewObservations }
+    warnings.filter { !incidentalWarnings.contains($0.kind) }
 }
 
-/// The issues a test is about: without the warning about too few observations (see ``subject(_:)``).
+/// The issues a test is about: without the incidental warnings (see ``subject(_:)``).
 func subject(_ issues: [DataIssue]) -> [DataIssue] {
-    issues.filter { $0.warningKind != .fewObservations }
+    issues.filter { issue in issue.warningKind.map { !incidentalWarnings.contains($0) } ?? true }
 }
+
+/// Warnings most test files raise whatever they test.
+let incidentalWarnings: Set<DataWarning.Kind> = [.fewObservations, .timesReadAsUTC]
