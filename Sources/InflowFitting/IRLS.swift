@@ -27,9 +27,10 @@ import InflowLinearAlgebra
 /// scoring, linear convergence), the largest relative coefficient step is at most ``Options/coefficientTolerance``;
 /// or after ``Options/maximumIterations`` solves.
 ///
-/// A final weighted solve at the converged means gives ``Summary/unscaledCovariance`` `(X^T W X)^-1`,
-/// the rank and the working weights that belong to the returned coefficients (statsmodels and R use the
-/// weights of the last iteration, one step behind; the difference is below the convergence tolerance).
+/// A final weighted solve at the converged means gives ``Summary/unscaledCovariance`` `(X^T W X)^-1`
+/// (`R^-1 R^-T` of its QR, unrefined, as R's `chol2inv` of `glm.fit`'s QR), the rank and the working weights that
+/// belong to the returned coefficients (statsmodels and R use the weights of the last iteration, one step behind;
+/// the difference is below the convergence tolerance).
 ///
 /// - Complexity: O(n p^2) flops per iteration (a QR of the n x p weighted design plus refinement),
 ///   and O(n) evaluations of the link, inverse link and variance.
@@ -141,7 +142,8 @@ public enum IRLS {
 
         // Covariance, rank and weights at the returned coefficients.
         let (z, w) = model.workingResponseAndWeights(current)
-        let final = try? LeastSquares.solve(design: design, response: z, weights: w, rankTolerance: options.rankTolerance)
+        let final = try? LeastSquares.solve(design: design, response: z, weights: w, rankTolerance: options.rankTolerance,
+                                            refinementSteps: 0)
         let positive = weights.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         let rank = final?.rank ?? 0
         let degreesOfFreedom = final?.degreesOfFreedom ?? (positive - rank)

@@ -35,29 +35,27 @@ public enum LeastSquares {
     ///   - weights: w, n non-negative values (`nil` for all ones).
     ///   - rankTolerance: relative tolerance on `|R_kk| / |R_11|` of the equilibrated
     ///     design; `nil` uses ``PivotedQR/defaultRankTolerance(rows:columns:)``.
-    ///   - refinementSteps: steps of iterative refinement (0 turns it off).
+    ///   - refinementSteps: steps of iterative refinement (0 turns it off; then a design of at most eight columns
+    ///     is factorised without LAPACK, see ``coefficients(design:response:weights:rankTolerance:refinementSteps:)``,
+    ///     and its condition number is computed exactly from the triangular inverse).
     /// - Throws: ``LinearAlgebraError/nonFiniteInput(routine:)`` for NaN or infinite input.
     public static func solve(
         design: Matrix, response: [Double], weights: [Double]? = nil, rankTolerance: Double? = nil,
         refinementSteps: Int = defaultRefinementSteps
     ) throws(LinearAlgebraError) -> LeastSquaresSolution {
         let n = design.rows, p = design.columns
+        if refinementSteps == 0 {
+            try checkInput(design: design, response: response, weights: weights)
+            if let small = SmallLeastSquares.solve(design: design, response: response, weights: weights,
+                                                   rankTolerance: rankTolerance, computesCovariance: true) {
+                return solution(design: design, response: response, weights: weights, coefficients: small.coefficients,
+                                rank: small.rank, aliasedColumns: small.aliasedColumns,
+                                conditionNumber: small.conditionNumber, unscaledCovariance: small.unscaledCovariance!)
+            }
+        }
         let (qr, r11, a1, identified, columnNorms, coefficients) = try basicSolution(
             design: design, response: response, weights: weights, rankTolerance: rankTolerance, refinementSteps: refinementSteps)
         let rank = qr.rank
-        let aliased = qr.permutation[rank...].sorted()
-
-        // Residuals on the original scale and the weighted RSS, accumulated with compensation.
-        var residuals = [Double](repeating: 0, count: n)
-        var rss = CompensatedSum()
-        for i in 0..<n {
-            var sum = CompensatedSum()
-            sum.add(response[i])
-            for j in 0..<p where coefficients[j] != 0 { sum.addProduct(-design.storage[i + j * n], coefficients[j]) }
-            residuals[i] = sum.value
-            let w = weights?[i] ?? 1
-            rss.addProduct(w * residuals[i], residuals[i])
-        }
 
         // (X^T W X)^-1 on the identified columns: (A1^T A1)^-1 = R11^-1 R11^-T, refined.
         var covariance = Matrix(rows: p, columns: p)
@@ -71,16 +69,37 @@ public enum LeastSquares {
                 }
             }
         }
+        return solution(design: design, response: response, weights: weights, coefficients: coefficients, rank: rank,
+                        aliasedColumns: qr.permutation[rank...].sorted(),
+                        conditionNumber: rank > 0 ? 1 / qr.reciprocalCondition : .infinity, unscaledCovariance: covariance)
+    }
+
+    /// A solution with its residuals on the original scale and the weighted RSS, accumulated with compensation.
+    static func solution(design: Matrix, response: [Double], weights: [Double]?, coefficients: [Double], rank: Int,
+                         aliasedColumns: [Int], conditionNumber: Double, unscaledCovariance: Matrix) -> LeastSquaresSolution {
+        let n = design.rows, p = design.columns
+
+        // Residuals on the original scale and the weighted RSS, accumulated with compensation.
+        var residuals = [Double](repeating: 0, count: n)
+        var rss = CompensatedSum()
+        for i in 0..<n {
+            var sum = CompensatedSum()
+            sum.add(response[i])
+            for j in 0..<p where coefficients[j] != 0 { sum.addProduct(-design.storage[i + j * n], coefficients[j]) }
+            residuals[i] = sum.value
+            let w = weights?[i] ?? 1
+            rss.addProduct(w * residuals[i], residuals[i])
+        }
         let positiveWeights = weights?.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } ?? n
         return LeastSquaresSolution(
             coefficients: coefficients,
             residuals: residuals,
             residualSumOfSquares: rss.value,
             rank: rank,
-            aliasedColumns: Array(aliased),
+            aliasedColumns: aliasedColumns,
             degreesOfFreedom: positiveWeights - rank,
-            conditionNumber: rank > 0 ? 1 / qr.reciprocalCondition : .infinity,
-            unscaledCovariance: covariance
+            conditionNumber: conditionNumber,
+            unscaledCovariance: unscaledCovariance
         )
     }
 }

@@ -16,8 +16,9 @@ public struct LeastSquaresSolution: Sendable {
     public let aliasedColumns: [Int]
     /// Residual degrees of freedom `n_w - rank`, where `n_w` counts observations with positive weight.
     public let degreesOfFreedom: Int
-    /// Estimate of the 1-norm condition number of the column-equilibrated weighted design
-    /// restricted to its identified columns (from dtrcon on R).
+    /// The 1-norm condition number of the column-equilibrated weighted design restricted to its identified columns:
+    /// LAPACK's estimate (dtrcon on R), or exact from `R^-1` when an unrefined solve of at most eight columns skips
+    /// LAPACK.
     public let conditionNumber: Double
     /// `(X^T W X)^-1` restricted to the identified columns (rows and columns of aliased
     /// columns are zero); multiply by ``residualVariance`` for the covariance of the coefficients.

@@ -24,6 +24,33 @@ import Testing
         }
     }
 
+    /// The unrefined solve's covariance, residuals, rank and exact condition number against the refined LAPACK solve
+    /// and its condition estimate (Hager's estimate of `||R^-1||_1` never exceeds the true norm).
+    @Test func covarianceAndConditionAgreeWithTheRefinedSolve() throws {
+        var generator = SplitMix(seed: 7)
+        for trial in 0..<100 {
+            let n = 9 + trial % 40, p = 2 + trial % 4
+            let design = Matrix(rowMajor: (0..<n).map { t in (0..<p).map { Double(t).power($0) } })
+            let weights = (0..<n).map { _ in 0.5 + 50 * generator.uniform() }
+            let response = (0..<n).map { _ in 20 * generator.uniform() }
+            let small = try LeastSquares.solve(design: design, response: response, weights: weights, refinementSteps: 0)
+            let refined = try LeastSquares.solve(design: design, response: response, weights: weights)
+            #expect(small.rank == refined.rank && small.aliasedColumns == refined.aliasedColumns)
+            #expect(abs(small.residualSumOfSquares - refined.residualSumOfSquares)
+                    <= Tolerance.unrefinedSmallSolve * refined.residualSumOfSquares)
+            for a in 0..<p {
+                for b in 0..<p {
+                    let scale = (refined.unscaledCovariance[a, a] * refined.unscaledCovariance[b, b]).squareRoot()
+                    #expect(abs(small.unscaledCovariance[a, b] - refined.unscaledCovariance[a, b])
+                            <= Tolerance.unrefinedSmallSolve * scale, "trial \(trial), covariance (\(a), \(b))")
+                }
+            }
+            #expect(small.conditionNumber >= refined.conditionNumber * (1 - Tolerance.wellConditioned))
+            #expect(small.conditionNumber <= refined.conditionNumber * Tolerance.conditionEstimateFactor,
+                    "trial \(trial): \(small.conditionNumber) against the estimate \(refined.conditionNumber)")
+        }
+    }
+
     /// A column that repeats another is aliased on both paths and gets zero; the others are the fit without it.
     @Test func aliasedColumnGetsZeroAsTheRefinedSolve() throws {
         let days = (0..<12).map(Double.init)

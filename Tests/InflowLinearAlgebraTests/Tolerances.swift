@@ -6,6 +6,9 @@ enum Tolerance {
     /// contribution `|b_j| ||W^{1/2} x_j||` against the largest: backward stable, so about kappa * eps with kappa of
     /// the equilibrated design (below 1e4 for cubic designs on up to 150 raw days).
     static let unrefinedSmallSolve = 1e-11
+    /// LAPACK's dtrcon estimates `||R^-1||_1` from below (Hager/Higham): for triangular matrices of order <= 8 the
+    /// estimate is exact or within a small factor; 3 leaves room without hiding a wrong norm.
+    static let conditionEstimateFactor = 3.0
     /// Eigenvalues of a symmetric matrix by two backward-stable methods (Jacobi, LAPACK dsyevd): each is
     /// within a small multiple of eps ||A|| of the exact ones, so they agree to this many times
     /// eps ||A||_F at order 8 (the bound's constant grows with the order and the number of sweeps).
