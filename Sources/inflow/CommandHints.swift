@@ -26,9 +26,15 @@ enum CommandHints {
     /// `with --time-column NAME`.
     /// The observation kind's `(LoadOptions.kind)` becomes `(--observation)`.
     static func commandLine(_ text: String, role: DataError.ColumnRole?) -> String {
-        let text = text.replacingOccurrences(of: "(LoadOptions.kind)", with: "(--observation)")
+        let text = warning(text).replacingOccurrences(of: "(LoadOptions.kind)", with: "(--observation)")
         guard let role, text.hasSuffix(role.namingSuffix) else { return text }
         return String(text.dropLast(role.namingSuffix.count)) + " with \(flag(for: role)) NAME"
+    }
+
+    /// A library warning in command-line words: the advice to set `LoadOptions.timeZone` becomes the option that does.
+    static func warning(_ text: String) -> String {
+        text.replacingOccurrences(of: DataWarning.timeZoneAdvice,
+                                  with: "give --time-zone with the figures' clock (an offset such as +07:00 or a name such as Asia/Phnom_Penh; UTC if they are UTC)")
     }
 
     /// `error`'s description in command-line words with its hint, for a command's failure.

@@ -27,6 +27,10 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         guard threads >= 1 && threads <= 256 else { throw ValidationError("--threads must be between 1 and 256 (got \(threads)).") }
         let loaded = try data.load()
+        // The file-level warning that the fits' own warnings do not carry: clock times read as UTC.
+        for warning in loaded.warnings where warning.kind == .timesReadAsUTC {
+            FileHandle.standardError.write(Data("\(CommandHints.warning(warning.description))\n".utf8))
+        }
         let total = loaded.total ?? loaded.series[0]
         let (families, logLinear) = try models.families()
         var results = [fitAll(total, families: families, logLinear: logLinear,
@@ -221,9 +225,10 @@ enum FitText {
         let peak = fit.peakTime()
         if peak.value.isFinite {
             let date = fit.observations.origin.addingTimeInterval(peak.value * 86_400)
-            lines.append("  peak inflow on day \(Formatting.number(peak.value)) (\(Formatting.date(date, timeZone: TimeZone(secondsFromGMT: 0)!)) UTC), \(Formatting.count(fit.peakRate().value)) per day")
+            let zone = fit.observations.timeZone
+            lines.append("  peak inflow on day \(Formatting.number(peak.value)) (\(Formatting.date(date, timeZone: zone)), \(Formatting.zone(zone, at: date))), \(Formatting.count(fit.peakRate().value)) per day")
         }
-        lines += fit.warnings.map { "  warning: \($0)" }
+        lines += fit.warnings.map { "  warning: \(CommandHints.warning($0))" }
         return lines.joined(separator: "\n")
     }
 
@@ -238,7 +243,7 @@ enum FitText {
         if let theta = fit.theta { statistics.append("theta = \(Formatting.number(theta))") }
         if let aicc = fit.aicc { statistics.append(String(format: "AICc = %.2f", aicc)) }
         lines.append("  " + statistics.joined(separator: ", "))
-        lines += fit.warnings.map { "  warning: \($0)" }
+        lines += fit.warnings.map { "  warning: \(CommandHints.warning($0))" }
         return lines.joined(separator: "\n")
     }
 }

@@ -36,4 +36,12 @@ enum Formatting {
         let parts = TimeText.civil(date, in: timeZone)
         return withTime ? parts.date.text + String(format: " %02d:%02d", parts.hour, parts.minute) : parts.date.text
     }
+
+    /// A time zone's offset at a date: `UTC`, `UTC+07:00`, `UTC-05:30`.
+    static func zone(_ timeZone: TimeZone, at date: Date) -> String {
+        let seconds = timeZone.secondsFromGMT(for: date)
+        guard seconds != 0 else { return "UTC" }
+        let minutes = abs(seconds) / 60
+        return String(format: "UTC%@%02d:%02d", seconds < 0 ? "-" : "+", minutes / 60, minutes % 60)
+    }
 }

@@ -117,7 +117,7 @@ enum ProjectionText {
         if !result.warnings.isEmpty {
             lines.append("")
             lines.append("Warnings")
-            lines += result.warnings.map { "  - \($0)" }
+            lines += result.warnings.map { "  - \(CommandHints.warning($0))" }
         }
         return lines.joined(separator: "\n")
     }

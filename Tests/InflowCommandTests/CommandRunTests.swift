@@ -100,6 +100,26 @@ struct CommandRunTests {
         #expect(emptyRun.error.contains("empty.csv"))
     }
 
+    /// Clock times read as UTC because no zone was given are warned about in command-line words (check and fit), and
+    /// fit names the peak's day in the series' zone.
+    @Test func clockTimesReadAsUTCAreWarnedAboutWithTheOption() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("local.csv")
+        try ("# as_of is local time (UTC+7)\nas_of,total\n2026-01-17T23:59,243\n2026-01-18T23:59,308\n2026-01-19T23:59,911\n"
+             + "2026-01-20T21:00,1440\n2026-01-21T23:59,1726\n2026-01-22T23:59,1950\n2026-01-24T23:59,2277\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let check = try Self.run(["check", "--data", file.path])
+        #expect(check.output.contains("are read as UTC because no time zone was given"))
+        #expect(check.output.contains("give --time-zone"))
+        #expect(!check.output.contains("LoadOptions"))
+        let fit = try Self.run(["fit", "--data", file.path, "--curve", "logistic"])
+        #expect(fit.error.contains("give --time-zone"))
+        #expect(fit.output.contains(", UTC), "))
+        let zoned = try Self.run(["fit", "--data", file.path, "--curve", "logistic", "--time-zone", "Asia/Phnom_Penh"])
+        #expect(!zoned.error.contains("read as UTC"))
+        #expect(zoned.output.contains(", UTC+07:00), "))
+    }
+
     @Test func anOutputPathEqualToTheInputIsRefused() throws {
         let directory = try Self.temporaryDirectory()
         let file = directory.appendingPathComponent("counts.md")
