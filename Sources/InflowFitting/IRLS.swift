@@ -59,6 +59,11 @@ public enum IRLS {
     ///   finite deviance and has no earlier point to fall back to.
     /// - Precondition: the lengths of `response`, `offset`, `priorWeights` match the design's rows and
     ///   `start` its columns.
+    // Specialised for the library's families: a caller in another module reaches the generic entry, which then runs
+    // the specialised body instead of looking up the family's metadata and witnesses at every call.
+    @_specialize(where Family == PoissonLogFamily)
+    @_specialize(where Family == NegativeBinomial2LogFamily)
+    @_specialize(where Family == GaussianIdentityFamily)
     public static func fit<Family: GLMFamily>(
         design: Matrix, response: [Double], family: Family, offset: [Double]? = nil,
         priorWeights: [Double]? = nil, start: [Double]? = nil, options: Options = Options()
