@@ -21,15 +21,13 @@ extension Analysis {
         let (background, source) = options.resolvedBackground(for: data)
         var tracker = ProgressTracker(total: 2, report: progress)
         tracker.step("backtesting \(options.families.count) models")
-        let members = options.families.map { family in
-            BacktestMember(family: family, error: options.error,
-                           fitOptions: options.fitOptions(for: family, series: series, background: background))
-        }
-        let evaluation = Backtest.evaluate(members, series: series, options: options.backtestOptions)
+        let members = options.families.map { backtestMember($0, options: options, background: background) }
+        let memo = BacktestMemo()
+        let evaluation = Backtest.evaluate(members, series: series, options: options.backtestOptions, memo: memo)
         tracker.step("backtesting the ensemble")
         let retrospective = options.includesRetrospective
             ? Self.retrospective(series, background: background, backgroundSource: source, evaluation: evaluation,
-                                 options: options)
+                                 options: options, memo: memo)
             : []
         var scores = evaluation.scores
         scores.scores += retrospective.flatMap(\.scores)

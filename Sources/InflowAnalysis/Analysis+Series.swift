@@ -4,12 +4,13 @@ import InflowProjection
 import InflowStatistics
 
 extension Analysis {
-    /// Fits, projects and weighs the models of one series under `background`.
-    static func analyse(_ series: InflowSeries, background: BackgroundRate, backgroundSource: String,
-                        options: AnalysisOptions, tracker: inout ProgressTracker) throws(AnalysisError) -> SeriesAnalysis {
+    /// Fits every curve family of `options` to `series` under `background`: the fits, and the families that
+    /// could not be fitted with the reason.
+    /// - Complexity: one fit per family.
+    static func fitFamilies(_ series: InflowSeries, background: BackgroundRate, options: AnalysisOptions,
+                            tracker: inout ProgressTracker) -> (fits: [CurveFit], failures: [ModelFailure]) {
         var fits: [CurveFit] = []
         var failures: [ModelFailure] = []
-        var warnings: [String] = []
         for family in options.families {
             tracker.step("fitting \(family.name)")
             let id = ModelID(family: family.name, error: options.error)
@@ -25,6 +26,16 @@ extension Analysis {
                 failures.append(ModelFailure(model: id, reason: error.description))
             }
         }
+        return (fits, failures)
+    }
+
+    /// Fits, projects and weighs the models of one series under `background`; backtest forecasts are kept in
+    /// and taken from `memo` (see ``/InflowProjection/BacktestMemo``).
+    static func analyse(_ series: InflowSeries, background: BackgroundRate, backgroundSource: String,
+                        options: AnalysisOptions, memo: BacktestMemo? = nil,
+                        tracker: inout ProgressTracker) throws(AnalysisError) -> SeriesAnalysis {
+        var (fits, failures) = fitFamilies(series, background: background, options: options, tracker: &tracker)
+        var warnings: [String] = []
 
         // The log-linear GLM does not level off: it is shown, and weighted only when it is the only model.
         var logLinearFit: LogLinearFit?
@@ -70,7 +81,8 @@ extension Analysis {
             warnings.append("\(unconverged.joined(separator: ", ")) did not reach an optimum and get no weight in the ensemble")
         }
 
-        let weighing = weigh(fits, series: series, background: background, options: options, tracker: &tracker)
+        let weighing = weigh(fits, series: series, background: background, options: options, memo: memo,
+                             tracker: &tracker)
         let weights = weighing.weights
         warnings += weights.notes.filter { $0.hasPrefix("warning: ") }.map { String($0.dropFirst(9)) }
 

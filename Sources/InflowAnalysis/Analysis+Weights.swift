@@ -19,8 +19,9 @@ extension Analysis {
     /// it first. Stacking and inverse-WIS weights compare the members on the backtest figures they all
     /// forecast; stacking falls back to AICc weights when those figures come from fewer than
     /// ``AnalysisOptions/minimumStackingOrigins`` origins. Notes starting with `warning: ` are also warnings.
+    /// The backtest takes its forecasts from, and keeps them in, `memo` when given.
     static func weigh(_ fits: [CurveFit], series: InflowSeries, background: BackgroundRate, options: AnalysisOptions,
-                      tracker: inout ProgressTracker) -> Weighing {
+                      memo: BacktestMemo? = nil, tracker: inout ProgressTracker) -> Weighing {
         let members = fits.filter(isEnsembleMember)
         let merged = DuplicateModels.find(members, horizon: options.horizon)
         let candidates = members.filter { merged[$0.id] == nil }
@@ -51,8 +52,8 @@ extension Analysis {
         case .stacking, .wis:
             tracker.step("backtesting \(candidates.count) models")
             let evaluation = Backtest.evaluate(
-                candidates.map { BacktestMember(family: $0.family, error: $0.error, fitOptions: $0.options) },
-                series: series, options: options.backtestOptions)
+                candidates.map { backtestMember($0.family, options: options, background: background) },
+                series: series, options: options.backtestOptions, memo: memo)
             let figures = evaluation.forecasts.count
             let kept = candidates.filter { fit in
                 Double(evaluation.forecasts.count { $0.samples[fit.id] != nil }) >= minimumForecastShare * Double(figures)
@@ -97,6 +98,15 @@ extension Analysis {
             return Weighing(weights: ModelWeights(method: .wis, models: ids, values: values, merged: merged, notes: notes,
                                                   backtestCRPS: crps),
                             stacking: nil, backtest: evaluation)
+        }
+    }
+
+    /// The backtest member of `family`: at each origin it is fitted with the options of the data up to that
+    /// origin (its final size bounded by what had arrived by then, not by later figures).
+    static func backtestMember(_ family: any CurveFamily, options: AnalysisOptions,
+                               background: BackgroundRate) -> BacktestMember {
+        BacktestMember(family: family, error: options.error) { data in
+            options.fitOptions(for: family, series: data, background: background)
         }
     }
 }

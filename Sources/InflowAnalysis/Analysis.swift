@@ -51,12 +51,13 @@ public enum Analysis {
         let keys = data.total == nil ? [] : data.series
         let (background, source) = options.resolvedBackground(for: data)
         var tracker = ProgressTracker(total: stepCount(options, keys: keys.count), report: progress)
+        let memo = BacktestMemo()
         var analysis = try analyse(series, background: background, backgroundSource: source, options: options,
-                                   tracker: &tracker)
+                                   memo: memo, tracker: &tracker)
         if options.includesRetrospective, let evaluation = analysis.backtest {
             tracker.step("backtesting the ensemble")
             analysis.retrospective = retrospective(series, background: background, backgroundSource: source,
-                                                   evaluation: evaluation, options: options)
+                                                   evaluation: evaluation, options: options, memo: memo)
         }
         if options.includesSensitivity {
             tracker.step("projecting under other pool sizes")

@@ -21,7 +21,7 @@ import Foundation
 /// series.localDay(of: series.times[2])    // 2026-01-18 (a CivilDate)
 /// let prepared = series.prepared()         // interval counts for the likelihood
 /// ```
-public struct InflowSeries: Sendable, Codable {
+public struct InflowSeries: Sendable, Codable, Equatable {
     /// A label for reports.
     public var name: String
     /// How the values were observed.

@@ -43,7 +43,7 @@ public enum LeastSquares {
         design: Matrix, response: [Double], weights: [Double]? = nil, rankTolerance: Double? = nil,
         refinementSteps: Int = defaultRefinementSteps
     ) throws(LinearAlgebraError) -> LeastSquaresSolution {
-        let n = design.rows, p = design.columns
+        let p = design.columns
         if refinementSteps == 0 {
             try checkInput(design: design, response: response, weights: weights)
             if let small = SmallLeastSquares.solve(design: design, response: response, weights: weights,

@@ -1,7 +1,7 @@
 import InflowFitting
 
 /// Everything a curve fit can be told, with defaults that suit published arrival figures.
-public struct FitOptions: Sendable {
+public struct FitOptions: Sendable, Equatable {
     /// Arrivals unrelated to the surge.
     public var background: BackgroundRate
     /// Model a count as the rate at the start of its period, `y_d ~ c(d)` (the convention

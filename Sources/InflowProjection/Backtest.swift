@@ -40,11 +40,19 @@ public enum Backtest {
     /// - Complexity: one fit and one bootstrap projection per member and origin.
     public static func evaluate(_ members: [BacktestMember], series: InflowSeries,
                                 options: BacktestOptions = BacktestOptions()) -> Evaluation {
+        evaluate(members, series: series, options: options, memo: nil)
+    }
+
+    /// ``evaluate(_:series:options:)`` with the member forecasts kept in, and taken from, `memo` (see
+    /// ``BacktestMemo``): the same numbers, without fitting and bootstrapping a member twice on the same data.
+    package static func evaluate(_ members: [BacktestMember], series: InflowSeries, options: BacktestOptions,
+                                 memo: BacktestMemo?) -> Evaluation {
         var result = BacktestResult()
         var forecasts: [BacktestForecast] = []
         let full = series.prepared()
         let origins = options.origins
             ?? Array(automaticOrigins(full, series: series, minimum: options.minimumObservations).suffix(options.maximumOrigins))
+        memo?.adoptStreamOrigins(origins)
         for (index, origin) in origins.enumerated() {
             let originDay = origin.timeIntervalSince(series.origin) / 86_400
             // Data up to the origin.
@@ -52,37 +60,28 @@ public enum Backtest {
             // What followed, within the horizon.
             let followers = futureTruths(full, after: originDay, horizon: Double(options.horizon))
             var samples = [[ModelID: PredictiveSample]](repeating: [:], count: followers.count)
+            // The stream is named by the origin's position in the memo's list (so that reruns draw the same
+            // numbers for it); an origin before that list's first gets a position after its last.
+            let streamPosition = memo?.streamOrigins.map { $0.firstIndex(of: origin) ?? $0.count + index } ?? index
             for member in members {
                 let label = member.id
                 guard !followers.isEmpty else {
                     result.skipped.append((label, origin, "no observation within \(options.horizon) days after it"))
                     continue
                 }
-                let fit: CurveFit
-                do {
-                    fit = try member.family.fit(truncated, error: member.error, options: member.fitOptions)
-                } catch {
-                    result.skipped.append((label, origin, "\(error)"))
+                let projectionOptions = ProjectionOptions(
+                    horizon: options.horizon, replicates: options.replicates, seed: options.seed,
+                    seriesIndex: streamIndex(series: series.name, model: label, originPosition: streamPosition),
+                    threads: options.threads)
+                let forecast: (fit: CurveFit, projection: Projection)
+                switch memberForecast(member, data: truncated, followers: followers.map(\.end),
+                                      options: projectionOptions, memo: memo) {
+                case .success(let made): forecast = made
+                case .failure(let skip):
+                    result.skipped.append((label, origin, skip.reason))
                     continue
                 }
-                if case .failed(let reason) = fit.status {
-                    result.skipped.append((label, origin, "fit failed: \(reason)"))
-                    continue
-                }
-                let grid = ProjectionGrid(boundaries: [fit.observations.lastTime] + followers.map(\.end))
-                let projection: Projection
-                do {
-                    projection = try CurveProjector.project(
-                        fit, options: ProjectionOptions(
-                            horizon: options.horizon, replicates: options.replicates, seed: options.seed,
-                            seriesIndex: StreamKey.index("\(series.name)\u{1F}\(label)\u{1F}origin \(index)"),
-                            threads: options.threads),
-                        grid: grid)
-                } catch {
-                    result.skipped.append((label, origin, "\(error)"))
-                    continue
-                }
-                let matrix = full.kind == .counts ? projection.increments : projection.cumulative
+                let matrix = full.kind == .counts ? forecast.projection.increments : forecast.projection.cumulative
                 for (k, truth) in followers.enumerated() {
                     let draws = matrix.row(k).filter(\.isFinite)
                     guard let sample = try? PredictiveSample(values: draws),
@@ -101,6 +100,52 @@ public enum Backtest {
             }
         }
         return Evaluation(scores: result, forecasts: forecasts, origins: origins)
+    }
+
+    /// The random stream index of a member's bootstrap at the origin in position `originPosition`.
+    package static func streamIndex(series: String, model: ModelID, originPosition: Int) -> Int {
+        StreamKey.index("\(series)\u{1F}\(model)\u{1F}origin \(originPosition)")
+    }
+
+    /// Why a member has no forecast at an origin.
+    package struct Skip: Error {
+        /// The reason, in words.
+        package var reason: String
+    }
+
+    /// A member's fit to `data` (the data up to an origin) and its bootstrap over the periods ending at
+    /// `followers` (days since the series origin), from `memo` when it holds them.
+    /// - Complexity: one fit and one bootstrap of `options.replicates` refits, or a look-up in `memo`.
+    package static func memberForecast(_ member: BacktestMember, data: InflowSeries, followers: [Double],
+                                       options: ProjectionOptions, memo: BacktestMemo?)
+        -> Result<(fit: CurveFit, projection: Projection), Skip> {
+        let fitOptions = member.fitOptions(for: data)
+        let key = BacktestMemo.Key(model: member.id, fitOptions: fitOptions, series: data, projection: options)
+        let fit: CurveFit
+        if let stored = memo?.fit(for: key) {
+            fit = stored
+        } else {
+            do {
+                fit = try member.family.fit(data, error: member.error, options: fitOptions)
+            } catch {
+                return .failure(Skip(reason: "\(error)"))
+            }
+        }
+        if case .failed(let reason) = fit.status {
+            return .failure(Skip(reason: "fit failed: \(reason)"))
+        }
+        let grid = ProjectionGrid(boundaries: [fit.observations.lastTime] + followers)
+        if let stored = memo?.projection(for: key, grid: grid) {
+            return .success((fit, stored))
+        }
+        do {
+            let projection = try CurveProjector.project(fit, options: options, grid: grid)
+            memo?.store(key, fit: fit, projection: projection)
+            return .success((fit, projection))
+        } catch {
+            memo?.store(key, fit: fit, projection: nil)
+            return .failure(Skip(reason: "\(error)"))
+        }
     }
 
     /// Whole days from `origin` to `end` (days since the series origin), rounded up.
