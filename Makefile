@@ -18,9 +18,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## The main job on the bundled data: release build, `inflow project`, report in out/report.html.
+## The main job on the bundled data: release build, `inflow project`, report in out/report.html. The Swift runtime and
+## Foundation are linked statically: the command then starts in about 7 ms instead of 11 (Guides/Performance.md).
 run: deps
-	$(SWIFT) build -c release --product inflow
+	$(SWIFT) build -c release --static-swift-stdlib --product inflow
 	@mkdir -p out
 	.build/release/inflow project --report out/report.html
 	@echo "Report: $(CURDIR)/out/report.html"
