@@ -31,6 +31,7 @@ let package = Package(
                 .product(name: "InflowHierarchy", package: "Inflow"),
                 .product(name: "InflowData", package: "Inflow"),
                 .product(name: "InflowProvinces", package: "Inflow"),
+                .product(name: "InflowAnalysis", package: "Inflow"),
             ],
             path: "Benchmarks/InflowBenchmarks",
             plugins: [

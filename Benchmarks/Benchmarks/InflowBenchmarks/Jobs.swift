@@ -1,6 +1,8 @@
 import Benchmark
 import Foundation
+import InflowAnalysis
 import InflowCore
+import InflowData
 import InflowFitting
 import InflowLinearAlgebra
 import InflowModels
@@ -19,6 +21,7 @@ import InflowStatistics
 /// | `job-logistic-nb2-9` | one logistic NB2 fit, 9 days, `Logistic().fit` default (multi-start, covariance) | <= 15 us |
 /// | `job-logistic-nb2-refits-1000x60` | 1,000 bootstrap refits of a 60-day logistic NB2 fit (`CurveRefitter`) | <= 5 ms |
 /// | `job-logistic-nb2-projection-60` | the whole bootstrap projection, B = 1,000, horizon 30 (`CurveProjector`) | none set |
+/// | `job-analysis-bundled-threads=2` | `Analysis.run` with the defaults of `inflow project` on the bundled figures, two threads | < 100 ms (the whole command) |
 ///
 /// `Guides/Performance.md` counts the arithmetic each job needs and compares it with these timings; the peer table
 /// (`Benchmarks/peers/compare.py`) times the same jobs against R, scipy and statsmodels.
@@ -124,6 +127,19 @@ func registerJobBenchmarks() {
     Benchmark("job-logistic-nb2-projection-60", configuration: milliseconds) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try! CurveProjector.project(sixtyFit, options: projectionOptions))
+        }
+    }
+
+    // The default pipeline of `inflow project` on the bundled January 2026 figures: seven families with their
+    // bootstraps, the rolling-origin backtest, stacking, the ensemble's own backtest and the pool-size scenarios.
+    // Two threads share the replicates, so the count of allocations depends on their timing: it is not recorded.
+    let bundled = try! BundledDataset.defaultDataset.load()
+    let pipelineMetrics: [BenchmarkMetric] = [.wallClock, .cpuTotal]
+    Benchmark("job-analysis-bundled-threads=2", configuration: Benchmark.Configuration(
+        metrics: pipelineMetrics, timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(10),
+        maxIterations: 10, thresholds: InflowThresholds.tolerances(for: pipelineMetrics))) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! Analysis.run(bundled))
         }
     }
 }
