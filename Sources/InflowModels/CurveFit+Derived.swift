@@ -75,8 +75,9 @@ extension CurveFit {
         return log(2) * total / family.rate(at: t, theta)
     }
 
-    /// Delta-method estimate of `g` with a Wald interval.
-    func deltaMethod(level: Double, _ g: (SIMD8<Double>) -> Double) -> Estimate {
+    /// Delta-method estimate of `g` with a Wald interval; for a quantity that is `positive` by nature (a rate, a
+    /// duration), the interval of `log g`, `g exp(± z SE / g)`, so that it stays above 0 (method "wald, log scale").
+    func deltaMethod(level: Double, positive: Bool = false, _ g: (SIMD8<Double>) -> Double) -> Estimate {
         let value = g(vector)
         guard let covariance, value.isFinite else {
             return Estimate(value: value, standardError: .nan, lower: .nan, upper: .nan, method: "wald")
@@ -95,6 +96,11 @@ extension CurveFit {
         }
         let se = max(variance, 0).squareRoot()
         let z = Self.zValue(level)
+        if positive && value > 0 && se > 0 {
+            let spread = z * se / value
+            return Estimate(value: value, standardError: se, lower: value * exp(-spread), upper: value * exp(spread),
+                            method: "wald, log scale")
+        }
         return Estimate(value: value, standardError: se, lower: value - z * se, upper: value + z * se, method: "wald")
     }
 
@@ -143,11 +149,13 @@ extension CurveFit {
     /// Time of the peak inflow rate (days since the origin), Wald interval.
     public func peakTime(level: Double = 0.95) -> Estimate { deltaMethod(level: level, peakTimeValue) }
 
-    /// The peak inflow rate (arrivals per day), Wald interval.
-    public func peakRate(level: Double = 0.95) -> Estimate { deltaMethod(level: level, peakRateValue) }
+    /// The peak inflow rate (arrivals per day), Wald interval of its logarithm (it stays above 0).
+    public func peakRate(level: Double = 0.95) -> Estimate { deltaMethod(level: level, positive: true, peakRateValue) }
 
-    /// Current doubling time of the cumulative total (days), Wald interval.
-    public func doublingTime(level: Double = 0.95) -> Estimate { deltaMethod(level: level, doublingTimeValue) }
+    /// Current doubling time of the cumulative total (days), Wald interval of its logarithm (it stays above 0).
+    public func doublingTime(level: Double = 0.95) -> Estimate {
+        deltaMethod(level: level, positive: true, doublingTimeValue)
+    }
 
     /// Profile-likelihood interval for one parameter: the values `v` with
     /// `2 (l_max - l_p(v)) <= chi^2_1(level)`, where `l_p(v)` is the log-likelihood maximised

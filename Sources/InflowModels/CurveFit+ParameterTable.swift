@@ -4,14 +4,14 @@ import Foundation
 /// ``CurveFit/standardErrors`` and ``CurveFit/confidenceIntervals(level:)`` have no order).
 extension CurveFit {
     /// Every estimated quantity in ``parameterNames``' order: the family's parameters, then `beta` (an estimated
-    /// background) and `theta` (NB2), each with its Wald interval at `level` (see ``FittedParameter``).
+    /// background) and `theta` (NB2), each with its Wald interval at `level` on the scale that keeps it in its range (as ``confidenceIntervals(level:)``;
+    /// see ``FittedParameter``).
     /// - Complexity: O(p).
     public func parameterTable(level: Double = 0.95) -> [FittedParameter] {
         let z = Self.zValue(level)
         return parameterNames.enumerated().map { index, name in
-            let internalSE = fixed[index] ? 0 : (covariance.map { $0[index, index].squareRoot() } ?? .infinity)
-            let estimate = vector[index]
             let isDispersion = name == "theta"
+            let interval = waldInterval(index, z: z)
             let summary: String
             if index < family.parameterCount {
                 summary = family.parameters[index].summary
@@ -22,8 +22,7 @@ extension CurveFit {
             }
             return FittedParameter(
                 name: name, summary: summary, value: naturalValue(index), standardError: standardError(index),
-                lower: isDispersion ? Foundation.exp(estimate - z * internalSE) : estimate - z * internalSE,
-                upper: isDispersion ? Foundation.exp(estimate + z * internalSE) : estimate + z * internalSE,
+                lower: interval.lower, upper: interval.upper,
                 level: level, fixed: fixed[index], atBound: isAtBound(index))
         }
     }

@@ -108,18 +108,23 @@ public struct CurveFit: Sendable, InformationCriteria {
         InflowStatisticsBridge.normalQuantile(0.5 + level / 2)
     }
 
-    /// Wald intervals `estimate ± z SE` by parameter name (theta through log theta). A dictionary has no order
-    /// (it changes between runs): ``parameterTable(level:)`` gives the same intervals in ``parameterNames``' order.
+    /// Wald intervals by parameter name, each built on the scale that keeps it inside its range and transformed
+    /// back: `exp(log theta ± z SE)` for theta; `L + (x - L) exp(± z SE / (x - L))` (the log scale of `x - L`) for a
+    /// parameter bounded below by `L` only (final sizes, growth rates, the background); the logit scale of
+    /// `(x - L) / (U - L)` for one bounded on both sides (a wave's share, a hazard or shape the family keeps in a
+    /// range); `x ± z SE` for an unbounded one (an
+    /// onset). The bounds are the family's, not the search limits of ``FitOptions``; the standard error on the new
+    /// scale is the delta method's, so near the estimate the interval is the symmetric one, and away from it it bends
+    /// where the symmetric one would hold impossible values (a negative hazard rate). R's `confint.default` is the
+    /// symmetric interval on the natural scale (Casella & Berger, *Statistical Inference*, 2nd ed., section 10.1.6).
+    ///
+    /// A dictionary has no order (it changes between runs): ``parameterTable(level:)`` gives the same intervals in
+    /// ``parameterNames``' order.
     public func confidenceIntervals(level: Double = 0.95) -> [String: (lower: Double, upper: Double)] {
         let z = Self.zValue(level)
         var result: [String: (Double, Double)] = [:]
         for (index, name) in parameterNames.enumerated() {
-            let seInternal = fixed[index] ? 0 : (covariance.map { $0[index, index].squareRoot() } ?? .infinity)
-            if name == "theta" {
-                result[name] = (exp(vector[index] - z * seInternal), exp(vector[index] + z * seInternal))
-            } else {
-                result[name] = (vector[index] - z * seInternal, vector[index] + z * seInternal)
-            }
+            result[name] = waldInterval(index, z: z)
         }
         return result
     }

@@ -8,7 +8,8 @@ public struct Estimate: Sendable, Equatable, Codable {
     public let lower: Double
     /// Upper end of the interval.
     public let upper: Double
-    /// How the interval was computed ("wald" or "profile").
+    /// How the interval was computed: "wald", "wald, log scale" (the interval of the logarithm of a positive
+    /// quantity), "profile", with ", clipped at observed" when the data cut it.
     public let method: String
 
     /// An estimate; the arguments are the properties of the same names.

@@ -15,7 +15,8 @@ public struct FittedParameter: Sendable, Equatable, Codable, CustomStringConvert
     public let value: Double
     /// Its standard error (delta method for `theta`; 0 when fixed; infinity when not identifiable).
     public let standardError: Double
-    /// Lower end of the Wald interval.
+    /// Lower end of the Wald interval, on the scale that keeps the parameter in its range (see
+    /// ``CurveFit/confidenceIntervals(level:)``).
     public let lower: Double
     /// Upper end of the Wald interval.
     public let upper: Double
@@ -52,6 +53,9 @@ public struct FittedParameter: Sendable, Equatable, Codable, CustomStringConvert
             detail = "held fixed"
         } else if atBound {
             detail = "at its bound: no standard error"
+        } else if standardError.isFinite && lower.isFinite && upper == .infinity {
+            detail = "SE \(text(standardError)); \(String(format: "%g", level * 100))% interval not determined by these data "
+                + "(at least \(text(lower)))"
         } else {
             detail = "SE \(text(standardError)); \(String(format: "%g", level * 100))% interval \(text(lower)) to \(text(upper))"
         }

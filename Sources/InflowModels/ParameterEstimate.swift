@@ -15,7 +15,8 @@ public struct ParameterEstimate: Sendable, Equatable, Codable {
     public let z: Double?
     /// Two-sided p-value of `z` under the standard normal.
     public let pValue: Double?
-    /// Lower end of the Wald interval (for `theta`, of `log theta`, transformed back).
+    /// Lower end of the Wald interval (for a curve fit's parameter, on the scale that keeps it in its range,
+    /// transformed back: see ``CurveFit/confidenceIntervals(level:)``; a log-linear coefficient's is symmetric).
     public let lower: Double?
     /// Upper end of the Wald interval.
     public let upper: Double?
@@ -63,6 +64,10 @@ public struct ParameterEstimate: Sendable, Equatable, Codable {
             self.note = "at its bound: no standard error"
         } else if self.standardError == nil {
             self.note = "not determined by these data"
+        } else if let lower = self.lower, self.upper == nil {
+            self.note = "not determined by these data (at least \(SizeBound.readable(lower)))"
+        } else if let upper = self.upper, self.lower == nil {
+            self.note = "not determined by these data (at most \(SizeBound.readable(upper)))"
         } else {
             self.note = nil
         }

@@ -1,6 +1,8 @@
 /// One estimated quantity as a tidy row, in the spirit of broom's `tidy()` (statsmodels' `summary_frame`):
 /// term, estimate, standard error, Wald statistic `z = estimate / SE`, its two-sided p-value `2 (1 - Phi(|z|))` and
-/// a Wald interval at ``level`` (for `theta`: the statistic and interval of `log theta`, transformed back).
+/// a Wald interval at ``level`` (for `theta`: the statistic and interval of `log theta`, transformed back; for the
+/// other parameters of a curve fit, the interval on the scale that keeps them in range: see
+/// ``CurveFit/confidenceIntervals(level:)``).
 ///
 /// Missing values (a fixed parameter, one at its bound, one the data do not determine) are `nil`, with ``note``
 /// saying why. ``csv(_:)`` writes broom's column names (`term,estimate,std.error,statistic,p.value,conf.low,conf.high`)

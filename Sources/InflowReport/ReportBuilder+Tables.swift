@@ -111,9 +111,15 @@ extension ReportBuilder {
             for (index, name) in fit.parameterNames.enumerated() {
                 let value = fit.estimates[index]
                 let se = fit.standardErrors[name] ?? .nan
-                let interval = intervals[name].map {
-                    $0.lower.isFinite && $0.upper.isFinite
-                        ? "\(ReportFormat.adaptive($0.lower)) to \(ReportFormat.adaptive($0.upper))" : ReportFormat.missing
+                let interval = intervals[name].map { interval -> String in
+                    if interval.lower.isFinite && interval.upper == .infinity {
+                        return "\(ReportFormat.undetermined) (at least \(ReportFormat.adaptive(interval.lower)))"
+                    }
+                    if interval.upper.isFinite && interval.lower == -.infinity {
+                        return "\(ReportFormat.undetermined) (at most \(ReportFormat.adaptive(interval.upper)))"
+                    }
+                    return interval.lower.isFinite && interval.upper.isFinite
+                        ? "\(ReportFormat.adaptive(interval.lower)) to \(ReportFormat.adaptive(interval.upper))" : ReportFormat.missing
                 } ?? ReportFormat.missing
                 if fit.fixed[index] {
                     parameterRows.append([fit.id.description, name, ReportFormat.adaptive(value), "fixed", "fixed"])
@@ -131,7 +137,8 @@ extension ReportBuilder {
         }
         if !parameterRows.isEmpty {
             blocks.append(.table(ReportTable(
-                caption: "Parameter estimates (times in days since the series origin)",
+                caption: "Parameter estimates (times in days since the series origin; intervals on the log scale for positive "
+                    + "parameters and the logit scale for shares, so that they stay in range)",
                 header: ["Model", "Parameter", "Estimate", "Standard error", "90% Wald interval"],
                 alignments: [.left, .left, .right, .right, .right], rows: parameterRows)))
         }

@@ -73,12 +73,9 @@ struct BacktestCommand: ParsableCommand {
         let result: BacktestResult
         do {
             result = try Analysis.backtest(loaded, options: options) { progress.update($0) }.scores
-        } catch let error as AnalysisError {
-            progress.finish()
-            throw CommandHints.failure(error)
         } catch {
             progress.finish()
-            throw CommandFailure("\(error)")
+            throw CommandHints.failure(error)
         }
         progress.finish()
         print("\(series.name): rolling-origin backtest, horizon \(horizon) days, \(bootstrap) replicates, seed \(seed)")

@@ -191,7 +191,11 @@ enum FitText {
         for (index, name) in fit.parameterNames.enumerated() {
             let value = fit.parameters[name]!
             let se = fit.standardErrors[name]!
-            let interval = intervals[name].map { "[\(Formatting.number($0.lower)), \(Formatting.number($0.upper))]" } ?? ""
+            let interval = intervals[name].map { interval -> String in
+                if interval.upper == .infinity { return "not determined by these data (at least \(Formatting.number(interval.lower)))" }
+                if interval.lower == -.infinity { return "not determined by these data (at most \(Formatting.number(interval.upper)))" }
+                return "[\(Formatting.number(interval.lower)), \(Formatting.number(interval.upper))]"
+            } ?? ""
             if fit.fixed[index] {
                 table.add([name, Formatting.number(value), "fixed", ""])
             } else if fit.isAtBound(index) {

@@ -35,12 +35,9 @@ struct ProjectCommand: ParsableCommand {
         let analysis: AnalysisResult
         do {
             analysis = try Analysis.run(loaded, options: options) { progress.update($0) }
-        } catch let error as AnalysisError {
-            progress.finish()
-            throw CommandHints.failure(error)
         } catch {
             progress.finish()
-            throw CommandFailure("\(error)")
+            throw CommandHints.failure(error)
         }
         progress.finish()
         let timeZone = data.loadOptions.timeZone
