@@ -21,7 +21,9 @@ extension Analysis {
         let (background, source) = options.resolvedBackground(for: data)
         var tracker = ProgressTracker(total: 2, report: progress)
         tracker.step("backtesting \(options.families.count) models")
-        let members = options.families.map { backtestMember($0, options: options, background: background) }
+        let members = options.families.map {
+            backtestMember($0, options: options, background: background, limitSeries: series)
+        }
         let memo = BacktestMemo()
         let evaluation = Backtest.evaluate(members, series: series, options: options.backtestOptions, memo: memo)
         tracker.step("backtesting the ensemble")

@@ -36,7 +36,7 @@ extension Analysis {
             let fits = fitFamilies(truncated, background: background, options: nested, tracker: &tracker).fits
             guard !fits.isEmpty else { continue }
             let weights = weigh(fits, series: truncated, background: background, options: nested, memo: memo,
-                                tracker: &tracker).weights
+                                limitSeries: series, tracker: &tracker).weights
             // The models the pipeline would have mixed, or the one it would have used alone.
             var weighted: [(fit: CurveFit, weight: Double)]
             if weights.method == .none || weights.values.allSatisfy({ $0 == 0 }) {
@@ -54,7 +54,8 @@ extension Analysis {
                     seriesIndex: Backtest.streamIndex(series: series.name, model: fit.id, originPosition: position),
                     threads: backtest.threads)
                 guard case .success(let forecast) = Backtest.memberForecast(
-                    backtestMember(fit.family, options: options, background: background), data: truncated,
+                    backtestMember(fit.family, options: options, background: background, limitSeries: series),
+                    data: truncated,
                     followers: followers.map(\.end), options: projectionOptions, memo: memo) else { continue }
                 projections.append(forecast.projection)
                 mixtureWeights.append(weight)
