@@ -12,7 +12,8 @@ extension Analysis {
     /// ``ModelID/ensemble(_:)``, so it is judged by what a forecaster knew at the time, like every member.
     ///
     /// The members' forecasts at an origin are those the backtest scored (the same fits, bootstraps and random
-    /// streams), taken from `memo` when it holds them, so the ensemble mixes what its members said.
+    /// streams, with the whole series' search limits, as in ``backtestMember(_:options:background:limitSeries:)``),
+    /// taken from `memo` when it holds them, so the ensemble mixes what its members said.
     ///
     /// - Complexity: per origin, one fit per family and the weighing of the data up to it; the backtests it
     ///   needs are in `memo` when the analysis of the whole series used it, else one fit and one bootstrap of
