@@ -46,7 +46,7 @@ extension Analysis {
             } else {
                 weighted = fits.map { ($0, weights[$0.id]) }.filter { $0.weight > 0 }
             }
-            let position = memo.streamOrigins?.firstIndex(of: origin) ?? index
+            let position = memo.streamPosition(of: origin, index: index)
             var projections: [Projection] = []
             var mixtureWeights: [Double] = []
             for (fit, weight) in weighted {

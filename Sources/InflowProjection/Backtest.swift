@@ -60,9 +60,7 @@ public enum Backtest {
             // What followed, within the horizon.
             let followers = futureTruths(full, after: originDay, horizon: Double(options.horizon))
             var samples = [[ModelID: PredictiveSample]](repeating: [:], count: followers.count)
-            // The stream is named by the origin's position in the memo's list (so that reruns draw the same
-            // numbers for it); an origin before that list's first gets a position after its last.
-            let streamPosition = memo?.streamOrigins.map { $0.firstIndex(of: origin) ?? $0.count + index } ?? index
+            let streamPosition = memo?.streamPosition(of: origin, index: index) ?? index
             for member in members {
                 let label = member.id
                 guard !followers.isEmpty else {
@@ -119,7 +117,7 @@ public enum Backtest {
     package static func memberForecast(_ member: BacktestMember, data: InflowSeries, followers: [Double],
                                        options: ProjectionOptions, memo: BacktestMemo?)
         -> Result<(fit: CurveFit, projection: Projection), Skip> {
-        let fitOptions = member.fitOptions(for: data)
+        let fitOptions = member.fitOptions
         let key = BacktestMemo.Key(model: member.id, fitOptions: fitOptions, series: data, projection: options)
         let fit: CurveFit
         if let stored = memo?.fit(for: key) {

@@ -55,7 +55,7 @@ package final class BacktestMemo {
 
     /// The origins whose positions name the backtests' random streams: those of the first backtest that
     /// used this memo.
-    package private(set) var streamOrigins: [Date]?
+    private var streamOrigins: [Date]?
 
     /// An empty memo.
     package init() {}
@@ -63,6 +63,14 @@ package final class BacktestMemo {
     /// Records `origins` as the stream-naming origins if none are recorded yet.
     package func adoptStreamOrigins(_ origins: [Date]) {
         if streamOrigins == nil { streamOrigins = origins }
+    }
+
+    /// The position that names the streams of `origin`, the `index`-th origin of a backtest: its position in
+    /// ``streamOrigins`` (so that reruns draw the same numbers for it); an origin before that list's first gets a
+    /// position after its last; `index` when no origins are recorded.
+    package func streamPosition(of origin: Date, index: Int) -> Int {
+        guard let streamOrigins else { return index }
+        return streamOrigins.firstIndex(of: origin) ?? streamOrigins.count + index
     }
 
     /// The stored fit for `key`, if any.

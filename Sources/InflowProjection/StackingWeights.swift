@@ -123,66 +123,49 @@ public struct StackingWeights: Sendable, Equatable {
 
     /// The minimiser of `c^T w - 1/2 w^T Q w` on the simplex (FISTA with the simplex projection).
     ///
-    /// The iterations run in fixed buffers (no array is made per iteration) and the objective at the current
-    /// point is carried over from the previous iteration; the arithmetic, and so every weight, is that of the
-    /// textbook loop operation for operation. O(M^2) per iteration.
+    /// The iterations reuse arrays made once (none is made per iteration) and carry the objective at the current
+    /// point over from the previous iteration; the arithmetic, and so every weight, is that of the textbook loop
+    /// operation for operation. O(M^2) per iteration.
     static func minimize(c: [Double], q: [[Double]]) -> [Double] {
         let m = c.count
         guard m > 1 else { return [1] }
         // The gradient c - Q w is Lipschitz with constant ||Q||, bounded by the largest absolute row sum.
         let lipschitz = max(q.map { $0.reduce(0) { $0 + Swift.abs($1) } }.max() ?? 1, 1e-300)
         let step = 1 / lipschitz
-        let flatQ = q.flatMap { $0 }
         var w = [Double](repeating: 1 / Double(m), count: m)
         var y = w
         var next = w
-        var scratch = w
+        var sorted = w
         var t = 1.0
-        flatQ.withUnsafeBufferPointer { q in
-        c.withUnsafeBufferPointer { c in
-        w.withUnsafeMutableBufferPointer { w in
-        y.withUnsafeMutableBufferPointer { y in
-        next.withUnsafeMutableBufferPointer { next in
-        scratch.withUnsafeMutableBufferPointer { scratch in
-            /// `c^T v - 1/2 v^T Q v`, summed in the order of ``objective(_:c:q:)``.
-            func objective(_ v: UnsafeMutableBufferPointer<Double>) -> Double {
-                var value = 0.0
-                for i in 0..<m {
-                    value += c[i] * v[i]
-                    for j in 0..<m { value -= 0.5 * v[i] * q[i * m + j] * v[j] }
-                }
-                return value
+        var currentObjective = objective(w, c: c, q: q)
+        for _ in 0..<100_000 {
+            for i in 0..<m {
+                var gradient = c[i]
+                for j in 0..<m { gradient -= q[i][j] * y[j] }
+                next[i] = y[i] - step * gradient
             }
-            var currentObjective = objective(w)
-            for _ in 0..<100_000 {
-                for i in 0..<m {
-                    var gradient = c[i]
-                    for j in 0..<m { gradient -= q[i * m + j] * y[j] }
-                    next[i] = y[i] - step * gradient
-                }
-                Self.projectOntoSimplex(next, sorted: scratch)
-                var largestMove = 0.0
-                for i in 0..<m { largestMove = max(largestMove, Swift.abs(next[i] - w[i])) }
-                let nextT = (1 + (1 + 4 * t * t).squareRoot()) / 2
-                for i in 0..<m { y[i] = next[i] + (t - 1) / nextT * (next[i] - w[i]) }
-                // Restart the momentum when the objective goes up (O'Donoghue & Candès 2015).
-                let nextObjective = objective(next)
-                if nextObjective > currentObjective {
-                    for i in 0..<m { y[i] = next[i] }
-                    t = 1
-                } else {
-                    t = nextT
-                }
-                for i in 0..<m { w[i] = next[i] }
-                currentObjective = nextObjective
-                if largestMove <= 1e-12 { break }
+            projectOntoSimplex(&next, sorted: &sorted)
+            var largestMove = 0.0
+            for i in 0..<m { largestMove = max(largestMove, Swift.abs(next[i] - w[i])) }
+            let nextT = (1 + (1 + 4 * t * t).squareRoot()) / 2
+            for i in 0..<m { y[i] = next[i] + (t - 1) / nextT * (next[i] - w[i]) }
+            // Restart the momentum when the objective goes up (O'Donoghue & Candès 2015).
+            let nextObjective = objective(next, c: c, q: q)
+            if nextObjective > currentObjective {
+                for i in 0..<m { y[i] = next[i] }
+                t = 1
+            } else {
+                t = nextT
             }
-        }}}}}}
+            for i in 0..<m { w[i] = next[i] }   // element by element: w and next keep their own storage
+            currentObjective = nextObjective
+            if largestMove <= 1e-12 { break }
+        }
         return w
     }
 
     /// ``projectOntoSimplex(_:)`` in place, with `sorted` (as long as `v`) as its workspace.
-    static func projectOntoSimplex(_ v: UnsafeMutableBufferPointer<Double>, sorted: UnsafeMutableBufferPointer<Double>) {
+    static func projectOntoSimplex(_ v: inout [Double], sorted: inout [Double]) {
         let m = v.count
         // Insertion sort, largest first: M is a handful of models.
         for i in 0..<m {
@@ -211,9 +194,7 @@ public struct StackingWeights: Sendable, Equatable {
     static func projectOntoSimplex(_ v: [Double]) -> [Double] {
         var projected = v
         var sorted = v
-        projected.withUnsafeMutableBufferPointer { projected in
-            sorted.withUnsafeMutableBufferPointer { projectOntoSimplex(projected, sorted: $0) }
-        }
+        projectOntoSimplex(&projected, sorted: &sorted)
         return projected
     }
 }

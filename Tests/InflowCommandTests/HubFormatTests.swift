@@ -103,18 +103,20 @@ struct HubFormatTests {
         #expect(references == ["2026-02-10"] && horizons == Set(1...10))
     }
 
-    @Test func aLastReportDuringTheDayStartsAtHorizonZero() throws {
-        let csv = """
-            as_of,cumulative_since_2026_01_16
-            2026-01-17T23:59,243
-            2026-01-18T23:59,308
-            2026-01-19T23:59,911
-            2026-01-20T21:00,1440
-            2026-01-21T23:59,1726
-            2026-01-22T23:59,1950
-            2026-01-23T17:00,2117
+    /// The bundled embassy totals up to 22 January, without an offset, header first; tests add the report of the 23rd.
+    static let embassyFiguresTo22January = """
+        as_of,cumulative_since_2026_01_16
+        2026-01-17T23:59,243
+        2026-01-18T23:59,308
+        2026-01-19T23:59,911
+        2026-01-20T21:00,1440
+        2026-01-21T23:59,1726
+        2026-01-22T23:59,1950
 
-            """
+        """
+
+    @Test func aLastReportDuringTheDayStartsAtHorizonZero() throws {
+        let csv = Self.embassyFiguresTo22January + "2026-01-23T17:00,2117\n"
         let (problems, references, horizons, _) = Self.validate(try Self.project(csv, ["--time-zone", "+07:00"]))
         #expect(problems.isEmpty, "\(problems.prefix(5))")
         #expect(references == ["2026-01-23"] && horizons == Set(0...9))
@@ -124,17 +126,7 @@ struct HubFormatTests {
     /// and whose other times have none reads the same under `Asia/Phnom_Penh` as under `+07:00`, and differently
     /// under UTC, so the zone is applied.
     @Test func anIANATimeZoneNameReadsTimesLikeItsOffset() throws {
-        let csv = """
-            as_of,cumulative_since_2026_01_16
-            2026-01-17T23:59,243
-            2026-01-18T23:59,308
-            2026-01-19T23:59,911
-            2026-01-20T21:00,1440
-            2026-01-21T23:59,1726
-            2026-01-22T23:59,1950
-            2026-01-23T10:00Z,2117
-
-            """
+        let csv = Self.embassyFiguresTo22January + "2026-01-23T10:00Z,2117\n"
         let named = try Self.project(csv, ["--time-zone", "Asia/Phnom_Penh"])
         let offset = try Self.project(csv, ["--time-zone", "+07:00"])
         let utc = try Self.project(csv, ["--time-zone", "UTC"])

@@ -5,7 +5,7 @@ import InflowStatistics
 import Testing
 @testable import InflowProjection
 
-/// The backtest's memo gives the numbers a new fit and bootstrap give, and members see the data up to each origin.
+/// The backtest's memo gives the numbers a new fit and bootstrap give.
 @Suite("Backtest memo")
 struct BacktestMemoTests {
     static let members = [
@@ -68,25 +68,5 @@ struct BacktestMemoTests {
         otherSeed.seed = 12
         let other = BacktestMemo.Key(model: fit.id, fitOptions: fit.options, series: series, projection: otherSeed)
         #expect(memo.fit(for: other) == nil)
-    }
-
-    /// A member made with per-data options is fitted at each origin with the options of the data up to it.
-    @Test func perDataOptionsSeeTheDataUpToEachOrigin() throws {
-        let series = embassySeries()
-        final class Seen: @unchecked Sendable {
-            let lock = NSLock()
-            var counts: [Int] = []
-        }
-        let seen = Seen()
-        let member = BacktestMember(family: Logistic(), error: .negativeBinomial) { data in
-            seen.lock.withLock { seen.counts.append(data.times.count) }
-            var options = FitOptions()
-            options.upperBounds["K"] = 10 * (data.values.last.flatMap { $0 } ?? 1)
-            return options
-        }
-        let evaluation = Backtest.evaluate([member], series: series, options: Self.options)
-        let counts = seen.lock.withLock { seen.counts }
-        #expect(counts == evaluation.origins.map { origin in series.times.count { $0 <= origin } })
-        #expect(counts.allSatisfy { $0 < series.times.count })
     }
 }
