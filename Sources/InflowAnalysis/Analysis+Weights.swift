@@ -73,7 +73,8 @@ extension Analysis {
                                 stacking: nil, backtest: evaluation)
             }
             let keptIDs = kept.map(\.id)
-            if options.ensemble == .stacking, let stacking = StackingWeights(members: keptIDs, forecasts: common) {
+            if options.ensemble == .stacking, let stacking = StackingWeights(members: keptIDs, forecasts: common,
+                                                                                     threads: options.threads) {
                 notes.append("stacking weights minimise the mixture's mean CRPS over \(stacking.figures) figures from \(stacking.origins) rolling origins that every weighted model forecast")
                 if stacking.origins < 2 * AnalysisOptions.minimumStackingOrigins {
                     notes.append("warning: the stacking weights rest on \(stacking.figures) figures from \(stacking.origins) origins: too few to tell the models apart with confidence")

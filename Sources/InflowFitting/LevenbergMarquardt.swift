@@ -370,8 +370,7 @@ extension LevenbergMarquardt {
             }
             system[column: j] = column
         }
-        guard let factor = try? SmallCholesky(system) else { return nil }
-        let solution = factor.solve(rhs)
+        guard let solution = SmallCholesky.solve(system, rhs) else { return nil }
         return solution * 0 == .zero ? solution : nil
     }
 

@@ -455,7 +455,7 @@ public struct CurveLikelihood<Family: CurveFamily>: ScoringProblem, Sendable {
                     system[j, d] = cross[j]
                     system[d, j] = cross[j]
                 }
-                if (try? SmallCholesky(system)) != nil { curvature = system }
+                if SmallCholesky.isPositiveDefinite(system) { curvature = system }
             }
         }
         if let censored {

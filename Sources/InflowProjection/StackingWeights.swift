@@ -53,8 +53,13 @@ public struct StackingWeights: Sendable, Equatable {
     public static let bootstrapSeed: UInt64 = 0x5354_4143_4B49_4E47
 
     /// The stacking weights of `members` from the figures in `forecasts` that every member forecast.
+    ///
+    /// The Bayesian bootstrap's draws run on `threads` threads; each draw has its own stream and the draws'
+    /// weights are averaged in draw order, so the weights are the same bits for any thread count.
     /// - Returns: `nil` when no figure has a sample of every member.
-    public init?(members: [ModelID], forecasts: [BacktestForecast]) {
+    /// - Complexity: O(F M^2 S log S) for the CRPS terms of F figures with S samples per member, then
+    ///   ``bootstrapDraws`` + 1 minimisations of O(M^2) per iteration.
+    public init?(members: [ModelID], forecasts: [BacktestForecast], threads: Int = 1) {
         let usable = forecasts.filter { forecast in members.allSatisfy { forecast.samples[$0] != nil } }
         guard !usable.isEmpty, !members.isEmpty else { return nil }
         let m = members.count
@@ -77,15 +82,16 @@ public struct StackingWeights: Sendable, Equatable {
                 }
             }
         }
+        let (sumsC, sumsQ, figureCounts) = (originC, originQ, originFigures)
         /// The figure-weighted means of a and B with origin weights `omega` (each figure of origin o weighs omega_o).
-        func means(_ omega: [Double]) -> (c: [Double], q: [[Double]]) {
-            let total = zip(omega, originFigures).reduce(0) { $0 + $1.0 * $1.1 }
+        @Sendable func means(_ omega: [Double]) -> (c: [Double], q: [[Double]]) {
+            let total = zip(omega, figureCounts).reduce(0) { $0 + $1.0 * $1.1 }
             var c = [Double](repeating: 0, count: m)
             var q = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
-            for o in originList.indices {
+            for o in omega.indices {
                 for i in 0..<m {
-                    c[i] += omega[o] * originC[o][i] / total
-                    for j in 0..<m { q[i][j] += omega[o] * originQ[o][i][j] / total }
+                    c[i] += omega[o] * sumsC[o][i] / total
+                    for j in 0..<m { q[i][j] += omega[o] * sumsQ[o][i][j] / total }
                 }
             }
             return (c, q)
@@ -93,14 +99,18 @@ public struct StackingWeights: Sendable, Equatable {
         let (c, q) = means(Array(repeating: 1, count: originList.count))
         self.members = members
         pointWeights = Self.minimize(c: c, q: q)
-        var averaged = [Double](repeating: 0, count: m)
         let streams = RandomStreams(seed: Self.bootstrapSeed)
-        for draw in 0..<Self.bootstrapDraws {
+        let originCount = originList.count
+        let drawWeights = ParallelReplicates.map(count: Self.bootstrapDraws, threads: threads,
+                                                 workspace: { () }) { draw, _ -> [Double] in
             var generator = streams.stream(UInt64(draw))
             // Dirichlet(1, ..., 1): normalised standard exponentials.
-            let omega = originList.map { _ in -log(generator.nextUniformOpen()) }
+            let omega = (0..<originCount).map { _ in -log(generator.nextUniformOpen()) }
             let (cd, qd) = means(omega)
-            let w = Self.minimize(c: cd, q: qd)
+            return Self.minimize(c: cd, q: qd)
+        }
+        var averaged = [Double](repeating: 0, count: m)
+        for w in drawWeights {
             for i in 0..<m { averaged[i] += w[i] / Double(Self.bootstrapDraws) }
         }
         let sum = averaged.reduce(0, +)

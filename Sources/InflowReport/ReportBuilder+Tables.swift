@@ -52,9 +52,9 @@ extension ReportBuilder {
         }
 
         let ordered = input.fits.sorted { ($0.aicc ?? .infinity) < ($1.aicc ?? .infinity) }
-        var rows: [[String]] = ordered.map { fit in
+        let sizes = CurveFit.finalSizes(of: ordered, level: 0.9, threads: input.threads)
+        var rows: [[String]] = zip(ordered, sizes).map { fit, size in
             let label = fit.id
-            let size = fit.finalSize(level: 0.9)
             let bound = size.sizeBound(observed: fit.observedSoFar)
             let sizeText: String
             switch bound {

@@ -55,6 +55,7 @@ extension ReportInput {
             self.hierarchy = SavedReport.HierarchyRecord(hierarchy)
         }
         hierarchyNotes = notes
+        threads = analysis.options.threads
         provincial = analysis.provincial
         backtestCRPS = total.weights.backtestCRPS
         sensitivity = total.sensitivity

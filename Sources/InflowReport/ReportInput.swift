@@ -88,6 +88,10 @@ public struct ReportInput: Sendable {
     /// The time zone dates are shown in (the data's local time; by default the observed series' own,
     /// ``/InflowCore/InflowSeries/timeZone``).
     public var timeZone: TimeZone
+    /// Threads for the per-model final-size intervals of the models table (profile likelihoods, computed side
+    /// by side; the same numbers for any count). ``init(analysis:toolVersion:generatedAt:timeZone:)`` takes the
+    /// analysis's thread count.
+    public var threads = 1
 
     /// An input given field by field (for a report on results that did not come from ``/InflowAnalysis/Analysis``);
     /// the arguments are the properties of the same names.

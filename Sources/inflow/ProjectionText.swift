@@ -31,8 +31,8 @@ enum ProjectionText {
         lines.append("Models (\(analysis.fits.first?.error.rawValue ?? "") errors)")
         let scored = !analysis.weights.backtestCRPS.isEmpty
         var table = TextTable(["model", "status", "AICc"] + (scored ? ["backtest CRPS"] : []) + ["weight", "final size", "95% interval"])
-        for fit in analysis.fits {
-            let size = fit.finalSize()
+        let sizes = CurveFit.finalSizes(of: analysis.fits, threads: result.options.threads)
+        for (fit, size) in zip(analysis.fits, sizes) {
             let bound = size.sizeBound(observed: fit.observedSoFar)
             let weight = analysis.weights.merged[fit.id].map { "= \($0.family)" }
                 ?? String(format: "%.3f", analysis.weights[fit.id])

@@ -80,6 +80,28 @@ struct FactorizationTests {
         }
     }
 
+    /// The one-pass solve and the positive-definiteness test are the factorisation and substitutions of
+    /// `init` and `solve`, operation for operation: the same bits, and `nil`/`false` exactly where `init` throws.
+    @Test func oneShotSolveIsTheFactorAndSolveBitForBit() throws {
+        for p in 1...8 {
+            var a = SmallMatrix(order: p)
+            for j in 0..<p { for i in 0..<p { a[i, j] = cos(Double(2 * i + 5 * j + 1)) * 0.3 } }
+            var spd = SmallMatrix(order: p)
+            for k in 0..<p { spd.addOuterProduct(a[column: k], weight: 1 + Double(k)) }
+            for i in 0..<p { spd[i, i] += 0.5 }
+            var b = SIMD8<Double>.zero
+            for i in 0..<p { b[i] = Double(i) * 0.7 - 1.1 }
+            let twoStep = try SmallCholesky(spd).solve(b)
+            #expect(SmallCholesky.solve(spd, b) == twoStep)
+            #expect(SmallCholesky.isPositiveDefinite(spd))
+            var indefinite = spd
+            indefinite[p - 1, p - 1] = -1
+            #expect(SmallCholesky.solve(indefinite, b) == nil)
+            #expect(!SmallCholesky.isPositiveDefinite(indefinite))
+            #expect((try? SmallCholesky(indefinite)) == nil)
+        }
+    }
+
     @Test func smallCholeskyRejectsIndefinite() {
         var a = SmallMatrix(order: 3)
         a[0, 0] = 1; a[1, 1] = -1; a[2, 2] = 1

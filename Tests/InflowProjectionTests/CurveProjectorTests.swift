@@ -27,6 +27,22 @@ struct CurveProjectorTests {
         #expect(other.increments != one.increments)
     }
 
+    /// A table of models computes their final-size intervals side by side: the same estimates as one by one.
+    @Test func finalSizesOfSeveralFitsSideBySideAreThoseOfEachAlone() throws {
+        let series = embassySeries()
+        let fits = [try Logistic().fit(series, error: .negativeBinomial), try Gompertz().fit(series, error: .negativeBinomial)]
+        for level in [0.9, 0.95] {
+            let alone = fits.map { $0.finalSize(level: level) }
+            for threads in [1, 2, 3] {
+                let together = CurveFit.finalSizes(of: fits, level: level, threads: threads)
+                #expect(together.map(\.lower) == alone.map(\.lower))
+                #expect(together.map(\.upper) == alone.map(\.upper))
+                #expect(together.map(\.value) == alone.map(\.value))
+            }
+        }
+        #expect(CurveFit.finalSizes(of: [], threads: 2).isEmpty)
+    }
+
     @Test func projectionOfTheEmbassyFigures() throws {
         let fit = try Logistic().fit(embassySeries(), error: .negativeBinomial)
         let projection = try CurveProjector.project(fit, options: ProjectionOptions(horizon: 30, replicates: 400, seed: 1))

@@ -75,6 +75,10 @@ struct StackingTests {
         // The same inputs give the same weights (the bootstrap has a fixed seed).
         let again = try #require(StackingWeights(members: Self.members, forecasts: try Self.forecasts(reference)))
         #expect(again.weights == few.weights)
+        // The bootstrap's draws on two threads give the same bits as on one.
+        let threaded = try #require(StackingWeights(members: Self.members, forecasts: try Self.forecasts(reference),
+                                                    threads: 2))
+        #expect(threaded == few)
     }
 
     @Test func simplexProjectionByHand() {
