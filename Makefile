@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps build run test notebooks distributed docs benchmark benchmark-check fuzz png clean
+.PHONY: all deps build run test notebooks distributed docs benchmark benchmark-check benchmark-thresholds fuzz png clean
 
 all: build
 
@@ -66,11 +66,23 @@ png:
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package --scratch-path .build-bench benchmark --target InflowBenchmarks
 
-## Runs the suite against the committed p90 thresholds (Benchmarks/Thresholds): fails (exit 2) on a regression
-## beyond the tolerance, and (exit 4) on an improvement of more than 25%, the cue to record new thresholds.
-## Timings on a busy machine vary: repeat a failure when the machine is quiet (Benchmarks/README.md).
+## Thresholds belong to a CPU: Benchmarks/Thresholds/<vendor-familyF-modelM>/ (Scripts/benchmark-machine.sh names it).
+BENCHMARK_MACHINE := $(shell Scripts/benchmark-machine.sh)
+BENCHMARK_THRESHOLDS := Thresholds/$(BENCHMARK_MACHINE)
+
+## Runs the suite against this CPU's committed p90 thresholds (Benchmarks/Thresholds/<machine>): fails (exit 2) on a
+## regression beyond the tolerance, and (exit 4) on an improvement of more than 25%, the cue to record new thresholds.
+## A CPU without recorded thresholds fails with the command that records them. Timings on a busy machine vary:
+## repeat a failure when the machine is quiet (Benchmarks/README.md).
 benchmark-check: deps
-	cd Benchmarks && $(SWIFT) package --scratch-path .build-bench benchmark thresholds check --target InflowBenchmarks
+	@test -d Benchmarks/$(BENCHMARK_THRESHOLDS) || { echo "No benchmark thresholds recorded for this CPU ($(BENCHMARK_MACHINE)) in Benchmarks/Thresholds: record them on a quiet machine with 'make benchmark-thresholds' and commit them."; exit 1; }
+	cd Benchmarks && $(SWIFT) package --scratch-path .build-bench benchmark thresholds check --target InflowBenchmarks \
+		--path $(BENCHMARK_THRESHOLDS)
+
+## Records this CPU's p90 thresholds from a fresh run of the whole suite (about 4 minutes with the build).
+benchmark-thresholds: deps
+	cd Benchmarks && $(SWIFT) package --scratch-path .build-bench --allow-writing-to-package-directory \
+		benchmark thresholds update --target InflowBenchmarks --path $(BENCHMARK_THRESHOLDS)
 
 ## The fuzz target of the CSV reader and loader (nested package Fuzz/, libFuzzer with AddressSanitizer; see
 ## Fuzz/README.md). Not part of `make test`. Runs one job for FUZZ_SECONDS on a scratch copy of Fuzz/corpus in
