@@ -9,22 +9,30 @@ extension Analysis {
     /// - Complexity: one fit per family.
     static func fitFamilies(_ series: InflowSeries, background: BackgroundRate, options: AnalysisOptions,
                             tracker: inout ProgressTracker) -> (fits: [CurveFit], failures: [ModelFailure]) {
-        var fits: [CurveFit] = []
-        var failures: [ModelFailure] = []
-        for family in options.families {
-            tracker.step("fitting \(family.name)")
+        let families = options.families
+        guard !families.isEmpty else { return ([], []) }
+        tracker.step(families.count == 1 ? "fitting \(families[0].name)" : "fitting \(families.count) models",
+                     counting: families.count)
+        // The families are independent: fitted side by side on the analysis's threads, each on one thread as
+        // it would be alone, so the fits are the same bits for any thread count.
+        let outcomes = ParallelReplicates.map(count: families.count, threads: options.threads,
+                                              workspace: { () }) { index, _ -> (fit: CurveFit?, failure: ModelFailure?) in
+            let family = families[index]
             let id = ModelID(family: family.name, error: options.error)
-            do {
+            do throws(CurveFitError) {
                 let fit = try family.fit(series, error: options.error,
                                          options: options.fitOptions(for: family, series: series, background: background))
-                if case .failed(let reason) = fit.status {
-                    failures.append(ModelFailure(model: id, reason: reason))
-                } else {
-                    fits.append(fit)
-                }
+                if case .failed(let reason) = fit.status { return (nil, ModelFailure(model: id, reason: reason)) }
+                return (fit, nil)
             } catch {
-                failures.append(ModelFailure(model: id, reason: error.description))
+                return (nil, ModelFailure(model: id, reason: error.description))
             }
+        }
+        var fits: [CurveFit] = []
+        var failures: [ModelFailure] = []
+        for outcome in outcomes {
+            if let fit = outcome.fit { fits.append(fit) }
+            if let failure = outcome.failure { failures.append(failure) }
         }
         return (fits, failures)
     }

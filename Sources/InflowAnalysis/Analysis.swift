@@ -116,8 +116,9 @@ struct ProgressTracker {
     let report: (@Sendable (AnalysisProgress) -> Void)?
     var completed = 0
 
-    mutating func step(_ label: String) {
-        completed = min(completed + 1, total)
+    /// Reports the step `label`, which stands for `counting` of the counted steps (several models fitted at once).
+    mutating func step(_ label: String, counting: Int = 1) {
+        completed = min(completed + counting, total)
         report?(AnalysisProgress(completed: completed, total: total, step: label))
     }
 }

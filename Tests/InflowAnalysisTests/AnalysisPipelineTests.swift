@@ -4,6 +4,7 @@ import InflowCore
 import InflowData
 import InflowModels
 import InflowProjection
+import Synchronization
 import Testing
 
 /// The pipeline's rules: streams from names, one eligibility rule, merged duplicates, where the background
@@ -62,6 +63,26 @@ struct AnalysisPipelineTests {
             let (mx, my) = (x.arrivals(overFirst: 7).median, y.arrivals(overFirst: 7).median)
             #expect(abs(mx - my) <= Self.orderTolerance * max(mx, 1), "\(name): \(mx) vs \(my)")
         }
+    }
+
+    /// The families are fitted side by side and the stacking draws shared out over the threads: one thread and two
+    /// give the same fits, failures, weights and headline, and the progress still counts every family.
+    @Test func fitsWeightsAndHeadlineAreTheSameOnOneThreadAndTwo() throws {
+        let data = try BundledDataset.defaultDataset.load()
+        var options = Self.options([Logistic(), Gompertz(), ExponentialGrowth(), StaggeredRelease.lomax])
+        let steps = Mutex<[AnalysisProgress]>([])
+        let two = try Analysis.run(data, options: options) { progress in steps.withLock { $0.append(progress) } }
+        options.threads = 1
+        let one = try Analysis.run(data, options: options)
+        #expect(one.total.fits.map(\.vector) == two.total.fits.map(\.vector))
+        #expect(one.total.fits.map(\.id) == two.total.fits.map(\.id))
+        #expect(one.total.failures == two.total.failures)
+        #expect(one.total.weights.values == two.total.weights.values)
+        #expect(one.total.headline.increments == two.total.headline.increments)
+        let reported = steps.withLock { $0 }
+        let fitting = try #require(reported.first { $0.step == "fitting 4 models" })
+        #expect(fitting.completed == 4)
+        #expect(reported.last?.completed == reported.last?.total)
     }
 
     @Test func onlyBoundedFitsAtAnOptimumEnterTheEnsemble() throws {
