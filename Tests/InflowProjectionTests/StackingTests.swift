@@ -92,6 +92,57 @@ struct StackingTests {
     }
 
     /// `E|X - Y|` by merging sorted samples equals the brute-force mean over all pairs.
+    /// The KKT conditions of `c^T w - 1/2 w^T Q w` on the simplex hold at `w` to `tolerance`: one multiplier
+    /// `lambda` equals the gradient `c - Q w` on the support and bounds it from below off the support.
+    static func satisfiesKKT(_ w: [Double], c: [Double], q: [[Double]], tolerance: Double) -> Bool {
+        let gradient = c.indices.map { i in c[i] - c.indices.reduce(0.0) { $0 + q[i][$1] * w[$1] } }
+        guard let lambda = c.indices.filter({ w[$0] > 0 }).map({ gradient[$0] }).min() else { return false }
+        return abs(w.reduce(0, +) - 1) <= tolerance && w.allSatisfy { $0 >= 0 }
+            && c.indices.allSatisfy { w[$0] > 0 ? abs(gradient[$0] - lambda) <= tolerance : gradient[$0] >= lambda - tolerance }
+    }
+
+    /// The CRPS terms of members whose samples are `samples` against `observed`: c_m = E|X_m - y|, Q_ml = E|X_m - X_l|.
+    static func terms(_ samples: [[Double]], observed: Double) throws -> (c: [Double], q: [[Double]]) {
+        let predictive = try samples.map { try PredictiveSample(values: $0) }
+        return (predictive.map { $0.meanAbsoluteDeviation(from: observed) },
+                predictive.map { x in predictive.map { x.meanAbsoluteDifference($0) } })
+    }
+
+    /// The minimiser stops at the exact solution of the KKT system on its support once that support is right: the
+    /// conditions hold to rounding (FISTA's own test stops at steps of 1e-12), on problems with interior and
+    /// boundary solutions; a wrong support or two identical members give no exact solution, and the iterations
+    /// then carry on to a minimiser all the same.
+    @Test func theExactSolveOnTheSupportIsTheMinimiser() throws {
+        var generator = RandomStreams(seed: 11).stream(0)
+        var exactSolutions = 0, boundarySolutions = 0
+        for problem in 0..<40 {
+            let m = 2 + problem % 6
+            let samples = (0..<m).map { member in
+                (0..<50).map { _ in Double(member) * 3 + 10 * generator.nextUniform() }
+            }
+            let (c, q) = try Self.terms(samples, observed: 4 + Double(problem % 5) * 3)
+            let w = StackingWeights.minimize(c: c, q: q)
+            #expect(Self.satisfiesKKT(w, c: c, q: q, tolerance: 1e-10), "problem \(problem): \(w)")
+            let support = w.map { $0 > 0 }
+            if let exact = StackingWeights.exactMinimizer(c: c, q: q, support: support) {
+                exactSolutions += 1
+                #expect(Self.satisfiesKKT(exact, c: c, q: q, tolerance: 1e-12))
+                for (a, b) in zip(exact, w) { #expect(abs(a - b) <= 1e-9) }
+            }
+            // Every weight on the support when the minimiser has zeros: no exact solution there.
+            if support.contains(false) {
+                boundarySolutions += 1
+                #expect(StackingWeights.exactMinimizer(c: c, q: q, support: Array(repeating: true, count: m)) == nil)
+            }
+        }
+        #expect(exactSolutions >= 30 && boundarySolutions >= 5, "\(exactSolutions) exact, \(boundarySolutions) on the boundary")
+        // Two members with the same forecasts: a singular system, and still a minimiser.
+        let (c, q) = try Self.terms([[1, 2, 3, 8], [1, 2, 3, 8], [4, 5, 9, 12]], observed: 5)
+        #expect(StackingWeights.exactMinimizer(c: c, q: q, support: [true, true, true]) == nil)
+        let w = StackingWeights.minimize(c: c, q: q)
+        #expect(Self.satisfiesKKT(w, c: c, q: q, tolerance: 1e-9))
+    }
+
     @Test func meanAbsoluteDifferenceMatchesBruteForce() throws {
         let x = try PredictiveSample(values: [3, 1, 4, 1, 5, 9, 2, 6])
         let y = try PredictiveSample(values: [2, 7, 1, 8, 2, 8])
