@@ -11,7 +11,7 @@ final class Progress: Sendable {
         enabled = !quiet && isatty(FileHandle.standardError.fileDescriptor) != 0
     }
 
-    /// Redraws the bar: `[#####.....] 12/30 fitting logistic`.
+    /// Redraws the bar: `[#####.....] 12/30 projecting logistic`.
     func update(_ progress: AnalysisProgress) {
         step(progress.completed, of: progress.total, progress.step)
     }
