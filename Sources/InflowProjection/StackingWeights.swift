@@ -16,11 +16,11 @@ import InflowStatistics
 /// simplex (`|x - y|` is a conditionally negative definite kernel, so `v^T Q v <= 0` whenever `sum v = 0`).
 /// It is minimised by accelerated projected gradient (FISTA, Beck & Teboulle 2009) with the Euclidean
 /// projection onto the simplex (Duchi et al. 2008), from equal weights, until no weight moves by more than
-/// 1e-12 (at most 100,000 iterations of O(M^2)). Every ``exactSolveInterval`` iterations the minimiser on the
+/// 1e-12 (at most 100,000 iterations of O(M^2)). Every 20 iterations the minimiser on the
 /// iterate's support is solved for exactly (the KKT system `Q_SS w_S + lambda 1 = c_S`, `1^T w_S = 1`); when
 /// that point has positive weights and no weight outside the support would lower the objective
 /// (`c_j - (Q w)_j >= lambda`), it satisfies the KKT conditions of the convex problem, so it is the minimiser,
-/// and the iterations stop there (``exactMinimizer(c:q:support:)``).
+/// and the iterations stop there.
 ///
 /// **Few origins.** A backtest of a few origins cannot tell models apart with confidence, and the plain
 /// minimiser then puts all weight on whichever model happened to score best. The weights are therefore
