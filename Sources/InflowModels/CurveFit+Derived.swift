@@ -162,11 +162,11 @@ extension CurveFit {
     /// over the other parameters with this one fixed at `v`.
     ///
     /// Each end is bracketed by steps of one standard error (doubling) from the estimate,
-    /// within the parameter's bounds and at most 64 standard errors away, then found by
-    /// bisection to 1e-6 relative; each evaluation is a refit warm-started from the previous
-    /// one. An end that cannot be bracketed is the bound (or infinity): the likelihood does
+    /// within the parameter's bounds and at most 64 standard errors away, then found to 1e-6
+    /// relative by Brent's method (`CurveFit.crossing`); each evaluation
+    /// is a refit warm-started from the previous one. An end that cannot be bracketed is the bound (or infinity): the likelihood does
     /// not rule those values out. `nil` for quasi-Poisson (no likelihood) or an unusable fit.
-    /// - Complexity: about 30-60 refits.
+    /// - Complexity: about 15-30 refits (bisection took 30-60).
     public func profileInterval(for parameter: String, level: Double = 0.95) -> (lower: Double, upper: Double)? {
         guard let index = parameterNames.firstIndex(of: parameter), !fixed[index],
               let maximum = logLikelihood, status.isConverged,
@@ -200,9 +200,9 @@ extension CurveFit {
 
         func end(direction: Double) -> Double {
             warmStart = vector
-            var inside = estimate
+            var inside = estimate, insideDeficit = 0.0
             var step = se
-            var outside: Double?
+            var outside: (value: Double, deficit: Double)?
             while step <= 64 * se {
                 var candidate = estimate + direction * step
                 let bound = direction < 0 ? lowerBound : upperBound
@@ -210,27 +210,88 @@ extension CurveFit {
                     candidate = bound
                     guard candidate.isFinite, let d = deficit(candidate) else { return bound }
                     if d < threshold { return bound }
-                    outside = candidate
+                    outside = (candidate, d)
                     break
                 }
                 guard let d = deficit(candidate) else { break }
                 if d >= threshold {
-                    outside = candidate
+                    outside = (candidate, d)
                     break
                 }
                 inside = candidate
+                insideDeficit = d
                 step *= 2
             }
-            guard var far = outside else { return direction < 0 ? lowerBound : upperBound }
-            var near = inside
-            for _ in 0..<60 where abs(far - near) > 1e-6 * max(abs(near), se) {
-                let middle = (near + far) / 2
-                guard let d = deficit(middle) else { break }
-                if d < threshold { near = middle } else { far = middle }
+            guard let bracketEnd = outside else { return direction < 0 ? lowerBound : upperBound }
+            return Self.crossing(inside: (inside, insideDeficit - threshold),
+                                 outside: (bracketEnd.value, bracketEnd.deficit - threshold),
+                                 tolerance: 1e-6 * max(abs(inside), se)) { value in
+                deficit(value).map { $0 - threshold }
             }
-            return (near + far) / 2
         }
         let interval = (end(direction: -1), end(direction: 1))
         return isDispersion ? (exp(interval.0), exp(interval.1)) : interval
+    }
+
+    /// The point where `g` crosses zero between `inside` (`g < 0`) and `outside` (`g >= 0`), to `tolerance`, by
+    /// Brent's method: inverse quadratic interpolation or the secant where they make progress, bisection where they
+    /// would not, so it converges superlinearly on smooth crossings and never needs many more evaluations than
+    /// bisection (which the profile interval used before, about 20 an end). An evaluation that fails (`nil`) stops
+    /// the search at the midpoint of the bracket it has.
+    ///
+    /// Reference: R. P. Brent, *Algorithms for Minimization without Derivatives* (1973), chapter 4 (`zeroin`).
+    /// - Complexity: at most 100 evaluations of `g`; typically 5-10 to 1e-6 relative.
+    static func crossing(inside: (value: Double, g: Double), outside: (value: Double, g: Double), tolerance: Double,
+                         _ g: (Double) -> Double?) -> Double {
+        var (a, fa) = inside
+        var (b, fb) = outside
+        var (c, fc) = (b, fb)
+        var d = b - a, e = d
+        for _ in 0..<100 {
+            if (fb > 0) == (fc > 0) {
+                // c is the end of the bracket across the crossing from b.
+                (c, fc) = (a, fa)
+                d = b - a
+                e = d
+            }
+            if abs(fc) < abs(fb) {
+                // b is the best point so far; a its predecessor.
+                (a, fa) = (b, fb)
+                (b, fb) = (c, fc)
+                (c, fc) = (a, fa)
+            }
+            let tolerance1 = 2 * Double.ulpOfOne * abs(b) + tolerance / 2
+            let half = (c - b) / 2
+            if abs(half) <= tolerance1 || fb == 0 { return b }
+            if abs(e) >= tolerance1 && abs(fa) > abs(fb) {
+                let s = fb / fa
+                var p: Double, q: Double
+                if a == c {
+                    p = 2 * half * s
+                    q = 1 - s
+                } else {
+                    let qa = fa / fc, r = fb / fc
+                    p = s * (2 * half * qa * (qa - r) - (b - a) * (r - 1))
+                    q = (qa - 1) * (r - 1) * (s - 1)
+                }
+                if p > 0 { q = -q }
+                p = abs(p)
+                if 2 * p < min(3 * half * q - abs(tolerance1 * q), abs(e * q)) {
+                    e = d
+                    d = p / q
+                } else {
+                    d = half
+                    e = d
+                }
+            } else {
+                d = half
+                e = d
+            }
+            (a, fa) = (b, fb)
+            b += abs(d) > tolerance1 ? d : (half > 0 ? tolerance1 : -tolerance1)
+            guard let value = g(b), value.isFinite else { return (a + c) / 2 }
+            fb = value
+        }
+        return b
     }
 }
