@@ -1,4 +1,5 @@
 import Foundation
+import InflowLinearAlgebra
 import InflowModels
 import InflowStatistics
 
@@ -154,9 +155,8 @@ public struct StackingWeights: Sendable, Equatable {
         var sorted = w
         var t = 1.0
         var currentObjective = objective(w, c: c, q: q)
-        var iteration = 0
         var support = [Bool](repeating: true, count: m)
-        for _ in 0..<100_000 {
+        for iteration in 1...100_000 {
             for i in 0..<m {
                 var gradient = c[i]
                 for j in 0..<m { gradient -= q[i][j] * y[j] }
@@ -178,7 +178,6 @@ public struct StackingWeights: Sendable, Equatable {
             for i in 0..<m { w[i] = next[i] }   // element by element: w and next keep their own storage
             currentObjective = nextObjective
             if largestMove <= 1e-12 { break }
-            iteration += 1
             if iteration % exactSolveInterval == 0 {
                 for i in 0..<m { support[i] = w[i] > 0 }
                 if let exact = exactMinimizer(c: c, q: q, support: support) { return exact }
@@ -192,64 +191,53 @@ public struct StackingWeights: Sendable, Equatable {
 
     /// The minimiser of `c^T w - 1/2 w^T Q w` on the simplex when its support is `support`, or `nil` when it is not.
     ///
-    /// Solves the KKT system on the support, `Q_SS w_S + lambda 1 = c_S` and `1^T w_S = 1` (order |S| + 1, Gaussian
-    /// elimination with partial pivoting), and accepts the solution only if every `w_S > 0` and every weight off
-    /// the support has `c_j - (Q w)_j >= lambda` up to 1e-12 of the gradient's scale: the KKT conditions, which
-    /// for this convex problem make the point the minimiser. A singular system (two members with the same
-    /// forecasts) gives `nil`. O(M^3).
+    /// On the support S (k members, the last one L) the weights are `w_S = e_L + Z u` with `Z = [I; -1^T]`, which keeps
+    /// `1^T w_S = 1`; the objective is then a quadratic in the k - 1 free weights `u` with curvature `H = -Z^T Q_SS Z`,
+    /// positive definite when no two members forecast alike (`|x - y|` is conditionally negative definite), and its
+    /// stationary point solves `H u = -Z^T (c - Q e_L)` (`SmallCholesky`, so k <= 9). The point
+    /// is accepted only if it satisfies the KKT conditions to 1e-12 of the problem's scale: every `w_S > 0`, one
+    /// multiplier `lambda` equal to the gradient `c - Q w` on the support, and no smaller gradient off it. For this
+    /// convex problem that makes it the minimiser. A curvature that does not factor (two members with the same
+    /// forecasts) gives `nil`. O(M^2 + k^3).
     static func exactMinimizer(c: [Double], q: [[Double]], support: [Bool]) -> [Double]? {
         let m = c.count
         let indices = (0..<m).filter { support[$0] }
-        let n = indices.count + 1
-        guard n > 1 else { return nil }
-        // The augmented matrix [A | b], row-major, A = [[Q_SS, 1], [1^T, 0]], b = [c_S; 1].
-        var a = [Double](repeating: 0, count: n * (n + 1))
-        for (r, i) in indices.enumerated() {
-            for (col, j) in indices.enumerated() { a[r * (n + 1) + col] = q[i][j] }
-            a[r * (n + 1) + n - 1] = 1
-            a[r * (n + 1) + n] = c[i]
-        }
-        for col in 0..<(n - 1) { a[(n - 1) * (n + 1) + col] = 1 }
-        a[(n - 1) * (n + 1) + n] = 1
-        var scale = 0.0
-        for value in a { scale = max(scale, Swift.abs(value)) }
-        guard scale > 0, scale.isFinite else { return nil }
-        for col in 0..<n {
-            var pivotRow = col
-            for r in (col + 1)..<n where Swift.abs(a[r * (n + 1) + col]) > Swift.abs(a[pivotRow * (n + 1) + col]) {
-                pivotRow = r
-            }
-            guard Swift.abs(a[pivotRow * (n + 1) + col]) > 1e-13 * scale else { return nil }
-            if pivotRow != col {
-                for k in 0...n { a.swapAt(col * (n + 1) + k, pivotRow * (n + 1) + k) }
-            }
-            let pivot = a[col * (n + 1) + col]
-            for r in (col + 1)..<n {
-                let factor = a[r * (n + 1) + col] / pivot
-                if factor == 0 { continue }
-                for k in col...n { a[r * (n + 1) + k] -= factor * a[col * (n + 1) + k] }
-            }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for r in stride(from: n - 1, through: 0, by: -1) {
-            var sum = a[r * (n + 1) + n]
-            for k in (r + 1)..<n { sum -= a[r * (n + 1) + k] * x[k] }
-            x[r] = sum / a[r * (n + 1) + r]
-        }
-        let lambda = x[n - 1]
+        let free = indices.count - 1
+        guard free >= 0, free <= SmallMatrix.maximumOrder else { return nil }
+        let last = indices[free]
         var w = [Double](repeating: 0, count: m)
-        for (r, i) in indices.enumerated() {
-            guard x[r] > 0, x[r].isFinite else { return nil }
-            w[i] = x[r]
+        if free == 0 {
+            w[last] = 1
+        } else {
+            var curvature = SmallMatrix(order: free)
+            var rightSide = SIMD8<Double>.zero
+            for (a, i) in indices.prefix(free).enumerated() {
+                for (b, j) in indices.prefix(free).enumerated() {
+                    curvature[a, b] = -(q[i][j] - q[i][last] - q[last][j] + q[last][last])
+                }
+                rightSide[a] = -((c[i] - q[i][last]) - (c[last] - q[last][last]))
+            }
+            guard let u = SmallCholesky.solve(curvature, rightSide) else { return nil }
+            var rest = 1.0
+            for (a, i) in indices.prefix(free).enumerated() {
+                w[i] = u[a]
+                rest -= u[a]
+            }
+            w[last] = rest
         }
-        let tolerance = 1e-12 * max(scale, 1)
-        for j in 0..<m where !support[j] {
-            var gradient = c[j]
-            for k in 0..<m { gradient -= q[j][k] * w[k] }
-            guard gradient - lambda >= -tolerance else { return nil }
+        guard indices.allSatisfy({ w[$0] > 0 && w[$0].isFinite }) else { return nil }
+        var scale = 1.0
+        for i in 0..<m {
+            scale = max(scale, Swift.abs(c[i]))
+            for value in q[i] { scale = max(scale, Swift.abs(value)) }
         }
-        let total = w.reduce(0, +)
-        guard Swift.abs(total - 1) <= 1e-12 else { return nil }
+        let tolerance = 1e-12 * scale
+        let gradient = (0..<m).map { j in (0..<m).reduce(c[j]) { $0 - q[j][$1] * w[$1] } }
+        let lambda = gradient[last]
+        for j in 0..<m {
+            let excess = gradient[j] - lambda
+            guard support[j] ? Swift.abs(excess) <= tolerance : excess >= -tolerance else { return nil }
+        }
         return w
     }
 
